@@ -1,0 +1,108 @@
+// Every command is declared here; each action lazy-imports its command so that
+// `assess --help` never loads exceljs, inquirer or ajv.
+import { Command, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { packagePath } from "./io/paths.js";
+
+const EXIT_CODES = `
+Exit codes:
+  0    success
+  1    the work ran, but some inputs failed (or problems were found)
+  2    usage or input error: nothing was done
+  130  interrupted (Ctrl-C)`;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+export interface GlobalOptions {
+  modules?: string;
+}
+
+export function buildProgram(): Command {
+  const program = new Command("assess")
+    .description(
+      "Map and score an institution's data on migrant and forcibly displaced children:\n" +
+        "questionnaire modules (general + area-specific), scoring of collection, sharing and hosting.",
+    )
+    .version(version(), "-V, --version")
+    .option("--modules <dir>", "load questionnaire modules from this folder instead of the shipped ones")
+    .showHelpAfterError("(run assess --help for usage)")
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ assess modules                          list the questionnaire modules
+  $ assess validate                         check the shipped modules
+  $ assess score examples/answers           score the example answer files
+  $ assess score moe.yaml --json > moe.json  machine-readable results
+${EXIT_CODES}`,
+    );
+
+  program
+    .command("modules")
+    .description("list the questionnaire modules: id, version, title, question counts by dimension")
+    .option("--json", "print the list as JSON")
+    .addOption(new Option("--lang <lang>", "language of the titles").choices(["en", "th"]).default("en"))
+    .addHelpText("after", "\nExamples:\n  $ assess modules\n  $ assess modules --lang th\n  $ assess --modules ./my-modules modules")
+    .action(async (opts: { json?: boolean; lang: "en" | "th" }, cmd: Command) => {
+      const { modulesCommand } = await import("./commands/modules.js");
+      await modulesCommand({ ...globals(cmd), ...opts });
+    });
+
+  program
+    .command("validate")
+    .description("check module files against the schema and the rules; report every problem with line:column")
+    .argument("[files...]", "module files (default: the shipped modules, or those in --modules DIR)")
+    .option("--json", "print the problems as JSON")
+    .addHelpText(
+      "after",
+      `
+Files given are checked together with the other modules of their folder's set, so that
+ids unique across modules and conditions on required modules are checked too.
+
+Examples:
+  $ assess validate
+  $ assess validate modules/education.yaml
+  $ assess --modules ./thailand-2027 validate`,
+    )
+    .action(async (files: string[], opts: { json?: boolean }, cmd: Command) => {
+      const { validateCommand } = await import("./commands/validate.js");
+      await validateCommand({ ...globals(cmd), files, ...opts });
+    });
+
+  program
+    .command("score")
+    .description("score answer files and print each institution's scorecard")
+    .argument("<paths...>", "answer files (.yaml, .yml, .json) or folders of them")
+    .option("--json", "print the results as JSON (schemas/results.schema.json) instead of tables")
+    .option("-o, --output <dir>", "write one results file per institution and a combined results.json to this folder")
+    .option("--force", "replace results files that already exist")
+    .addOption(new Option("--lang <lang>", "language of question labels and recommendations").choices(["en", "th"]).default("en"))
+    .addHelpText(
+      "after",
+      `
+A file with problems (unknown question, option a question does not have, module version
+that does not match) is reported with the file and the question, and the others are
+still scored; the exit code is then 1.
+
+Examples:
+  $ assess score examples/answers
+  $ assess score examples/answers/moe-fictional.yaml --lang th
+  $ assess score examples/answers --json > results.json
+  $ assess score examples/answers -o results/`,
+    )
+    .action(async (paths: string[], opts: { json?: boolean; output?: string; force?: boolean; lang: "en" | "th" }, cmd: Command) => {
+      const { scoreCommand } = await import("./commands/score.js");
+      await scoreCommand({ ...globals(cmd), paths, ...opts });
+    });
+
+  return program;
+}
+
+function globals(cmd: Command): GlobalOptions {
+  const g = cmd.optsWithGlobals() as GlobalOptions;
+  return g.modules ? { modules: g.modules } : {};
+}

@@ -1,0 +1,60 @@
+import { dirname, resolve } from "node:path";
+import type { Problem } from "../core/problems.js";
+import { formatProblem, hasErrors } from "../core/problems.js";
+import { ExitError, EXIT } from "../errors.js";
+import { displayPath } from "../io/fs.js";
+import { loadModuleFiles, moduleFiles } from "../io/modules.js";
+import { SHIPPED_MODULES } from "../io/paths.js";
+
+export interface ValidateOptions {
+  modules?: string;
+  files?: string[];
+  json?: boolean;
+}
+
+export interface ValidateResult {
+  files: string[];
+  problems: Problem[];
+}
+
+/**
+ * `assess validate`: checks module files. Named files are checked together with the rest of
+ * their set (the --modules folder, or their own folder), so cross-module rules apply; only
+ * problems in the named files are reported.
+ */
+export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
+  const named = (options.files ?? []).map((f) => resolve(f));
+  const dir = options.modules ? resolve(options.modules) : named.length > 0 ? dirname(named[0]!) : SHIPPED_MODULES;
+  const set = await setFor(dir, named);
+  const loaded = await loadModuleFiles(set);
+  const shown = named.length > 0 ? named : set;
+  const shownSources = new Set(shown.map(displayPath));
+  const problems = loaded.problems.filter((p) => shownSources.has(p.source));
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify({ files: [...shownSources], problems }, null, 2)}\n`);
+  } else {
+    for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+    const errors = problems.filter((p) => p.severity === "error").length;
+    const files = shownSources.size;
+    process.stdout.write(
+      errors === 0
+        ? `${files} module file${files === 1 ? "" : "s"} valid${problems.length ? ` (${problems.length} warning${problems.length === 1 ? "" : "s"})` : ""}\n`
+        : `${errors} problem${errors === 1 ? "" : "s"} in ${new Set(problems.map((p) => p.source)).size} of ${files} module file${files === 1 ? "" : "s"}\n`,
+    );
+  }
+  if (hasErrors(problems)) throw new ExitError(EXIT.SOME_FAILED);
+  return { files: [...shownSources], problems };
+}
+
+/** The named files plus the other module files of the folder they belong to. */
+async function setFor(dir: string, named: string[]): Promise<string[]> {
+  let others: string[] = [];
+  try {
+    others = await moduleFiles(dir);
+  } catch (e) {
+    if (named.length === 0) throw e;
+  }
+  const rest = others.filter((f) => !named.includes(f));
+  return [...named, ...rest];
+}

@@ -1,0 +1,74 @@
+// Checks an answer set against the questionnaire it claims to answer.
+import { invalidReason } from "./answers.js";
+import type { Answer, AnswerSet } from "./answers.js";
+import type { Module } from "./model.js";
+import { problem } from "./problems.js";
+import type { DocPath, Problem } from "./problems.js";
+import { buildQuestionnaire } from "./questionnaire.js";
+import type { Questionnaire } from "./questionnaire.js";
+
+export interface CheckedAnswers {
+  questionnaire: Questionnaire;
+  problems: Problem[];
+}
+
+/**
+ * Builds the questionnaire the answer set was given against and reports every answer that
+ * does not fit it. Module versions must share their major version with the loaded module
+ * (a major change means a question changed meaning); other differences are warnings.
+ */
+export function checkAnswers(set: AnswerSet, available: readonly Module[], source: string): CheckedAnswers {
+  const problems: Problem[] = [];
+  const push = (code: string, path: DocPath, message: string, severity: "error" | "warning" = "error") =>
+    problems.push(problem(code, source, path, message, severity));
+
+  const loaded = new Map(available.map((m) => [m.id, m] as const));
+  const chosen: string[] = [];
+  for (const [id, version] of Object.entries(set.modules)) {
+    const m = loaded.get(id);
+    if (!m) {
+      push("UNKNOWN_MODULE", ["modules", id], `answers module "${id}", which is not loaded (loaded: ${[...loaded.keys()].join(", ")})`);
+      continue;
+    }
+    chosen.push(id);
+    if (major(version) !== major(m.version)) {
+      push("MODULE_VERSION_MISMATCH", ["modules", id], `answers were given for ${id} ${version}, but the loaded module is ${m.version}; questions may have changed meaning`);
+    } else if (version !== m.version) {
+      push("MODULE_VERSION_DIFFERS", ["modules", id], `answers were given for ${id} ${version}; scoring with ${m.version}`, "warning");
+    }
+    for (const req of m.requires ?? []) {
+      if (!(req in set.modules)) push("REQUIRED_MODULE_MISSING", ["modules"], `module "${id}" requires "${req}", which the answers do not include`);
+    }
+  }
+  const questionnaire = buildQuestionnaire(available, chosen);
+  const inSet = new Set(questionnaire.modules.map((m) => m.id));
+
+  const checkOne = (id: string, answer: Answer, path: DocPath, scope: "institution" | "dataset") => {
+    const placed = questionnaire.byId.get(id);
+    if (!placed) {
+      const elsewhere = available.some((m) => m.sections.some((s) => s.questions.some((q) => q.id === id)));
+      push("UNKNOWN_QUESTION", path, elsewhere ? `question "${id}" belongs to a module these answers do not declare` : `no question "${id}" in modules ${[...inSet].join(", ")}`);
+      return;
+    }
+    if (placed.section.scope !== scope) {
+      const where = scope === "dataset" ? "under the institution's answers, not a dataset's" : "under each dataset, not the institution's answers";
+      push("WRONG_SCOPE", path, `question "${id}" is answered ${where}`);
+      return;
+    }
+    const reason = invalidReason(placed.question, answer.value);
+    if (reason) push("INVALID_ANSWER", path, `question "${id}": ${reason}`);
+  };
+
+  for (const [id, a] of Object.entries(set.answers)) checkOne(id, a, ["answers", id], "institution");
+  const datasetIds = new Set<string>();
+  set.datasets.forEach((ds, i) => {
+    if (datasetIds.has(ds.id)) push("DUPLICATE_DATASET", ["datasets", i, "id"], `dataset id "${ds.id}" is used twice`);
+    datasetIds.add(ds.id);
+    for (const [id, a] of Object.entries(ds.answers)) checkOne(id, a, ["datasets", i, "answers", id], "dataset");
+  });
+  return { questionnaire, problems };
+}
+
+function major(version: string): string {
+  return version.split(".")[0] ?? version;
+}

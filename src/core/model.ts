@@ -1,0 +1,131 @@
+// The questionnaire as plain data: what a module YAML file holds once it has passed the schema.
+
+export const DIMENSIONS = ["collection", "sharing", "hosting"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+export const PRIORITIES = ["essential", "important", "useful"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** Weight of each priority in a dimension score (DOMAIN.md, "The scoring method"). */
+export const PRIORITY_WEIGHT: Record<Priority, number> = { essential: 3, important: 2, useful: 1 };
+
+export const LANGS = ["en", "th"] as const;
+export type Lang = (typeof LANGS)[number];
+export type Text = Record<Lang, string>;
+
+export type QuestionType = "single_choice" | "multiple_choice" | "yes_no" | "number" | "text" | "date";
+export type Scope = "institution" | "dataset";
+
+/** The two answers every scored question accepts besides its own options. */
+export const DONT_KNOW = "dont_know";
+export const NOT_APPLICABLE = "not_applicable";
+export type SpecialAnswer = typeof DONT_KNOW | typeof NOT_APPLICABLE;
+export const SPECIAL_LABELS: Record<SpecialAnswer, Text> = {
+  dont_know: { en: "Don't know", th: "ไม่ทราบ" },
+  not_applicable: { en: "Not applicable", th: "ไม่เกี่ยวข้อง" },
+};
+
+export interface Option {
+  value: string;
+  label?: Text;
+  level?: number;
+  weight?: number;
+  exclusive?: boolean;
+  recommendation?: Text;
+}
+
+export interface Band {
+  min?: number;
+  max?: number;
+  min_months?: number;
+  max_months?: number;
+  level: number;
+  label?: Text;
+  recommendation?: Text;
+}
+
+export type Condition =
+  | { question: string; in: string[] }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  label: Text;
+  help: Text;
+  dimension?: Dimension;
+  priority?: Priority;
+  required?: boolean;
+  sources?: string[];
+  recommendation?: Text;
+  when?: Condition;
+  options?: Option[];
+  unit?: Text;
+  min?: number | string;
+  max?: number | string;
+  integer?: boolean;
+  bands?: Band[];
+}
+
+export interface Section {
+  id: string;
+  title: Text;
+  description?: Text;
+  scope: Scope;
+  questions: Question[];
+}
+
+export interface Source {
+  id: string;
+  citation: string;
+  url?: string;
+}
+
+export interface Module {
+  id: string;
+  version: string;
+  title: Text;
+  description: Text;
+  themes: string[];
+  requires?: string[];
+  sources: Source[];
+  sections: Section[];
+}
+
+/** A question placed in its questionnaire: where it sits and in what order it is asked. */
+export interface PlacedQuestion {
+  question: Question;
+  module: Module;
+  section: Section;
+  /** Position across the whole questionnaire (modules in order, then sections, then questions). */
+  order: number;
+}
+
+/** The built-in Yes / No options, used when a yes_no question lists none. */
+export const YES_NO_OPTIONS: Option[] = [
+  { value: "yes", label: { en: "Yes", th: "ใช่" }, level: 4 },
+  { value: "no", label: { en: "No", th: "ไม่ใช่" }, level: 0 },
+];
+
+/** The options a question offers, with yes_no defaults and labels filled in. */
+export function optionsOf(question: Question): Option[] {
+  if (question.type === "yes_no") {
+    const given = question.options;
+    if (!given) return YES_NO_OPTIONS;
+    return YES_NO_OPTIONS.map((d) => {
+      const o = given.find((g) => g.value === d.value);
+      return o ? { ...d, ...o, label: o.label ?? d.label } : d;
+    });
+  }
+  return question.options ?? [];
+}
+
+export function isChoice(question: Question): boolean {
+  return question.type === "single_choice" || question.type === "multiple_choice" || question.type === "yes_no";
+}
+
+export function isScored(question: Question): boolean {
+  return question.dimension !== undefined;
+}

@@ -1,0 +1,76 @@
+// Reads and writes answer files (YAML or JSON).
+import { readFile } from "node:fs/promises";
+import { extname } from "node:path";
+import { stringify } from "yaml";
+import { ANSWERS_FORMAT } from "../core/answers.js";
+import type { Answer, AnswerSet, AnswerValue } from "../core/answers.js";
+import type { Problem } from "../core/problems.js";
+import { problem } from "../core/problems.js";
+import { displayPath, writeFileAtomic } from "./fs.js";
+import type { WriteOptions } from "./fs.js";
+import { KEY_CODES, checkSchema } from "./schema.js";
+import { locate, parseYaml } from "./yaml.js";
+import type { ParsedYaml } from "./yaml.js";
+
+/** Answer files larger than this are refused: a real one is a few hundred kilobytes. */
+export const MAX_ANSWER_FILE_BYTES = 20 * 1024 * 1024;
+
+export interface ReadAnswers {
+  source: string;
+  set?: AnswerSet;
+  parsed?: ParsedYaml;
+  problems: Problem[];
+}
+
+export async function readAnswerFile(file: string): Promise<ReadAnswers> {
+  const source = displayPath(file);
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (e) {
+    return { source, problems: [problem("READ_FAILED", source, [], `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)] };
+  }
+  if (buf.length > MAX_ANSWER_FILE_BYTES) {
+    return { source, problems: [problem("FILE_TOO_LARGE", source, [], `is ${buf.length} bytes; an answer file may be at most ${MAX_ANSWER_FILE_BYTES}`)] };
+  }
+  return parseAnswers(buf.toString("utf8"), source);
+}
+
+export function parseAnswers(text: string, source: string): ReadAnswers {
+  const parsed = parseYaml(text, source);
+  if (parsed.problems.length > 0) return { source, parsed, problems: parsed.problems };
+  if (parsed.value === null || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
+    return { source, parsed, problems: [problem("NOT_ANSWERS", source, [], `is not an answer file (expected a mapping with format: ${ANSWERS_FORMAT})`)] };
+  }
+  const raw = parsed.value as Record<string, unknown>;
+  if (raw.format !== ANSWERS_FORMAT) {
+    const found = raw.format === undefined ? "no format field" : `format ${JSON.stringify(raw.format)}`;
+    return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", source, ["format"], `is not an answer file: expected format: ${ANSWERS_FORMAT}, found ${found}`)]) };
+  }
+  const problems = locate(parsed, checkSchema("answers", raw, source), KEY_CODES);
+  if (problems.length > 0) return { source, parsed, problems };
+  return { source, parsed, set: normalize(raw), problems: [] };
+}
+
+/** The shorthand `question: value` becomes `{ value }`; datasets default to none. */
+function normalize(raw: Record<string, unknown>): AnswerSet {
+  const map = (m: unknown): Record<string, Answer> => {
+    const out: Record<string, Answer> = {};
+    for (const [k, v] of Object.entries((m ?? {}) as Record<string, unknown>)) {
+      out[k] = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Answer) : { value: v as AnswerValue };
+    }
+    return out;
+  };
+  const set = raw as unknown as AnswerSet;
+  return {
+    ...set,
+    answers: map(raw.answers),
+    datasets: ((raw.datasets ?? []) as AnswerSet["datasets"]).map((d) => ({ ...d, answers: map(d.answers) })),
+  };
+}
+
+/** Writes an answer set as YAML (or JSON for a .json path), atomically. */
+export async function writeAnswerFile(path: string, set: AnswerSet, options: WriteOptions = {}): Promise<void> {
+  const text = extname(path).toLowerCase() === ".json" ? `${JSON.stringify(set, null, 2)}\n` : stringify(set, { lineWidth: 0 });
+  await writeFileAtomic(path, text, options);
+}

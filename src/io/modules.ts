@@ -1,0 +1,84 @@
+// Loads module files: parse, schema, then the rules, reporting every problem with line:column.
+import { readFile, readdir, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import type { Module } from "../core/model.js";
+import type { Problem } from "../core/problems.js";
+import { hasErrors, problem } from "../core/problems.js";
+import { checkModules } from "../core/rules.js";
+import type { ModuleSource } from "../core/rules.js";
+import { QuestionnaireError } from "../errors.js";
+import { SHIPPED_MODULES } from "./paths.js";
+import { displayPath } from "./fs.js";
+import { KEY_CODES, checkSchema } from "./schema.js";
+import { locate, parseYaml } from "./yaml.js";
+import type { ParsedYaml } from "./yaml.js";
+
+export interface LoadedModules {
+  modules: ModuleSource[];
+  problems: Problem[];
+  /** Files read, in load order. */
+  files: string[];
+}
+
+const YAML_EXT = new Set([".yaml", ".yml"]);
+
+/** The module files in a folder, sorted by name so that every run loads them in one order. */
+export async function moduleFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    throw new QuestionnaireError(`cannot read the modules folder ${displayPath(dir)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const files = names.filter((n) => YAML_EXT.has(extname(n).toLowerCase())).sort().map((n) => join(dir, n));
+  if (files.length === 0) throw new QuestionnaireError(`no module files (*.yaml) in ${displayPath(dir)}`);
+  return files;
+}
+
+/** Reads and checks module files. Never throws for a bad module: problems say what is wrong. */
+export async function loadModuleFiles(files: readonly string[]): Promise<LoadedModules> {
+  const parsed: ParsedYaml[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const source = displayPath(file);
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (e) {
+      problems.push(problem("READ_FAILED", source, [], `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      continue;
+    }
+    const p = parseYaml(text, source);
+    problems.push(...p.problems);
+    if (p.problems.length > 0) continue;
+    const schemaProblems = locate(p, checkSchema("module", p.value, source), KEY_CODES);
+    problems.push(...schemaProblems);
+    if (schemaProblems.length === 0) parsed.push(p);
+  }
+  const modules = parsed.map((p) => ({ source: p.source, module: p.value as Module }));
+  const ruleProblems = checkModules(modules);
+  for (const p of parsed) problems.push(...locate(p, ruleProblems.filter((r) => r.source === p.source)));
+  return { modules, problems, files: [...files] };
+}
+
+/** The shipped modules, or the ones in `dir`. */
+export async function loadModules(dir?: string): Promise<LoadedModules> {
+  return loadModuleFiles(await moduleFiles(dir ?? SHIPPED_MODULES));
+}
+
+/** Loads modules for a command that needs them all valid; throws with every problem otherwise. */
+export async function requireModules(dir?: string): Promise<Module[]> {
+  const loaded = await loadModules(dir);
+  if (hasErrors(loaded.problems)) {
+    throw new QuestionnaireError(`the modules ${dir ? `in ${displayPath(dir)} ` : ""}have problems; run \`assess validate\` for details`, loaded.problems);
+  }
+  return loaded.modules.map((m) => m.module);
+}
+
+export async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,92 @@
+// YAML (and JSON, its subset) parsed safely, keeping node positions so that every problem
+// can name a line and column.
+import { LineCounter, Scalar, YAMLMap, YAMLSeq, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
+import type { Document, Node } from "yaml";
+import type { DocPath, Problem } from "../core/problems.js";
+import { problem } from "../core/problems.js";
+
+/** Aliases beyond this are refused: a "billion laughs" file must not expand in memory. */
+export const MAX_ALIASES = 100;
+
+export interface ParsedYaml {
+  source: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The plain value; undefined when the text could not be parsed. */
+  value: unknown;
+  problems: Problem[];
+}
+
+export function parseYaml(text: string, source: string): ParsedYaml {
+  const lines = new LineCounter();
+  // The core schema: no custom tags, no !!binary, !!set, !!timestamp or language-specific types.
+  const doc = parseDocument(text, { lineCounter: lines, schema: "core", uniqueKeys: true, prettyErrors: false, customTags: [] });
+  const problems: Problem[] = [];
+  const at = (offset: number) => {
+    const p = lines.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  for (const e of doc.errors) problems.push({ ...problem("YAML_SYNTAX", source, [], firstLine(e.message)), ...at(e.pos[0]) });
+  // Unresolved tags come as warnings; a tag we do not know is a file we do not trust.
+  for (const w of doc.warnings) problems.push({ ...problem("YAML_TAG", source, [], firstLine(w.message)), ...at(w.pos[0]) });
+  let value: unknown;
+  if (problems.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      problems.push(problem("YAML_ALIASES", source, [], `${(e as Error).message} (at most ${MAX_ALIASES} alias expansions are allowed)`));
+    }
+  }
+  return { source, doc, lines, value, problems };
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]!.trim();
+}
+
+/**
+ * Line and column of the node at `path`, or of the closest existing parent. With `key`,
+ * the position of the last segment's key (for "unexpected property" problems).
+ */
+export function positionOf(parsed: ParsedYaml, path: DocPath, key = false): { line: number; column: number } | undefined {
+  let node: Node | null | undefined = parsed.doc.contents as Node | null;
+  let best: number | undefined = node?.range?.[0];
+  for (let i = 0; i < path.length && node; i++) {
+    const seg = path[i]!;
+    const isLast = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = (node as YAMLMap).items.find((p) => isPair(p) && keyText(p.key) === String(seg));
+      if (!pair) break;
+      const keyNode = pair.key as Node | null;
+      if (isLast && key && keyNode?.range) return pos(parsed, keyNode.range[0]);
+      node = pair.value as Node | null;
+      best = (node?.range ?? keyNode?.range)?.[0] ?? best;
+    } else if (isSeq(node)) {
+      node = (node as YAMLSeq).items[Number(seg)] as Node | null | undefined;
+      if (!node) break;
+      best = node.range?.[0] ?? best;
+    } else {
+      break;
+    }
+  }
+  return best === undefined ? undefined : pos(parsed, best);
+}
+
+function keyText(k: unknown): string | undefined {
+  if (isScalar(k)) return String((k as Scalar).value);
+  return undefined;
+}
+
+function pos(parsed: ParsedYaml, offset: number): { line: number; column: number } {
+  const p = parsed.lines.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+/** Adds line:column to problems that have a document path and none yet. */
+export function locate(parsed: ParsedYaml, problems: Problem[], keyCodes: ReadonlySet<string> = new Set()): Problem[] {
+  return problems.map((p) => {
+    if (p.line !== undefined) return p;
+    const at = positionOf(parsed, p.path, keyCodes.has(p.code));
+    return at ? { ...p, ...at } : p;
+  });
+}

@@ -1,0 +1,139 @@
+// Terminal renderers: plain text tables, coloured only when the terminal supports it.
+import chalk from "chalk";
+import { DIMENSIONS } from "../core/model.js";
+import type { Dimension, Lang, Module, Question, Text } from "../core/model.js";
+import { formatProblem } from "../core/problems.js";
+import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
+import type { ModuleSummary } from "../core/summary.js";
+import type { Tally } from "../core/scoring.js";
+
+if (process.env.NO_COLOR) chalk.level = 0;
+
+const DIMENSION_LABEL: Record<Dimension, Text> = {
+  collection: { en: "Collection", th: "การเก็บรวบรวมข้อมูล" },
+  sharing: { en: "Sharing", th: "การแบ่งปันข้อมูล" },
+  hosting: { en: "Hosting", th: "การจัดเก็บข้อมูล" },
+};
+
+/** Columns of a terminal: Thai vowel and tone marks take no width of their own. */
+export function displayWidth(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  const plain = s.replace(/\u001b\[[0-9;]*m/g, "");
+  let w = 0;
+  for (const ch of plain) if (!/\p{Mn}|\p{Me}|\p{Cf}/u.test(ch)) w++;
+  return w;
+}
+
+function pad(s: string, width: number, right = false): string {
+  const fill = " ".repeat(Math.max(0, width - displayWidth(s)));
+  return right ? fill + s : s + fill;
+}
+
+/** A table with a header row; numeric-looking columns are right-aligned. */
+export function table(header: string[], rows: string[][], rightAlign: boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i] ?? ""))));
+  const line = (cells: string[]) => `  ${cells.map((c, i) => pad(c, widths[i]!, rightAlign[i])).join("  ")}`.trimEnd();
+  return [chalk.bold(line(header)), ...rows.map(line)].join("\n") + "\n";
+}
+
+export function fmtScore(score: number | undefined): string {
+  if (score === undefined) return "–";
+  const n = Math.round(score);
+  const text = String(n);
+  return n >= 75 ? chalk.green(text) : n >= 50 ? chalk.yellow(text) : chalk.red(text);
+}
+
+function fmtPct(p: number | undefined): string {
+  return p === undefined ? "–" : `${Math.round(p)}%`;
+}
+
+export function renderModuleList(summaries: readonly ModuleSummary[], lang: Lang): string {
+  const rows = summaries.map((s) => [
+    s.id,
+    s.version,
+    s.title[lang],
+    String(s.questions),
+    String(s.byDimension.collection),
+    String(s.byDimension.sharing),
+    String(s.byDimension.hosting),
+    String(s.byDimension.context),
+  ]);
+  const total = summaries.reduce((n, s) => n + s.questions, 0);
+  return (
+    table(["Module", "Version", "Title", "Questions", "Collection", "Sharing", "Hosting", "Context"], rows, [false, false, false, true, true, true, true, true]) +
+    `\n  ${summaries.length} modules, ${total} questions. Collection/Sharing/Hosting count scored questions; Context counts unscored ones.\n`
+  );
+}
+
+function tallyRow(label: string, t: Tally): string[] {
+  return [label, fmtScore(t.score), `${fmtPct(t.completeness)} (${t.answered}/${t.applicable})`, String(t.unknown), String(t.notApplicable)];
+}
+
+/** One institution's scorecard: the dimension matrix, completeness, critical gaps, top recommendations. */
+export function renderScorecard(r: InstitutionResult, modules: readonly Module[], lang: Lang, topN = 5): string {
+  const questions = new Map<string, Question>();
+  for (const m of modules) for (const s of m.sections) for (const q of s.questions) questions.set(q.id, q);
+  const sc = r.scorecard;
+  const inst = r.institution;
+  const lines: string[] = [];
+  const where = [inst.ministry, inst.department].filter(Boolean).join(" · ");
+  lines.push(chalk.bold(`${inst.name}${r.fictional && !/fictional/i.test(inst.name) ? chalk.dim(" (fictional)") : ""}`));
+  lines.push(chalk.dim(`  ${[where, sc.date, sc.modules.map((m) => `${m.id} ${m.version}`).join(", "), `${r.datasets.length} dataset${r.datasets.length === 1 ? "" : "s"}`, r.source].filter(Boolean).join(" · ")}`));
+  lines.push("");
+  const rows = DIMENSIONS.map((d) => tallyRow(DIMENSION_LABEL[d][lang], sc.dimensions[d]));
+  rows.push(["Overall (mean of 3)", fmtScore(sc.overall), "", "", ""]);
+  lines.push(table(["Dimension", "Score", "Completeness", "Don't know", "N/A"], rows, [false, true, true, true, true]).trimEnd());
+  lines.push("");
+
+  if (sc.byModule.length > 1) {
+    const mrows = sc.byModule.map((m) => [m.module, ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), fmtPct(completeness(m.dimensions))]);
+    lines.push(table(["Module", ...DIMENSIONS.map((d) => DIMENSION_LABEL[d][lang]), "Completeness"], mrows, [false, true, true, true, true]).trimEnd());
+    lines.push("");
+  }
+
+  const critical = sc.gaps.filter((g) => g.critical);
+  lines.push(chalk.bold(critical.length ? chalk.red(`Critical gaps (${critical.length})`) : "Critical gaps: none"));
+  for (const g of critical) {
+    const q = questions.get(g.question);
+    const on = g.datasets.length ? ` — ${g.datasets.map((id) => r.datasets.find((d) => d.id === id)?.name ?? id).join(", ")}` : "";
+    lines.push(`  ${chalk.red("!")} ${q ? q.label[lang] : g.question} ${chalk.dim(`[${g.question} · ${g.dimension}${g.unknown ? " · don't know" : ""}]`)}${on}`);
+  }
+  lines.push("");
+  const recs = sc.gaps.filter((g) => g.recommendations.length > 0).slice(0, topN);
+  if (recs.length) {
+    lines.push(chalk.bold("Top recommendations"));
+    recs.forEach((g, i) => {
+      lines.push(`  ${i + 1}. ${g.recommendations[0]![lang]} ${chalk.dim(`[${g.question}, gap ${Math.round(g.gap)}]`)}`);
+    });
+    lines.push("");
+  }
+  return lines.join("\n") + "\n";
+}
+
+function completeness(d: Record<Dimension, Tally>): number | undefined {
+  const applicable = DIMENSIONS.reduce((n, k) => n + d[k].applicable, 0);
+  const answered = DIMENSIONS.reduce((n, k) => n + d[k].answered, 0);
+  return applicable ? (100 * answered) / applicable : undefined;
+}
+
+export function renderFailure(f: FailedInput): string {
+  return `${chalk.red("✗")} ${f.source}: not scored\n${f.problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`;
+}
+
+export function renderSummary(doc: ResultsDocument): string {
+  const lines: string[] = [];
+  if (doc.results.length > 1) {
+    const rows = doc.results.map((r) => [
+      r.institution.name,
+      ...DIMENSIONS.map((d) => fmtScore(r.scorecard.dimensions[d].score)),
+      fmtPct(completeness(r.scorecard.dimensions)),
+      String(r.scorecard.gaps.filter((g) => g.critical).length),
+    ]);
+    lines.push(chalk.bold("Summary"));
+    lines.push(table(["Institution", "Collection", "Sharing", "Hosting", "Completeness", "Critical gaps"], rows, [false, true, true, true, true, true]).trimEnd());
+    lines.push("");
+  }
+  const failed = doc.failed.length;
+  lines.push(`${doc.results.length} scored, ${failed} failed${failed ? `: ${doc.failed.map((f) => f.source).join(", ")}` : ""}`);
+  return lines.join("\n") + "\n";
+}
