@@ -22,6 +22,9 @@ export interface ScoreOptions {
   lang?: "en" | "th";
 }
 
+/** Problems about an answer's question id point at the key, not the value. */
+const ANSWER_KEY_CODES: ReadonlySet<string> = new Set(["UNKNOWN_QUESTION", "WRONG_SCOPE"]);
+
 const ANSWER_EXT = new Set([".yaml", ".yml", ".json"]);
 
 /** `assess score`: every input scored or explained; one bad file never stops the rest. */
@@ -60,7 +63,7 @@ export async function scoreFile(file: string, modules: readonly Module[]): Promi
   if (!read.set) return { source: read.source, problems: read.problems };
   const checked = checkAnswers(read.set, modules, read.source);
   // Answer-level problems get the line:column of the answer in the file.
-  const problems = read.parsed ? locate(read.parsed, checked.problems) : checked.problems;
+  const problems = read.parsed ? locate(read.parsed, checked.problems, ANSWER_KEY_CODES) : checked.problems;
   if (hasErrors(problems)) return { source: read.source, problems };
   return institutionResult(read.source, read.set, scoreAnswers(checked.questionnaire, read.set), problems);
 }

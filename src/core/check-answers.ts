@@ -47,7 +47,9 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
     const placed = questionnaire.byId.get(id);
     if (!placed) {
       const elsewhere = available.some((m) => m.sections.some((s) => s.questions.some((q) => q.id === id)));
-      push("UNKNOWN_QUESTION", path, elsewhere ? `question "${id}" belongs to a module these answers do not declare` : `no question "${id}" in modules ${[...inSet].join(", ")}`);
+      const near = closest(id, [...questionnaire.byId.keys()]);
+      const hint = near ? `; did you mean "${near}"?` : "";
+      push("UNKNOWN_QUESTION", path, elsewhere ? `question "${id}" belongs to a module these answers do not declare` : `no question "${id}" in modules ${[...inSet].join(", ")}${hint}`);
       return;
     }
     if (placed.section.scope !== scope) {
@@ -71,4 +73,22 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
 
 function major(version: string): string {
   return version.split(".")[0] ?? version;
+}
+
+/** The known id within two edits of a mistyped one, if there is exactly one such. */
+function closest(id: string, known: string[]): string | undefined {
+  const near = known.filter((k) => Math.abs(k.length - id.length) <= 2 && editDistance(id, k) <= 2);
+  return near.length === 1 ? near[0] : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

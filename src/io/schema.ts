@@ -7,7 +7,12 @@ import type { DocPath, Problem } from "../core/problems.js";
 import { problem } from "../core/problems.js";
 import { packagePath } from "./paths.js";
 
-export type SchemaName = "module" | "answers" | "results" | "report";
+const SCHEMAS = ["module", "answers", "results"] as const;
+export type SchemaName = (typeof SCHEMAS)[number];
+
+function schemaId(name: SchemaName): string {
+  return `https://assess.example/schemas/${name}.schema.json`;
+}
 
 const compiled = new Map<SchemaName, ValidateFunction>();
 let ajv: Ajv2020 | undefined;
@@ -16,13 +21,16 @@ function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
     if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+      ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
       // ajv-formats is CommonJS; under nodenext its default import is the module object.
       const addFormats = (addFormatsModule as unknown as { default: (a: Ajv2020) => void }).default;
       addFormats(ajv);
     }
-    const schema = JSON.parse(readFileSync(packagePath("schemas", `${name}.schema.json`), "utf8")) as object;
-    v = ajv.compile(schema);
+    // Schemas refer to each other (results embed answers): register every one first.
+    for (const n of SCHEMAS) {
+      if (!ajv.getSchema(schemaId(n))) ajv.addSchema(JSON.parse(readFileSync(packagePath("schemas", `${n}.schema.json`), "utf8")) as object);
+    }
+    v = ajv.getSchema(schemaId(name))!;
     compiled.set(name, v);
   }
   return v;

@@ -26,7 +26,12 @@ export function parseYaml(text: string, source: string): ParsedYaml {
     const p = lines.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  for (const e of doc.errors) problems.push({ ...problem("YAML_SYNTAX", source, [], firstLine(e.message)), ...at(e.pos[0]) });
+  // After the first syntax error the parser's later complaints are mostly echoes of it.
+  const [first, ...rest] = doc.errors;
+  if (first) {
+    const more = rest.length ? ` (and ${rest.length} more YAML error${rest.length === 1 ? "" : "s"} after it)` : "";
+    problems.push({ ...problem("YAML_SYNTAX", source, [], firstLine(first.message) + more), ...at(first.pos[0]) });
+  }
   // Unresolved tags come as warnings; a tag we do not know is a file we do not trust.
   for (const w of doc.warnings) problems.push({ ...problem("YAML_TAG", source, [], firstLine(w.message)), ...at(w.pos[0]) });
   let value: unknown;

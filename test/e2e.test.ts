@@ -1,0 +1,123 @@
+// End-to-end: the built binary, run as a user would.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkSchema } from "../src/io/schema.js";
+import { assess } from "./helpers/exec.js";
+
+const DEMO = ["--modules", "test/fixtures/worked-example/modules"];
+
+describe("assess --help", () => {
+  it("shows the commands, an example and the exit codes", () => {
+    const r = assess(["--help"]);
+    expect(r.code).toBe(0);
+    for (const s of ["modules", "validate", "score", "Examples:", "$ assess score examples/answers", "Exit codes:"]) expect(r.stdout).toContain(s);
+  });
+  it.each(["modules", "validate", "score"])("%s --help gives a real example", (cmd) => {
+    const r = assess([cmd, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`\\$ assess .*${cmd}`));
+  });
+  it("does not load exceljs, inquirer or ajv", () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-trace-"));
+    const trace = join(dir, "imports.txt");
+    writeFileSync(trace, "");
+    const r = assess(["--help"], { nodeArgs: ["--import", "./test/helpers/trace-imports.mjs"], env: { ASSESS_TRACE_FILE: trace } });
+    expect(r.code).toBe(0);
+    const loaded = readFileSync(trace, "utf8");
+    expect(loaded).toContain("commander");
+    expect(loaded).not.toMatch(/exceljs|@inquirer|\/ajv\/|\/yaml\//);
+  });
+  it("an unknown command is a usage error (exit 2)", () => {
+    const r = assess(["frobnicate"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown command");
+  });
+});
+
+describe("assess modules", () => {
+  it("lists id, version, title and counts by dimension", () => {
+    const r = assess([...DEMO, "modules"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/demo\s+1\.0\.0\s+Worked example\s+10\s+5\s+2\s+2\s+1/);
+  });
+  it("--json gives the same as data", () => {
+    const r = assess([...DEMO, "modules", "--json"]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      expect.objectContaining({ id: "demo", questions: 10, byDimension: { collection: 5, sharing: 2, hosting: 2, context: 1 }, datasetQuestions: 2 }),
+    ]);
+  });
+});
+
+describe("assess validate", () => {
+  it("passes valid modules (exit 0)", () => {
+    const r = assess(["validate", "--modules", "test/fixtures/broken-modules/valid"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("1 module file valid");
+  });
+  it("reports problems with file:line:column (exit 1)", () => {
+    const r = assess(["validate", "test/fixtures/broken-modules/several/mini.yaml"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("test/fixtures/broken-modules/several/mini.yaml:30:22 sections[0].questions[1].options[2].value: option value \"full\" is listed twice");
+    expect(r.stdout).toContain("3 problems in 1 of 1 module file");
+  });
+  it("a missing modules folder is an input error (exit 2)", () => {
+    const r = assess(["validate", "--modules", "no/such/folder"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("cannot read the modules folder no/such/folder");
+  });
+});
+
+describe("assess score", () => {
+  it("scores the good files, explains the bad ones, and exits 1", () => {
+    const r = assess([...DEMO, "score", "test/fixtures/score-batch"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Good Office (fictional)");
+    expect(r.stdout).toContain("JSON Office (fictional)");
+    expect(r.stdout).toContain("2 scored, 5 failed");
+    const err = r.stderr;
+    expect(err).toContain('b-unknown-question.yaml:7:3 answers.demo_colects: no question "demo_colects" in modules demo; did you mean "demo_collects"?');
+    expect(err).toContain('c-bad-option.yaml:6:18 answers.demo_collects: question "demo_collects": "sometimes" is not one of: yes, partly, no, dont_know, not_applicable');
+    expect(err).toContain("d-version.yaml:4:18 modules.demo: answers were given for demo 2.1.0, but the loaded module is 1.0.0");
+    expect(err).toContain("e-not-answers.json:1:1 format: is not an answer file");
+    expect(err).toContain("f-syntax.yaml:3:1: Missing closing");
+  });
+  it("exits 0 when every file scores, and prints the worked example's scorecard", () => {
+    const r = assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Collection\s+61\s+86% \(6\/7\)\s+0\s+1/);
+    expect(r.stdout).toMatch(/Hosting\s+13\s+100% \(2\/2\)\s+1\s+0/);
+    expect(r.stdout).toMatch(/Overall \(mean of 3\)\s+51/);
+    expect(r.stdout).toContain("Critical gaps (2)");
+  });
+  it("--json prints results that match schemas/results.schema.json", () => {
+    const r = assess([...DEMO, "score", "test/fixtures/score-batch", "--json"]);
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout);
+    expect(checkSchema("results", doc, "stdout")).toEqual([]);
+    expect(doc.results.map((x: { institution: { id: string } }) => x.institution.id)).toEqual(["good-office", "json-office"]);
+    expect(doc.failed).toHaveLength(5);
+  });
+  it("-o writes results files atomically and refuses to overwrite without --force", () => {
+    const out = mkdtempSync(join(tmpdir(), "assess-out-"));
+    const first = assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
+    expect(first.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(["example-office.results.json", "results.json"]);
+    const again = assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("already exists; use --force");
+    expect(assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out, "--force"]).code).toBe(0);
+  });
+  it("a path that does not exist fails alone", () => {
+    const r = assess([...DEMO, "score", "nowhere.yaml", "test/fixtures/worked-example/answers.yaml"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("nowhere.yaml: no such file or folder");
+    expect(r.stdout).toContain("1 scored, 1 failed");
+  });
+  it("the same inputs give byte-identical output", () => {
+    const a = assess([...DEMO, "score", "test/fixtures/score-batch", "--json"]).stdout;
+    const b = assess([...DEMO, "score", "test/fixtures/score-batch", "--json"]).stdout;
+    expect(a).toBe(b);
+  });
+});
