@@ -1,8 +1,9 @@
 // Every command is declared here; each action lazy-imports its command so that
 // `assess --help` never loads exceljs, inquirer or ajv.
 import { Command, Option } from "commander";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { packagePath } from "./io/paths.js";
+import { UsageError } from "./errors.js";
 
 const EXIT_CODES = `
 Exit codes:
@@ -17,7 +18,10 @@ function version(): string {
 }
 
 export interface GlobalOptions {
+  /** Folder of module files. */
   modules?: string;
+  /** Module ids chosen with --modules a,b,c. */
+  select?: string[];
 }
 
 export function buildProgram(): Command {
@@ -27,7 +31,8 @@ export function buildProgram(): Command {
         "questionnaire modules (general + area-specific), scoring of collection, sharing and hosting.",
     )
     .version(version(), "-V, --version")
-    .option("--modules <dir>", "load questionnaire modules from this folder instead of the shipped ones")
+    .option("--modules <dir|ids>", "a folder of module files to use instead of the shipped ones, or a comma-separated list of module ids to choose (interview)")
+    .option("--modules-dir <dir>", "a folder of module files (when --modules lists ids)")
     .showHelpAfterError("(run assess --help for usage)")
     .exitOverride()
     .addHelpText(
@@ -49,7 +54,7 @@ ${EXIT_CODES}`,
     .addHelpText("after", "\nExamples:\n  $ assess modules\n  $ assess modules --lang th\n  $ assess --modules ./my-modules modules")
     .action(async (opts: { json?: boolean; lang: "en" | "th" }, cmd: Command) => {
       const { modulesCommand } = await import("./commands/modules.js");
-      await modulesCommand({ ...globals(cmd), ...opts });
+      await modulesCommand({ ...folderOnly(cmd), ...opts });
     });
 
   program
@@ -70,7 +75,7 @@ Examples:
     )
     .action(async (files: string[], opts: { json?: boolean }, cmd: Command) => {
       const { validateCommand } = await import("./commands/validate.js");
-      await validateCommand({ ...globals(cmd), files, ...opts });
+      await validateCommand({ ...folderOnly(cmd), files, ...opts });
     });
 
   program
@@ -96,13 +101,65 @@ Examples:
     )
     .action(async (paths: string[], opts: { json?: boolean; output?: string; force?: boolean; lang: "en" | "th" }, cmd: Command) => {
       const { scoreCommand } = await import("./commands/score.js");
-      await scoreCommand({ ...globals(cmd), paths, ...opts });
+      await scoreCommand({ ...folderOnly(cmd), paths, ...opts });
+    });
+
+  program
+    .command("interview")
+    .description("interview a ministry focal point on a terminal, in English or Thai (the default command)")
+    .addOption(new Option("--lang <lang>", "interview language (skips the question)").choices(["en", "th"]))
+    .option("-o, --output <file>", "answer file to write (default: <institution>.answers.yaml here)")
+    .option("--resume <session>", "continue an interrupted interview from its session file")
+    .option("--no-comments", "do not offer a comment after each answer (comments can still be added in review)")
+    .option("--force", "replace an existing answer file")
+    .addHelpText(
+      "after",
+      `
+Every answer is saved to a session file beside the answer file as soon as it is given.
+Ctrl-C pauses and prints the command that resumes. --modules a,b preselects area modules.
+
+Examples:
+  $ assess
+  $ assess interview --lang th --modules education,health
+  $ assess interview -o moe.answers.yaml
+  $ assess interview --resume moe.session.json`,
+    )
+    .action(async (opts: { lang?: "en" | "th"; output?: string; resume?: string; comments: boolean; force?: boolean }, cmd: Command) => {
+      const { interviewFromTerminal } = await import("./commands/interview-terminal.js");
+      await interviewFromTerminal({ ...globals(cmd), ...opts });
     });
 
   return program;
 }
 
-function globals(cmd: Command): GlobalOptions {
-  const g = cmd.optsWithGlobals() as GlobalOptions;
+/** Commands that take a module folder but no module selection. */
+function folderOnly(cmd: Command): { modules?: string } {
+  const g = globals(cmd);
+  if (g.select) {
+    throw new UsageError(`--modules ${g.select.join(",")}: no such folder (a list of module ids applies to interview only; use --modules-dir for a folder)`);
+  }
   return g.modules ? { modules: g.modules } : {};
+}
+
+/**
+ * `--modules` names a folder when one exists by that name, else a list of module ids; the
+ * two meanings come from the issues that introduced it, and `--modules-dir` removes doubt.
+ */
+function globals(cmd: Command): GlobalOptions {
+  const g = cmd.optsWithGlobals() as { modules?: string; modulesDir?: string };
+  const out: GlobalOptions = {};
+  if (g.modulesDir) out.modules = g.modulesDir;
+  if (g.modules) {
+    if (isDirectory(g.modules) || /[\\/]/.test(g.modules)) out.modules = g.modules;
+    else out.select = g.modules.split(",").map((s) => s.trim()).filter(Boolean);
+  }
+  return out;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

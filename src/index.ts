@@ -15,7 +15,8 @@ export async function run(argv: string[]): Promise<void> {
 export async function main(argv: string[]): Promise<number> {
   try {
     const { buildProgram } = await import("./cli.js");
-    await buildProgram().parseAsync(argv);
+    // `assess` alone starts the interview; anything else is parsed as given.
+    await buildProgram().parseAsync(argv.length <= 2 ? [...argv, "interview"] : argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.OK;
   } catch (e) {
     return report(e);

@@ -59,3 +59,37 @@ describe("YAML is loaded safely", () => {
     expect(p.problems[0]).toMatchObject({ code: "YAML_SYNTAX", line: 2, column: 1 });
   });
 });
+
+describe("the shipped modules", () => {
+  it("all validate, with the general questionnaire and seven area modules", async () => {
+    const loaded = await loadModules();
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.modules.map((m) => m.module.id)).toEqual([
+      "general",
+      "birth_registration",
+      "border_mobility",
+      "child_protection",
+      "detention",
+      "education",
+      "health",
+      "labour_migration",
+    ]);
+  });
+  it("have enough questions, spread over the three dimensions", async () => {
+    const { summarizeModule } = await import("../src/core/summary.js");
+    for (const { module } of (await loadModules()).modules) {
+      const s = summarizeModule(module);
+      expect(s.questions, module.id).toBeGreaterThanOrEqual(module.id === "general" ? 30 : 10);
+      for (const d of ["collection", "sharing", "hosting"] as const) expect(s.byDimension[d], `${module.id} ${d}`).toBeGreaterThanOrEqual(3);
+    }
+  });
+  it("keep the dataset inventory ids that reports rely on", async () => {
+    const general = (await loadModules()).modules.find((m) => m.module.id === "general")!.module;
+    const ds = general.sections.filter((s) => s.scope === "dataset").flatMap((s) => s.questions.map((q) => q.id));
+    for (const id of ["ds_type", "ds_population", "ds_covers_migrant_children", "ds_unit_of_record", "ds_identifiers", "ds_disaggregation", "ds_frequency", "ds_format", "ds_hosting", "ds_shared_with", "ds_sharing_method"]) {
+      expect(ds).toContain(id);
+    }
+    const disagg = general.sections.flatMap((s) => s.questions).find((q) => q.id === "ds_disaggregation")!;
+    expect(disagg.options!.map((o) => o.value)).toEqual(expect.arrayContaining(["age", "sex", "migratory_status", "citizenship", "country_of_birth", "accompaniment"]));
+  });
+});

@@ -3,6 +3,12 @@
 export const DIMENSIONS = ["collection", "sharing", "hosting"] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
+export const DIMENSION_LABELS: Record<Dimension, Record<"en" | "th", string>> = {
+  collection: { en: "Collection", th: "การเก็บรวบรวมข้อมูล" },
+  sharing: { en: "Sharing", th: "การแบ่งปันข้อมูล" },
+  hosting: { en: "Hosting", th: "การจัดเก็บข้อมูล" },
+};
+
 export const PRIORITIES = ["essential", "important", "useful"] as const;
 export type Priority = (typeof PRIORITIES)[number];
 

@@ -30,7 +30,11 @@ export async function moduleFiles(dir: string): Promise<string[]> {
   } catch (e) {
     throw new QuestionnaireError(`cannot read the modules folder ${displayPath(dir)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const files = names.filter((n) => YAML_EXT.has(extname(n).toLowerCase())).sort().map((n) => join(dir, n));
+  // The general questionnaire first, then the area modules by name: one order on every run.
+  const files = names
+    .filter((n) => YAML_EXT.has(extname(n).toLowerCase()))
+    .sort((a, b) => Number(b.startsWith("general.")) - Number(a.startsWith("general.")) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((n) => join(dir, n));
   if (files.length === 0) throw new QuestionnaireError(`no module files (*.yaml) in ${displayPath(dir)}`);
   return files;
 }

@@ -1,7 +1,7 @@
 // Terminal renderers: plain text tables, coloured only when the terminal supports it.
 import chalk from "chalk";
-import { DIMENSIONS } from "../core/model.js";
-import type { Dimension, Lang, Module, Question, Text } from "../core/model.js";
+import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
+import type { Dimension, Lang, Module, Question } from "../core/model.js";
 import { formatProblem } from "../core/problems.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
 import type { ModuleSummary } from "../core/summary.js";
@@ -9,11 +9,7 @@ import type { Tally } from "../core/scoring.js";
 
 if (process.env.NO_COLOR) chalk.level = 0;
 
-const DIMENSION_LABEL: Record<Dimension, Text> = {
-  collection: { en: "Collection", th: "การเก็บรวบรวมข้อมูล" },
-  sharing: { en: "Sharing", th: "การแบ่งปันข้อมูล" },
-  hosting: { en: "Hosting", th: "การจัดเก็บข้อมูล" },
-};
+const DIMENSION_LABEL = DIMENSION_LABELS;
 
 /** Columns of a terminal: Thai vowel and tone marks take no width of their own. */
 export function displayWidth(s: string): number {

@@ -1,0 +1,73 @@
+// The interview's set-up: the institution's datasets and the area modules to cover.
+import type { AnswerSet } from "../core/answers.js";
+import { optionsOf } from "../core/model.js";
+import { slug } from "../core/interview.js";
+import type { Ctx } from "./interview.js";
+import { T, tr } from "./interview-text.js";
+
+/** The general module's dataset type question, asked right after each dataset's name. */
+const DATASET_TYPE = "ds_type";
+
+export async function askDatasets(ctx: Ctx): Promise<void> {
+  const { p, lang } = ctx;
+  const set = ctx.session.answers;
+  p.print(`\n${tr(T.datasetsIntro, lang)}`);
+  const typeQuestion = ctx.modules.flatMap((m) => m.sections.flatMap((s) => s.questions)).find((q) => q.id === DATASET_TYPE);
+  let more = true;
+  while (more) {
+    const n = set.datasets.length + 1;
+    const name = (
+      await p.input({
+        message: tr(T.datasetName, lang).replace("{n}", String(n)),
+        validate: (s) => (s.trim() === "" ? tr(T.required, lang) : set.datasets.some((d) => d.name === s.trim()) ? tr(T.datasetTaken, lang) : true),
+      })
+    ).trim();
+    const ds: AnswerSet["datasets"][number] = { id: uniqueId(set, name), name, answers: {} };
+    if (typeQuestion) {
+      const value = await p.select<string>({
+        message: `${name}: ${typeQuestion.label[lang]}`,
+        choices: optionsOf(typeQuestion).map((o) => ({ name: o.label![lang], value: o.value })),
+      });
+      ds.answers[DATASET_TYPE] = { value };
+    }
+    set.datasets.push(ds);
+    await ctx.save();
+    more = await p.confirm({ message: tr(T.addAnother, lang), default: false });
+  }
+}
+
+function uniqueId(set: AnswerSet, name: string): string {
+  const base = slug(name) === "institution" ? "dataset" : slug(name);
+  let id = base;
+  for (let n = 2; set.datasets.some((d) => d.id === id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** The general questionnaire always; area modules chosen, with those matching the institution's themes ticked. */
+export async function askModules(ctx: Ctx, preselect?: string[]): Promise<void> {
+  const { p, lang, modules } = ctx;
+  const set = ctx.session.answers;
+  const themes = new Set(set.institution.themes ?? []);
+  const areas = modules.filter((m) => m.id !== "general");
+  // A module is suggested when its id or its main (first) theme is one of the institution's.
+  const suggested = (id: string) => {
+    const m = areas.find((x) => x.id === id);
+    return m !== undefined && (themes.has(m.id) || themes.has(m.themes[0] ?? ""));
+  };
+  const chosen = await p.checkbox<string>({
+    message: tr(T.chooseModules, lang),
+    choices: areas.map((m) => ({
+      name: `${m.title[lang]}${suggested(m.id) ? ` (${tr(T.suggested, lang)})` : ""}`,
+      value: m.id,
+      checked: preselect ? preselect.includes(m.id) : suggested(m.id),
+      description: m.description[lang],
+    })),
+  });
+  const ids = [...(modules.some((m) => m.id === "general") ? ["general"] : []), ...chosen];
+  const { fingerprints } = await import("../core/interview.js");
+  const used = modules.filter((m) => ids.includes(m.id) || ids.some((id) => modules.find((x) => x.id === id)?.requires?.includes(m.id)));
+  set.modules = Object.fromEntries(used.map((m) => [m.id, m.version]));
+  ctx.session.modules = set.modules;
+  ctx.session.fingerprints = fingerprints(used);
+  await ctx.save();
+}

@@ -1,0 +1,22 @@
+// The interview on a real terminal: refuses to start without one, so that pipes never hang.
+import { UsageError } from "../errors.js";
+import { terminalPrompter } from "../io/prompts.js";
+import { interviewCommand } from "./interview.js";
+import type { InterviewOptions, InterviewResult } from "./interview.js";
+
+export async function interviewFromTerminal(options: InterviewOptions): Promise<InterviewResult> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UsageError(
+      "the interview needs a terminal (stdin and stdout are not a TTY).\n" +
+        "  To collect answers without a terminal, send the Excel questionnaire (assess template)\n" +
+        "  and score what comes back (assess score returned/), or score answer files: assess score FILE...",
+    );
+  }
+  return interviewCommand(options, { prompter: await terminalPrompter(), cwd: process.cwd(), today: today() });
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

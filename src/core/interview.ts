@@ -1,0 +1,146 @@
+// The interview as data: which questions to ask, in what order, and what changed between
+// module versions. The terminal driver (src/commands/interview.ts) only asks and saves.
+import { valuesLookup } from "./answers.js";
+import type { Answer, AnswerSet, DatasetAnswers } from "./answers.js";
+import type { Module, PlacedQuestion, Question } from "./model.js";
+import { holds } from "./questionnaire.js";
+import type { Questionnaire } from "./questionnaire.js";
+
+/** One thing to ask: a question, for the institution or for one dataset. */
+export interface Step {
+  placed: PlacedQuestion;
+  /** Index into set.datasets for dataset-scoped questions. */
+  dataset?: number;
+}
+
+export function stepKey(step: Step, set: AnswerSet): string {
+  return step.dataset === undefined ? step.placed.question.id : `${set.datasets[step.dataset]?.id ?? step.dataset}/${step.placed.question.id}`;
+}
+
+/**
+ * The questions to ask, in order, with those hidden by their conditions left out. A dataset
+ * section is asked for each dataset in turn: all of its questions for the first dataset,
+ * then for the next.
+ */
+export function visibleSteps(q: Questionnaire, set: AnswerSet): Step[] {
+  const out: Step[] = [];
+  for (const module of q.modules) {
+    for (const section of module.sections) {
+      const placed = q.questions.filter((p) => p.section === section);
+      if (section.scope === "institution") {
+        for (const p of placed) if (isVisible(p.question, set)) out.push({ placed: p });
+      } else {
+        set.datasets.forEach((ds, i) => {
+          for (const p of placed) if (isVisible(p.question, set, ds)) out.push({ placed: p, dataset: i });
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function isVisible(question: Question, set: AnswerSet, dataset?: DatasetAnswers): boolean {
+  return question.when ? holds(question.when, valuesLookup(set, dataset)) : true;
+}
+
+export function answerAt(set: AnswerSet, step: Step): Answer | undefined {
+  const map = step.dataset === undefined ? set.answers : set.datasets[step.dataset]?.answers;
+  return map?.[step.placed.question.id];
+}
+
+/** A copy of the set with the answer at `step` replaced (or removed when undefined). */
+export function withAnswer(set: AnswerSet, step: Step, answer: Answer | undefined): AnswerSet {
+  const id = step.placed.question.id;
+  const put = (m: Record<string, Answer>) => {
+    const next = { ...m };
+    if (answer === undefined) delete next[id];
+    else next[id] = answer;
+    return next;
+  };
+  if (step.dataset === undefined) return { ...set, answers: put(set.answers) };
+  return { ...set, datasets: set.datasets.map((d, i) => (i === step.dataset ? { ...d, answers: put(d.answers) } : d)) };
+}
+
+/** The first visible step with no answer that the user has not chosen to skip. */
+export function firstOpenStep(steps: readonly Step[], set: AnswerSet, skipped: ReadonlySet<string>): number {
+  return steps.findIndex((s) => answerAt(set, s) === undefined && !skipped.has(stepKey(s, set)));
+}
+
+/** The answers the interview writes: hidden answers (a gate changed after them) are dropped. */
+export function visibleAnswers(q: Questionnaire, set: AnswerSet): AnswerSet {
+  let out: AnswerSet = { ...set, answers: {}, datasets: set.datasets.map((d) => ({ ...d, answers: {} })) };
+  for (const step of visibleSteps(q, set)) {
+    const a = answerAt(set, step);
+    if (a) out = withAnswer(out, step, a);
+  }
+  return out;
+}
+
+/** A short stable fingerprint of a question's definition (FNV-1a over canonical JSON). */
+export function fingerprint(question: Question): string {
+  const text = canonical(question);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v !== null && typeof v === "object") {
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export function fingerprints(modules: readonly Module[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of modules) for (const s of m.sections) for (const q of s.questions) out[q.id] = fingerprint(q);
+  return out;
+}
+
+export interface QuestionnaireChange {
+  /** Modules whose version differs: id, version in the session, version now. */
+  modules: { id: string; was: string; now?: string }[];
+  changed: string[];
+  removed: string[];
+  added: string[];
+}
+
+/** What differs between the questionnaire a session was started with and the one loaded now. */
+export function diffQuestionnaire(
+  was: { modules: Record<string, string>; fingerprints: Record<string, string> },
+  now: { modules: Record<string, string>; fingerprints: Record<string, string> },
+): QuestionnaireChange | undefined {
+  const modules = Object.entries(was.modules)
+    .filter(([id, v]) => now.modules[id] !== v)
+    .map(([id, v]) => ({ id, was: v, ...(now.modules[id] ? { now: now.modules[id] } : {}) }));
+  const changed = Object.keys(was.fingerprints).filter((id) => id in now.fingerprints && now.fingerprints[id] !== was.fingerprints[id]);
+  const removed = Object.keys(was.fingerprints).filter((id) => !(id in now.fingerprints));
+  const added = Object.keys(now.fingerprints).filter((id) => !(id in was.fingerprints));
+  if (modules.length === 0 && changed.length === 0 && removed.length === 0 && added.length === 0) return undefined;
+  return { modules, changed, removed, added };
+}
+
+/** Drops answers to the given questions (a changed or removed question must be asked again). */
+export function withoutQuestions(set: AnswerSet, ids: readonly string[]): AnswerSet {
+  const drop = (m: Record<string, Answer>) => Object.fromEntries(Object.entries(m).filter(([k]) => !ids.includes(k)));
+  return { ...set, answers: drop(set.answers), datasets: set.datasets.map((d) => ({ ...d, answers: drop(d.answers) })) };
+}
+
+/** A file-name-safe id from an institution name; Thai-only names fall back to "institution". */
+export function slug(name: string): string {
+  const s = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/g, "");
+  return s === "" ? "institution" : s;
+}

@@ -1,0 +1,55 @@
+// Every inquirer call goes through here, so that tests can script the answers.
+
+export interface Choice<T> {
+  name: string;
+  value: T;
+  description?: string;
+  checked?: boolean;
+}
+
+export interface Prompter {
+  select<T>(o: { message: string; choices: Choice<T>[]; default?: T }): Promise<T>;
+  checkbox<T>(o: { message: string; choices: Choice<T>[]; validate?: (chosen: T[]) => true | string }): Promise<T[]>;
+  input(o: { message: string; default?: string; validate?: (s: string) => true | string }): Promise<string>;
+  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
+  /** Text shown between prompts (headings, help, the scorecard). */
+  print(text: string): void;
+}
+
+/** Raised by a prompt when the user presses Ctrl-C. */
+export class PromptInterrupted extends Error {
+  constructor() {
+    super("interrupted");
+    this.name = "PromptInterrupted";
+  }
+}
+
+/** The real prompter: @inquirer/prompts on the terminal, loaded only when an interview starts. */
+export async function terminalPrompter(): Promise<Prompter> {
+  const inquirer = await import("@inquirer/prompts");
+  const guard = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (e) {
+      if (e instanceof Error && e.name === "ExitPromptError") throw new PromptInterrupted();
+      throw e;
+    }
+  };
+  const pageSize = Math.max(7, Math.min(20, (process.stdout.rows ?? 24) - 8));
+  return {
+    select: (o) => guard(inquirer.select({ message: o.message, choices: o.choices, default: o.default, pageSize, loop: false })),
+    checkbox: (o) =>
+      guard(
+        inquirer.checkbox({
+          message: o.message,
+          choices: o.choices.map((c) => ({ name: c.name, value: c.value, checked: c.checked ?? false, ...(c.description ? { description: c.description } : {}) })),
+          pageSize,
+          loop: false,
+          ...(o.validate ? { validate: (items: readonly { value: unknown }[]) => o.validate!(items.map((i) => i.value) as never) } : {}),
+        }),
+      ),
+    input: (o) => guard(inquirer.input({ message: o.message, default: o.default, ...(o.validate ? { validate: o.validate } : {}) })),
+    confirm: (o) => guard(inquirer.confirm({ message: o.message, default: o.default })),
+    print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+  };
+}

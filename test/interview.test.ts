@@ -1,0 +1,221 @@
+// The interview, driven end to end through its prompt layer with scripted answers.
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { interviewCommand } from "../src/commands/interview.js";
+import { checkAnswers } from "../src/core/check-answers.js";
+import { scoreAnswers } from "../src/core/scoring.js";
+import { readAnswerFile } from "../src/io/answers.js";
+import { loadModules } from "../src/io/modules.js";
+import { ExitError } from "../src/errors.js";
+import { INTERRUPT, ScriptedPrompter } from "./helpers/scripted-prompter.js";
+import type { Step } from "./helpers/scripted-prompter.js";
+
+const MODULES = "test/fixtures/interview/modules";
+const TODAY = "2026-11-20";
+
+const profile: Step[] = [
+  { ask: "Institution (department or agency) name", reply: "Fictional Registration Office" },
+  { ask: "Ministry or parent body", reply: "moi" },
+  { ask: "Division or unit", reply: "" },
+  { ask: "Focal point's name", reply: "Example Person" },
+  { ask: "position", reply: "" },
+  { ask: "e-mail or phone", reply: "person@example.org" },
+  { ask: "Name of dataset 1", reply: "Register A" },
+  { ask: "Register A: What type of dataset is this?", reply: "register" },
+  { ask: "Add another dataset?", reply: true },
+  { ask: "Name of dataset 2", reply: { attempts: ["Register A", "Survey B"] } },
+  { ask: "Survey B: What type of dataset is this?", reply: "survey" },
+  { ask: "Add another dataset?", reply: false },
+  { ask: "Which area modules", reply: ["area_one", "area_two"] },
+];
+
+const general: Step[] = [
+  { ask: "Do you collect data on migrant children?", reply: "partly" },
+  { ask: "Comment", reply: "" },
+  // shown because the answer above is partly
+  { ask: "How complete is the coverage?", reply: "half" },
+  { ask: "Comment", reply: "" },
+  { ask: "Is there a firewall", reply: "dont_know" },
+  { ask: "Comment", reply: "Legal office to confirm" },
+  { ask: "Are backups tested?", reply: "not_applicable" },
+  { ask: "Comment", reply: "" },
+  // ds_type was asked with the dataset's name, so each dataset starts at ds_children
+  { ask: "[Register A] Does it cover migrant children?", reply: "all" },
+  { ask: "Comment", reply: "" },
+  { ask: "[Register A] How many child records", reply: { attempts: ["about twelve hundred", "-5", "1,200"] } },
+  { ask: "Comment", reply: "" },
+  { ask: "[Survey B] Does it cover migrant children?", reply: "some" },
+  { ask: "Comment", reply: "" },
+  { ask: "[Survey B] How many child records", reply: "" }, // skipped
+];
+
+const areas: Step[] = [
+  { ask: "Which practices are in place?", reply: { attempts: [["mou", "none"], ["dont_know", "sdc"], ["mou"]] } },
+  { ask: "Comment", reply: "" },
+  { ask: "When was the register last updated?", reply: { attempts: ["30/06/2025", "2025-02-30", "2025-06-30"] } },
+  { ask: "Comment", reply: "" },
+  // two_level is hidden: it needs collects_migrant_children = yes
+  { ask: "Any other remarks?", reply: "Pilot data only." },
+  { ask: "Comment", reply: "" },
+];
+
+const reviewAndFinish: Step[] = [
+  { ask: "Review", reply: (choices) => choices.find((c) => c.name.includes("Do you collect data on migrant children?"))!.value },
+  { ask: "Do you collect data on migrant children?", reply: "yes" },
+  { ask: "Comment", reply: "" },
+  // the change shows two_level, which is asked before going back to the review
+  { ask: "How are records kept?", reply: "paper" },
+  { ask: "Comment", reply: "" },
+  { ask: "Review", reply: -1 },
+  { ask: "1 question(s) not answered yet. Finish anyway?", reply: true },
+];
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "assess-interview-"));
+}
+
+async function runScript(script: Step[], cwd: string, extra: Parameters<typeof interviewCommand>[0] = {}) {
+  const prompter = new ScriptedPrompter(script);
+  const result = await interviewCommand({ modules: MODULES, lang: "en", ...extra }, { prompter, cwd, today: TODAY });
+  expect(prompter.done).toBe(true);
+  return { prompter, result };
+}
+
+describe("a full interview: two datasets, two modules", () => {
+  it("writes the answer file and scores it, value by value", async () => {
+    const cwd = tempDir();
+    const { prompter, result } = await runScript([...profile, ...general, ...areas, ...reviewAndFinish], cwd);
+
+    expect(result.output).toBe(join(cwd, "fictional-registration-office.answers.yaml"));
+    // the session file is gone once the answer file is written
+    expect(readdirSync(cwd)).toEqual(["fictional-registration-office.answers.yaml"]);
+    const written = parse(readFileSync(result.output, "utf8"));
+    expect(written).toEqual({
+      format: "assess-answers/1",
+      institution: { id: "fictional-registration-office", name: "Fictional Registration Office", ministry: "Ministry of Interior", themes: ["birth_registration", "legal_identity", "border_mobility"] },
+      respondent: { name: "Example Person", email: "person@example.org" },
+      date: TODAY,
+      language: "en",
+      modules: { general: "1.0.0", area_one: "1.0.0", area_two: "1.0.0" },
+      answers: {
+        collects_migrant_children: { value: "yes" },
+        gen_coverage: { value: "half" },
+        gen_firewall: { value: "dont_know", comment: "Legal office to confirm" },
+        gen_backup: { value: "not_applicable" },
+        one_practices: { value: ["mou"] },
+        one_updated: { value: "2025-06-30" },
+        two_level: { value: "paper" },
+        two_note: { value: "Pilot data only." },
+      },
+      datasets: [
+        { id: "register-a", name: "Register A", answers: { ds_type: { value: "register" }, ds_children: { value: "all" }, ds_records: { value: 1200 } } },
+        { id: "survey-b", name: "Survey B", answers: { ds_type: { value: "survey" }, ds_children: { value: "some" } } },
+      ],
+    });
+
+    // what was rejected while typing, and why
+    expect(prompter.rejected).toEqual([
+      "A dataset with this name is already listed.",
+      '"about twelve hundred" is not a number',
+      "expected at least 0",
+      '"None of these" cannot be combined with other choices',
+      "\"Don't know\" cannot be combined with other choices",
+      '"30/06/2025" is not a date written YYYY-MM-DD (for example 2026-03-31)',
+      '"2025-02-30" is not a date written YYYY-MM-DD (for example 2026-03-31)',
+    ]);
+    // position and help are shown before each question
+    expect(prompter.printed).toContain("\nGeneral › Governance\nContext · 1 of 12\nAny records.");
+    expect(prompter.printed.some((t) => t.includes("Area one › Practices\nSharing · 11 of 13"))).toBe(true);
+
+    // the file reads back and scores as the engine scores it
+    const loaded = await loadModules(MODULES);
+    const read = await readAnswerFile(result.output);
+    const checked = checkAnswers(read.set!, loaded.modules.map((m) => m.module), "x");
+    expect(checked.problems).toEqual([]);
+    const sc = scoreAnswers(checked.questionnaire, read.set!);
+    // collection: coverage half (3 × 0.5), ds_children mean(1, 0.5) (2 × 0.75), one_updated 17 months: level 1 (1 × 0.25)
+    expect(sc.dimensions.collection.score).toBeCloseTo((100 * 3.25) / 6, 10);
+    // sharing: firewall don't know (3 × 0), practices mou = 2/3 (2 × 2/3)
+    expect(sc.dimensions.sharing.score).toBeCloseTo((100 * (4 / 3)) / 5, 10);
+    // hosting: backup not applicable, two_level paper level 1
+    expect(sc.dimensions.hosting.score).toBeCloseTo(25, 10);
+    expect(sc.gaps.filter((g) => g.critical).map((g) => g.question)).toEqual(["gen_firewall"]);
+    // and the scorecard is printed at the end
+    expect(prompter.printed.at(-1)).toContain("Critical gaps (1)");
+  });
+
+  it("asks in Thai", async () => {
+    const cwd = tempDir();
+    const prompter = new ScriptedPrompter([{ ask: "Language / ภาษา", reply: "th" }, { ask: "ชื่อหน่วยงาน", reply: INTERRUPT }]);
+    await expect(interviewCommand({ modules: MODULES }, { prompter, cwd, today: TODAY })).rejects.toEqual(new ExitError(130));
+    expect(prompter.printed.join("\n")).toContain("หยุดก่อนมีคำตอบ");
+  });
+});
+
+describe("never lose an answer", () => {
+  it("Ctrl-C saves, prints the resume command and exits 130; resuming continues at the first open question", async () => {
+    const cwd = tempDir();
+    const first = new ScriptedPrompter([...profile, ...general.slice(0, 6), { ask: "Are backups tested?", reply: INTERRUPT }]);
+    await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter: first, cwd, today: TODAY })).rejects.toEqual(new ExitError(130));
+    const session = join(cwd, "fictional-registration-office.session.json");
+    expect(first.printed.at(-1)).toContain(`assess interview --resume ${session}`);
+    const saved = JSON.parse(readFileSync(session, "utf8"));
+    expect(saved.answers.answers).toEqual({
+      collects_migrant_children: { value: "partly" },
+      gen_coverage: { value: "half" },
+      gen_firewall: { value: "dont_know", comment: "Legal office to confirm" },
+    });
+
+    // a new interview here offers to resume it
+    const { result } = await runScript(
+      [{ ask: "An unfinished interview was found here.", reply: session }, ...general.slice(6), ...areas, ...reviewAndFinish],
+      cwd,
+    );
+    const answers = parse(readFileSync(result.output, "utf8"));
+    expect(answers.answers.gen_firewall).toEqual({ value: "dont_know", comment: "Legal office to confirm" });
+    expect(answers.datasets[0].answers.ds_records).toEqual({ value: 1200 });
+    expect(existsSync(session)).toBe(false);
+  });
+
+  it("explains a session from another module version and asks changed questions again", async () => {
+    const cwd = tempDir();
+    const first = new ScriptedPrompter([...profile, ...general.slice(0, 4), { ask: "Is there a firewall", reply: INTERRUPT }]);
+    await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter: first, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+
+    // version 2 of the general module rewords gen_coverage
+    const v2 = join(cwd, "modules-v2");
+    cpSync(MODULES, v2, { recursive: true });
+    const g = readFileSync(join(v2, "general.yaml"), "utf8").replace("version: 1.0.0", "version: 2.0.0").replace("How complete is the coverage?", "How complete is the coverage today?");
+    writeFileSync(join(v2, "general.yaml"), g);
+
+    const prompter = new ScriptedPrompter([
+      { ask: "Continue with the current questionnaire?", reply: true },
+      { ask: "How complete is the coverage today?", reply: "full" },
+      { ask: "Comment", reply: "" },
+      { ask: "Is there a firewall", reply: INTERRUPT },
+    ]);
+    await expect(
+      interviewCommand({ modules: v2, lang: "en", resume: "fictional-registration-office.session.json" }, { prompter, cwd, today: TODAY }),
+    ).rejects.toBeInstanceOf(ExitError);
+    const explained = prompter.printed.join("\n");
+    expect(explained).toContain("The questionnaire has changed since this session was started:");
+    expect(explained).toContain("general: 1.0.0 → 2.0.0");
+    expect(explained).toContain("changed questions (asked again): gen_coverage");
+    const saved = JSON.parse(readFileSync(join(cwd, "fictional-registration-office.session.json"), "utf8"));
+    expect(saved.modules.general).toBe("2.0.0");
+    expect(saved.answers.modules.general).toBe("2.0.0");
+    expect(saved.answers.answers).toEqual({ collects_migrant_children: { value: "partly" }, gen_coverage: { value: "full" } });
+  });
+
+  it("never overwrites an existing answer file: a new name is chosen", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, "fictional-registration-office.answers.yaml"), "keep me\n");
+    const prompter = new ScriptedPrompter([...profile.slice(0, 6), { ask: "Name of dataset 1", reply: INTERRUPT }]);
+    await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    expect(readFileSync(join(cwd, "fictional-registration-office.answers.yaml"), "utf8")).toBe("keep me\n");
+    expect(existsSync(join(cwd, "fictional-registration-office-2.session.json"))).toBe(true);
+  });
+});
