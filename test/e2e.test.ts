@@ -36,6 +36,16 @@ describe("assess --help", () => {
   });
 });
 
+describe("assess (the interview) without a terminal", () => {
+  it.each([[[]], [["interview"]]])("%j says it needs a terminal and points to template and score (exit 2)", (args) => {
+    const r = assess(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("the interview needs a terminal");
+    expect(r.stderr).toContain("assess template");
+    expect(r.stderr).toContain("assess score");
+  });
+});
+
 describe("assess modules", () => {
   it("lists id, version, title and counts by dimension", () => {
     const r = assess([...DEMO, "modules"]);
