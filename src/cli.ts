@@ -95,7 +95,7 @@ still scored; the exit code is then 1.
 
 Examples:
   $ assess score examples/answers
-  $ assess score examples/answers/moe-fictional.yaml --lang th
+  $ assess score examples/answers/moe-student-records-fictional.yaml --lang th
   $ assess score examples/answers --json > results.json
   $ assess score examples/answers -o results/`,
     )

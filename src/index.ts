@@ -6,6 +6,11 @@ export { EXIT } from "./errors.js";
 
 /** Runs the CLI with process.argv-style arguments and exits with the documented code. */
 export async function run(argv: string[]): Promise<void> {
+  // `assess score … | head` closes the pipe early: stop quietly, as other tools do.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const code = await main(argv);
   // Let pending output flush; exit explicitly so that stray handles never keep us alive.
   process.exitCode = code;

@@ -163,7 +163,7 @@ describe("scoring: dataset-scoped questions", () => {
   });
   it("a level 0 in one dataset makes a critical gap that names it", () => {
     const sc = score(m, answers({ inst: "full" }, [{ ds: "full" }, { ds: "nil" }]));
-    expect(sc.gaps[0]).toMatchObject({ question: "ds", critical: true, datasets: ["d1"] });
+    expect(sc.gaps[0]).toMatchObject({ question: "ds", critical: true, datasets: ["d1"], criticalDatasets: ["d1"] });
   });
   it("with no datasets, dataset questions do not count", () => {
     const sc = score(m, answers({ inst: "half" }));

@@ -57,8 +57,10 @@ export interface Gap {
   critical: boolean;
   /** Cells that were don't know. */
   unknown: boolean;
-  /** Datasets concerned (dataset-scoped questions), in dataset order. */
+  /** Datasets below the top score (dataset-scoped questions), in dataset order. */
   datasets: string[];
+  /** Of those, the datasets that make the gap critical (level 0 or don't know). */
+  criticalDatasets: string[];
   recommendations: Text[];
 }
 
@@ -203,7 +205,9 @@ function rankGaps(questions: readonly QuestionResult[], datasets: readonly Datas
   questions.forEach((r, order) => {
     if (r.score === undefined || r.score >= 1) return;
     const weak = r.cells.filter((c) => c.score !== undefined && c.score < 1);
-    const critical = r.priority === "essential" && weak.some((c) => c.status === "dont_know" || c.level === 0);
+    const isCriticalCell = (c: Cell) => r.priority === "essential" && (c.status === "dont_know" || c.level === 0);
+    const critical = weak.some(isCriticalCell);
+    const criticalNames = weak.filter(isCriticalCell).map((c) => c.dataset);
     const recs = new Map<string, Text>();
     // The weakest cell's advice first: it is the one that most needs acting on.
     for (const c of [...weak].sort((a, b) => a.score! - b.score!)) for (const t of c.recommendation ?? []) recs.set(t.en, t);
@@ -218,6 +222,7 @@ function rankGaps(questions: readonly QuestionResult[], datasets: readonly Datas
       critical,
       unknown: weak.some((c) => c.status === "dont_know"),
       datasets: datasets.filter((d) => names.includes(d.id)).map((d) => d.id),
+      criticalDatasets: datasets.filter((d) => criticalNames.includes(d.id)).map((d) => d.id),
       recommendations: [...recs.values()],
       key: r.weight * (1 - r.score),
       order,

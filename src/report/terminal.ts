@@ -91,7 +91,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push(chalk.bold(critical.length ? chalk.red(`Critical gaps (${critical.length})`) : "Critical gaps: none"));
   for (const g of critical) {
     const q = questions.get(g.question);
-    const on = g.datasets.length ? ` — ${g.datasets.map((id) => r.datasets.find((d) => d.id === id)?.name ?? id).join(", ")}` : "";
+    const on = g.criticalDatasets.length ? ` — ${g.criticalDatasets.map((id) => r.datasets.find((d) => d.id === id)?.name ?? id).join(", ")}` : "";
     lines.push(`  ${chalk.red("!")} ${q ? q.label[lang] : g.question} ${chalk.dim(`[${g.question} · ${g.dimension}${g.unknown ? " · don't know" : ""}]`)}${on}`);
   }
   lines.push("");
