@@ -80,28 +80,54 @@ Examples:
 
   program
     .command("score")
-    .description("score answer files and print each institution's scorecard")
-    .argument("<paths...>", "answer files (.yaml, .yml, .json) or folders of them")
+    .description("score returned workbooks, CSV files and answer files; print scorecards and a summary")
+    .argument("<paths...>", "files (.xlsx, .csv, .yaml, .yml, .json), folders (searched with their subfolders) or patterns such as returned/*.xlsx")
     .option("--json", "print the results as JSON (schemas/results.schema.json) instead of tables")
     .option("-o, --output <dir>", "write one results file per institution and a combined results.json to this folder")
     .option("--force", "replace results files that already exist")
+    .option("--scorecards", "print every institution's scorecard (default: only for up to 10 inputs)")
     .addOption(new Option("--lang <lang>", "language of question labels and recommendations").choices(["en", "th"]).default("en"))
     .addHelpText(
       "after",
       `
-A file with problems (unknown question, option a question does not have, module version
-that does not match) is reported with the file and the question, and the others are
-still scored; the exit code is then 1.
+A file that cannot be read (not a questionnaire, other module versions, corrupt) is
+reported and the others are still scored. An answer that cannot be read (an option the
+question does not have, an unknown question) is reported with its file and cell or line,
+kept in the results as rejected, and left out of the score. Either way the exit code is 1.
 
 Examples:
+  $ assess score returned/ -o results/
+  $ assess score 'returned/*.xlsx' answers.csv
   $ assess score examples/answers
   $ assess score examples/answers/moe-student-records-fictional.yaml --lang th
   $ assess score examples/answers --json > results.json
   $ assess score examples/answers -o results/`,
     )
-    .action(async (paths: string[], opts: { json?: boolean; output?: string; force?: boolean; lang: "en" | "th" }, cmd: Command) => {
+    .action(async (paths: string[], opts: { json?: boolean; output?: string; force?: boolean; scorecards?: boolean; lang: "en" | "th" }, cmd: Command) => {
       const { scoreCommand } = await import("./commands/score.js");
       await scoreCommand({ ...folderOnly(cmd), paths, ...opts });
+    });
+
+  program
+    .command("template")
+    .description("write the Excel questionnaire to send to institutions")
+    .addOption(new Option("--lang <lang>", "language of the workbook").choices(["en", "th", "both"]).default("both"))
+    .option("-o, --output <file>", "workbook to write", "questionnaire.xlsx")
+    .option("--date <YYYY-MM-DD>", "date stored in the workbook's properties (default 2026-01-01, so files are reproducible)")
+    .option("--force", "replace the file if it exists")
+    .addHelpText(
+      "after",
+      `
+--modules general,education chooses the modules (default: all); the general
+questionnaire is always included when a module requires it.
+
+Examples:
+  $ assess template -o questionnaire.xlsx
+  $ assess template --modules general,education,health --lang th -o moe-th.xlsx`,
+    )
+    .action(async (opts: { lang: "en" | "th" | "both"; output: string; date?: string; force?: boolean }, cmd: Command) => {
+      const { templateCommand } = await import("./commands/template.js");
+      await templateCommand({ ...globals(cmd), ...opts });
     });
 
   program
@@ -136,7 +162,7 @@ Examples:
 function folderOnly(cmd: Command): { modules?: string } {
   const g = globals(cmd);
   if (g.select) {
-    throw new UsageError(`--modules ${g.select.join(",")}: no such folder (a list of module ids applies to interview only; use --modules-dir for a folder)`);
+    throw new UsageError(`--modules ${g.select.join(",")}: no such folder (a list of module ids applies to interview and template; use --modules-dir for a folder)`);
   }
   return g.modules ? { modules: g.modules } : {};
 }

@@ -80,12 +80,12 @@ describe("assess validate", () => {
 });
 
 describe("assess score", () => {
-  it("scores the good files, explains the bad ones, and exits 1", () => {
+  it("scores the good files, explains the bad ones and the bad answers, and exits 1", () => {
     const r = assess([...DEMO, "score", "test/fixtures/score-batch"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Good Office (fictional)");
     expect(r.stdout).toContain("JSON Office (fictional)");
-    expect(r.stdout).toContain("2 scored, 5 failed");
+    expect(r.stdout).toContain("4 scored (2 with problems), 3 failed");
     const err = r.stderr;
     expect(err).toContain('b-unknown-question.yaml:7:3 answers.demo_colects: no question "demo_colects" in modules demo; did you mean "demo_collects"?');
     expect(err).toContain('c-bad-option.yaml:6:18 answers.demo_collects: question "demo_collects": "sometimes" is not one of: yes, partly, no, dont_know, not_applicable');
@@ -106,8 +106,9 @@ describe("assess score", () => {
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(checkSchema("results", doc, "stdout")).toEqual([]);
-    expect(doc.results.map((x: { institution: { id: string } }) => x.institution.id)).toEqual(["good-office", "json-office"]);
-    expect(doc.failed).toHaveLength(5);
+    expect(doc.results.map((x: { institution: { id: string } }) => x.institution.id)).toEqual(["good-office", "unknown-q", "bad-option", "json-office"]);
+    expect(doc.failed).toHaveLength(3);
+    expect(doc.results[2].answers.rejected).toEqual([{ question: "demo_collects", raw: "sometimes", reason: expect.stringContaining('"sometimes" is not one of') }]);
   });
   it("-o writes results files atomically and refuses to overwrite without --force", () => {
     const out = mkdtempSync(join(tmpdir(), "assess-out-"));
@@ -116,7 +117,7 @@ describe("assess score", () => {
     expect(readdirSync(out).sort()).toEqual(["example-office.results.json", "results.json"]);
     const again = assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain("already exists; use --force");
+    expect(again.stderr).toContain("already holds results; use --force");
     expect(assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out, "--force"]).code).toBe(0);
   });
   it("a path that does not exist fails alone", () => {
@@ -129,5 +130,54 @@ describe("assess score", () => {
     const a = assess([...DEMO, "score", "test/fixtures/score-batch", "--json"]).stdout;
     const b = assess([...DEMO, "score", "test/fixtures/score-batch", "--json"]).stdout;
     expect(a).toBe(b);
+  });
+});
+
+describe("assess score on a folder of mixed good and bad files", () => {
+  it("scores what it can, explains the rest, writes results and exits 1", () => {
+    const out = mkdtempSync(join(tmpdir(), "assess-batch-"));
+    const r = assess(["score", "test/fixtures/workbooks", "test/fixtures/foreign-workbooks", "-o", out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("6 scored (3 with problems), 15 failed");
+    for (const name of ["Border Provinces Education Data Office (fictional)", "Migrant Worker Permits Data Division (fictional)", "Provincial Health Data Office (fictional)", "Child Protection Case Records Division (fictional)"]) {
+      expect(r.stdout).toContain(name);
+    }
+    expect(r.stderr).toContain("test/fixtures/workbooks/bad/old-format.xls: not scored");
+    expect(r.stderr).toContain("this is an old Excel 97-2003 workbook (.xls)");
+    expect(r.stderr).toContain("test/fixtures/foreign-workbooks/group.xlsx: not scored");
+    expect(r.stderr).toMatch(/invalid-values\.xlsx › 'Education of migrant children'!E\d+: question "edu_enrols_without_id": "sometimes" is not one of/);
+    const doc = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(checkSchema("results", doc, "results.json")).toEqual([]);
+    expect(doc.results).toHaveLength(6);
+    expect(doc.failed).toHaveLength(15);
+    // one per institution (a second with the same id gets -2), plus results.json
+    expect(readdirSync(out).filter((f) => f.endsWith(".json"))).toHaveLength(7);
+    const invalid = doc.results.find((x: { institution: { id: string } }) => x.institution.id === "peo-typos");
+    expect(invalid.answers.rejected.map((x: { raw: string }) => x.raw)).toEqual(["Maybe", "many", "sometimes"]);
+  });
+  it("takes patterns, and the same inputs give byte-identical results", () => {
+    const a = assess(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);
+    const b = assess(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);
+    expect(a.code).toBe(1);
+    expect(JSON.parse(a.stdout).results).toHaveLength(3);
+    expect(a.stdout).toBe(b.stdout);
+  });
+});
+
+describe("assess template", () => {
+  it("writes the workbook, refuses to overwrite it, and is reproducible", () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-tpl-"));
+    const file = join(dir, "q.xlsx");
+    const r = assess(["template", "--modules", "general,education", "-o", file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("general 1.0.0, education 1.0.0 (both)");
+    expect(assess(["template", "-o", file]).code).toBe(2);
+    expect(assess(["template", "--modules", "general,education", "-o", join(dir, "q2.xlsx")]).code).toBe(0);
+    expect(readFileSync(file).equals(readFileSync(join(dir, "q2.xlsx")))).toBe(true);
+  });
+  it("names an unknown module", () => {
+    const r = assess(["template", "--modules", "general,educaton", "-o", join(tmpdir(), "never.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no module "educaton"');
   });
 });

@@ -3,7 +3,7 @@ import { invalidReason, isIsoDate } from "../core/answers.js";
 import type { Answer, AnswerValue } from "../core/answers.js";
 import { answerAt, firstOpenStep, stepKey, visibleSteps, withAnswer } from "../core/interview.js";
 import type { Step } from "../core/interview.js";
-import { DIMENSION_LABELS, DONT_KNOW, NOT_APPLICABLE, optionsOf } from "../core/model.js";
+import { DIMENSION_LABELS, DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf } from "../core/model.js";
 import type { Lang, Question } from "../core/model.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import type { Choice } from "../io/prompts.js";
@@ -84,8 +84,8 @@ async function askStep(ctx: Ctx, steps: Step[], i: number): Promise<void> {
 /** Asks for one value; undefined means skipped. */
 async function askValue(ctx: Ctx, question: Question, message: string, current: AnswerValue | undefined): Promise<AnswerValue | undefined> {
   const { p, lang } = ctx;
-  const scored = question.dimension !== undefined;
-  const specials: Choice<string>[] = scored
+  const specialsOffered = offersSpecials(question);
+  const specials: Choice<string>[] = specialsOffered
     ? [
         { name: tr(T.dontKnow, lang), value: DONT_KNOW },
         { name: tr(T.notApplicable, lang), value: NOT_APPLICABLE },
@@ -126,21 +126,21 @@ async function askValue(ctx: Ctx, question: Question, message: string, current: 
   const hints: string[] = [];
   if (question.type === "date") hints.push("YYYY-MM-DD");
   if (question.unit) hints.push(question.unit[lang]);
-  if (scored) hints.push(tr(T.specialHint, lang));
+  if (specialsOffered) hints.push(tr(T.specialHint, lang));
   if (optional) hints.push(tr(T.skipHint, lang));
   const shown = current === undefined ? undefined : Array.isArray(current) ? current.join(", ") : String(current);
   const raw = await p.input({
     message: hints.length ? `${message} (${hints.join("; ")})` : message,
     ...(shown !== undefined ? { default: shown } : {}),
     validate: (s) => {
-      const r = parseTyped(question, s, scored);
+      const r = parseTyped(question, s, specialsOffered);
       if (r === undefined) return optional ? true : tr(T.required, lang);
       if (typeof r === "object" && "error" in r) return r.error;
       const reason = invalidReason(question, r.value);
       return reason ?? true;
     },
   });
-  const r = parseTyped(question, raw, scored);
+  const r = parseTyped(question, raw, specialsOffered);
   return r && "value" in r ? r.value : undefined;
 }
 
@@ -148,12 +148,12 @@ const DK_WORDS = new Set(["dk", "?", "don't know", "dont know", "ไม่ทร
 const NA_WORDS = new Set(["na", "n/a", "not applicable", "ไม่เกี่ยวข้อง"]);
 
 /** A typed answer: a value, an error to show, or undefined for empty. Exported for tests. */
-export function parseTyped(question: Question, typed: string, scored: boolean): { value: AnswerValue } | { error: string } | undefined {
+export function parseTyped(question: Question, typed: string, specials: boolean): { value: AnswerValue } | { error: string } | undefined {
   const s = typed.trim();
   if (s === "") return undefined;
   const lower = s.toLowerCase();
-  if (scored && DK_WORDS.has(lower)) return { value: DONT_KNOW };
-  if (scored && NA_WORDS.has(lower)) return { value: NOT_APPLICABLE };
+  if (specials && DK_WORDS.has(lower)) return { value: DONT_KNOW };
+  if (specials && NA_WORDS.has(lower)) return { value: NOT_APPLICABLE };
   if (question.type === "number") {
     const n = Number(s.replace(/,/g, ""));
     return Number.isFinite(n) && /\d/.test(s) ? { value: n } : { error: `"${s}" is not a number` };

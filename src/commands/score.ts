@@ -1,17 +1,22 @@
-import { readdir, stat } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { readdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { checkAnswers } from "../core/check-answers.js";
 import type { Module } from "../core/model.js";
-import { hasErrors, problem } from "../core/problems.js";
+import type { Problem } from "../core/problems.js";
 import { RESULTS_FORMAT, institutionResult } from "../core/results.js";
-import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
+import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { METHOD_VERSION, scoreAnswers } from "../core/scoring.js";
 import { EXIT, ExitError, UsageError } from "../errors.js";
-import { readAnswerFile } from "../io/answers.js";
 import { displayPath, writeFileAtomic } from "../io/fs.js";
+import { expandInputs, readInput } from "../io/inputs.js";
+import type { ReadInput } from "../io/ingest-workbook.js";
 import { requireModules } from "../io/modules.js";
+import { JsonResultsWriter } from "../io/results-writer.js";
 import { locate } from "../io/yaml.js";
-import { renderFailure, renderScorecard, renderSummary } from "../report/terminal.js";
+import type { ParsedYaml } from "../io/yaml.js";
+import { Progress } from "../report/progress.js";
+import { renderFailure, renderProblems, renderScorecard, renderSummary } from "../report/terminal.js";
+import type { SummaryRow } from "../report/terminal.js";
 
 export interface ScoreOptions {
   modules?: string;
@@ -20,87 +25,123 @@ export interface ScoreOptions {
   output?: string;
   force?: boolean;
   lang?: "en" | "th";
+  /** Print every institution's scorecard (default: only when there are at most 10 inputs). */
+  scorecards?: boolean;
+}
+
+export interface ScoreSummary {
+  rows: SummaryRow[];
+  failed: FailedInput[];
+}
+
+/** Above this many inputs, scorecards give way to the summary table (unless --scorecards). */
+const SCORECARDS_UP_TO = 10;
+
+/**
+ * `assess score`: every input scored or explained; one bad file never stops the rest.
+ * Results stream to their files as they come, so memory stays flat however many inputs.
+ */
+export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary> {
+  const modules = await requireModules(options.modules);
+  const { files, failed } = await expandInputs(options.paths);
+  if (files.length === 0 && failed.length === 0) throw new UsageError(`no answer files, workbooks or CSV files found in ${options.paths.join(", ")}`);
+  if (options.output && !options.force) await refuseEarlierResults(options.output);
+  const lang = options.lang ?? "en";
+  const showCards = !options.json && (options.scorecards ?? files.length <= SCORECARDS_UP_TO);
+
+  const combined = options.json ? new JsonResultsWriter(null) : undefined;
+  const written = options.output ? new JsonResultsWriter(join(options.output, "results.json")) : undefined;
+  const used = new Map<string, number>();
+  const rows: SummaryRow[] = [];
+  const progress = new Progress(files.length, !options.json && files.length > 1);
+
+  for (const f of failed) process.stderr.write(renderFailure(f));
+  for (const file of files) {
+    for (const outcome of await scoreInput(file, modules)) {
+      if ("problems" in outcome && !("scorecard" in outcome)) {
+        failed.push(outcome);
+        progress.clear();
+        process.stderr.write(renderFailure(outcome));
+        continue;
+      }
+      const result = outcome;
+      if (result.problems.length) {
+        progress.clear();
+        process.stderr.write(renderProblems(result));
+      }
+      if (showCards) {
+        progress.clear();
+        process.stdout.write(renderScorecard(result, modules, lang));
+      }
+      rows.push(summaryRow(result));
+      await combined?.add(result);
+      await written?.add(result);
+      if (options.output) await writeOne(options.output, result, used);
+    }
+    progress.tick(failed.length);
+  }
+  progress.done();
+
+  await combined?.finish(failed);
+  await written?.finish(failed);
+  if (!options.json) process.stdout.write(renderSummary(rows, failed));
+  if (options.output) process.stderr.write(`wrote ${rows.length + 1} results file${rows.length === 0 ? "" : "s"} to ${displayPath(resolve(options.output))}\n`);
+  if (failed.length > 0 || rows.some((r) => r.errors > 0)) throw new ExitError(EXIT.SOME_FAILED);
+  return { rows, failed };
+}
+
+/** Reads one file and scores every answer set in it. */
+export async function scoreInput(file: string, modules: readonly Module[]): Promise<(InstitutionResult | FailedInput)[]> {
+  return (await readInput(file, modules)).map((input) => scoreRead(input, modules));
+}
+
+export function scoreRead(input: ReadInput, modules: readonly Module[]): InstitutionResult | FailedInput {
+  if (!input.set) return { source: input.source, problems: input.problems };
+  const checked = checkAnswers(input.set, modules, input.source);
+  // Answer-level problems in YAML and JSON files get the line:column of the answer.
+  const located = input.parsed ? locateAnswers(input.parsed, checked.problems) : checked.problems;
+  const problems = [...input.problems, ...located];
+  if (checked.fatal) return { source: input.source, problems };
+  return institutionResult(input.source, checked.clean, scoreAnswers(checked.questionnaire, checked.clean), problems);
 }
 
 /** Problems about an answer's question id point at the key, not the value. */
 const ANSWER_KEY_CODES: ReadonlySet<string> = new Set(["UNKNOWN_QUESTION", "WRONG_SCOPE"]);
 
-const ANSWER_EXT = new Set([".yaml", ".yml", ".json"]);
+function locateAnswers(parsed: ParsedYaml, problems: Problem[]): Problem[] {
+  return locate(parsed, problems, ANSWER_KEY_CODES);
+}
 
-/** `assess score`: every input scored or explained; one bad file never stops the rest. */
-export async function scoreCommand(options: ScoreOptions): Promise<ResultsDocument> {
-  const modules = await requireModules(options.modules);
-  const { files, failed } = await expandPaths(options.paths);
-  if (files.length === 0 && failed.length === 0) throw new UsageError(`no answer files (.yaml, .yml, .json) found in ${options.paths.join(", ")}`);
-  const lang = options.lang ?? "en";
-  const results: InstitutionResult[] = [];
-  const out = (s: string) => {
-    if (!options.json) process.stdout.write(s);
+function summaryRow(r: InstitutionResult): SummaryRow {
+  const d = r.scorecard.dimensions;
+  const applicable = d.collection.applicable + d.sharing.applicable + d.hosting.applicable;
+  const answered = d.collection.answered + d.sharing.answered + d.hosting.answered;
+  return {
+    institution: r.institution.name,
+    source: r.source,
+    scores: { collection: d.collection.score, sharing: d.sharing.score, hosting: d.hosting.score },
+    completeness: applicable ? (100 * answered) / applicable : undefined,
+    critical: r.scorecard.gaps.filter((g) => g.critical).length,
+    errors: r.problems.filter((p) => p.severity === "error").length,
   };
-
-  for (const f of failed) process.stderr.write(renderFailure(f));
-  for (const file of files) {
-    const outcome = await scoreFile(file, modules);
-    if ("problems" in outcome) {
-      failed.push(outcome);
-      process.stderr.write(renderFailure(outcome));
-    } else {
-      results.push(outcome);
-      out(renderScorecard(outcome, modules, lang));
-    }
-  }
-
-  const doc: ResultsDocument = { format: RESULTS_FORMAT, method: METHOD_VERSION, results, failed };
-  if (options.json) process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
-  else out(renderSummary(doc));
-  if (options.output) await writeResults(options.output, doc, options.force ?? false);
-  if (failed.length > 0) throw new ExitError(EXIT.SOME_FAILED);
-  return doc;
 }
 
-export async function scoreFile(file: string, modules: readonly Module[]): Promise<InstitutionResult | FailedInput> {
-  const read = await readAnswerFile(file);
-  if (!read.set) return { source: read.source, problems: read.problems };
-  const checked = checkAnswers(read.set, modules, read.source);
-  // Answer-level problems get the line:column of the answer in the file.
-  const problems = read.parsed ? locate(read.parsed, checked.problems, ANSWER_KEY_CODES) : checked.problems;
-  if (hasErrors(problems)) return { source: read.source, problems };
-  return institutionResult(read.source, read.set, scoreAnswers(checked.questionnaire, read.set), problems);
+async function refuseEarlierResults(dir: string): Promise<void> {
+  let names: string[] = [];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  if (names.some((n) => n.endsWith(".results.json") || n === "results.json")) {
+    throw new UsageError(`${displayPath(resolve(dir))} already holds results; use --force to replace them, or another folder`);
+  }
 }
 
-/** Files given, and answer files found (sorted) in folders given. Missing paths fail alone. */
-async function expandPaths(paths: readonly string[]): Promise<{ files: string[]; failed: FailedInput[] }> {
-  const files: string[] = [];
-  const failed: FailedInput[] = [];
-  for (const p of paths) {
-    let s;
-    try {
-      s = await stat(p);
-    } catch {
-      failed.push({ source: p, problems: [problem("NOT_FOUND", p, [], "no such file or folder")] });
-      continue;
-    }
-    if (s.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => ANSWER_EXT.has(extname(n).toLowerCase()) && !n.startsWith(".")).sort();
-      files.push(...names.map((n) => join(p, n)));
-    } else {
-      files.push(p);
-    }
-  }
-  // The same file named twice (a folder and a file in it) is scored once.
-  const seen = new Set<string>();
-  return { files: files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)) !== undefined), failed };
-}
-
-async function writeResults(dir: string, doc: ResultsDocument, force: boolean): Promise<void> {
-  const used = new Map<string, number>();
-  for (const r of doc.results) {
-    const n = (used.get(r.institution.id) ?? 0) + 1;
-    used.set(r.institution.id, n);
-    const name = n === 1 ? r.institution.id : `${r.institution.id}-${n}`;
-    const one: ResultsDocument = { ...doc, results: [r], failed: [] };
-    await writeFileAtomic(join(dir, `${name}.results.json`), `${JSON.stringify(one, null, 2)}\n`, { force });
-  }
-  await writeFileAtomic(join(dir, "results.json"), `${JSON.stringify(doc, null, 2)}\n`, { force });
-  process.stderr.write(`wrote ${doc.results.length + 1} results file${doc.results.length === 0 ? "" : "s"} to ${displayPath(resolve(dir))}\n`);
+async function writeOne(dir: string, r: InstitutionResult, used: Map<string, number>): Promise<void> {
+  const n = (used.get(r.institution.id) ?? 0) + 1;
+  used.set(r.institution.id, n);
+  const name = n === 1 ? r.institution.id : `${r.institution.id}-${n}`;
+  const doc = { format: RESULTS_FORMAT, method: METHOD_VERSION, results: [r], failed: [] };
+  await writeFileAtomic(join(dir, `${name}.results.json`), `${JSON.stringify(doc, null, 2)}\n`, { force: true });
 }

@@ -1,5 +1,5 @@
 // The answer file: the one format the interview, the spreadsheet ingest and the reports share.
-import { DONT_KNOW, NOT_APPLICABLE, optionsOf } from "./model.js";
+import { DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf } from "./model.js";
 import type { Question } from "./model.js";
 import type { ValuesOf } from "./questionnaire.js";
 
@@ -34,6 +34,24 @@ export interface DatasetAnswers {
   answers: Record<string, Answer>;
 }
 
+/** A value a respondent wrote that could not be read as an answer: kept, so that nothing is lost. */
+export interface RejectedAnswer {
+  question: string;
+  dataset?: string;
+  /** Where it was written, such as `Education!E14`. */
+  place?: string;
+  raw: string;
+  reason: string;
+  comment?: string;
+}
+
+/** A comment written beside a question left unanswered. */
+export interface Note {
+  question: string;
+  dataset?: string;
+  comment: string;
+}
+
 export interface AnswerSet {
   format: typeof ANSWERS_FORMAT;
   /** Marks example data that describes no real institution. */
@@ -47,6 +65,8 @@ export interface AnswerSet {
   modules: Record<string, string>;
   answers: Record<string, Answer>;
   datasets: DatasetAnswers[];
+  rejected?: RejectedAnswer[];
+  notes?: Note[];
 }
 
 export function isSpecial(value: AnswerValue): value is typeof DONT_KNOW | typeof NOT_APPLICABLE {
@@ -71,7 +91,7 @@ export function valuesLookup(set: AnswerSet, dataset?: DatasetAnswers): ValuesOf
  */
 export function invalidReason(question: Question, value: AnswerValue): string | undefined {
   if (isSpecial(value)) {
-    return question.dimension || question.type !== "text" ? undefined : `"${value}" is offered only for scored questions`;
+    return offersSpecials(question) ? undefined : `"${value}" is not offered for free-text questions`;
   }
   switch (question.type) {
     case "single_choice":
@@ -111,7 +131,7 @@ export function invalidReason(question: Question, value: AnswerValue): string | 
 
 function listValues(question: Question): string {
   const values = optionsOf(question).map((o) => o.value);
-  if (question.dimension) values.push(DONT_KNOW, NOT_APPLICABLE);
+  if (offersSpecials(question)) values.push(DONT_KNOW, NOT_APPLICABLE);
   return values.join(", ");
 }
 

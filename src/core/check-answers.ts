@@ -1,6 +1,6 @@
 // Checks an answer set against the questionnaire it claims to answer.
 import { invalidReason } from "./answers.js";
-import type { Answer, AnswerSet } from "./answers.js";
+import type { Answer, AnswerSet, RejectedAnswer } from "./answers.js";
 import type { Module } from "./model.js";
 import { problem } from "./problems.js";
 import type { DocPath, Problem } from "./problems.js";
@@ -10,7 +10,14 @@ import type { Questionnaire } from "./questionnaire.js";
 export interface CheckedAnswers {
   questionnaire: Questionnaire;
   problems: Problem[];
+  /** The answers that can be scored: those that failed are moved to `rejected`, never dropped. */
+  clean: AnswerSet;
+  /** True when the set cannot be scored at all (a module missing or of another major version). */
+  fatal: boolean;
 }
+
+/** Problems that stop a whole answer set from being scored; the rest only drop one answer. */
+const FATAL = new Set(["UNKNOWN_MODULE", "MODULE_VERSION_MISMATCH", "REQUIRED_MODULE_MISSING", "DUPLICATE_DATASET"]);
 
 /**
  * Builds the questionnaire the answer set was given against and reports every answer that
@@ -43,7 +50,21 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
   const questionnaire = buildQuestionnaire(available, chosen);
   const inSet = new Set(questionnaire.modules.map((m) => m.id));
 
-  const checkOne = (id: string, answer: Answer, path: DocPath, scope: "institution" | "dataset") => {
+  const rejected: RejectedAnswer[] = [...(set.rejected ?? [])];
+  const reject = (id: string, answer: Answer, dataset: string | undefined, reason: string) => {
+    const raw = Array.isArray(answer.value) ? answer.value.join("; ") : String(answer.value);
+    rejected.push({ question: id, ...(dataset ? { dataset } : {}), raw, reason, ...(answer.comment ? { comment: answer.comment } : {}) });
+  };
+
+  /** Checks one answer; returns false when it cannot be scored. */
+  const checkOne = (id: string, answer: Answer, path: DocPath, scope: "institution" | "dataset", dataset?: string): boolean => {
+    const before = problems.length;
+    checkAnswer(id, answer, path, scope);
+    const failed = problems.slice(before).find((p) => p.severity === "error");
+    if (failed) reject(id, answer, dataset, failed.message);
+    return !failed;
+  };
+  const checkAnswer = (id: string, answer: Answer, path: DocPath, scope: "institution" | "dataset") => {
     const placed = questionnaire.byId.get(id);
     if (!placed) {
       const elsewhere = available.some((m) => m.sections.some((s) => s.questions.some((q) => q.id === id)));
@@ -61,14 +82,17 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
     if (reason) push("INVALID_ANSWER", path, `question "${id}": ${reason}`);
   };
 
-  for (const [id, a] of Object.entries(set.answers)) checkOne(id, a, ["answers", id], "institution");
+  const keep = (answers: Record<string, Answer>, path: DocPath, scope: "institution" | "dataset", dataset?: string) =>
+    Object.fromEntries(Object.entries(answers).filter(([id, a]) => checkOne(id, a, [...path, id], scope, dataset)));
+  const answers = keep(set.answers, ["answers"], "institution");
   const datasetIds = new Set<string>();
-  set.datasets.forEach((ds, i) => {
+  const datasets = set.datasets.map((ds, i) => {
     if (datasetIds.has(ds.id)) push("DUPLICATE_DATASET", ["datasets", i, "id"], `dataset id "${ds.id}" is used twice`);
     datasetIds.add(ds.id);
-    for (const [id, a] of Object.entries(ds.answers)) checkOne(id, a, ["datasets", i, "answers", id], "dataset");
+    return { ...ds, answers: keep(ds.answers, ["datasets", i, "answers"], "dataset", ds.id) };
   });
-  return { questionnaire, problems };
+  const clean: AnswerSet = { ...set, answers, datasets, ...(rejected.length ? { rejected } : {}) };
+  return { questionnaire, problems, clean, fatal: problems.some((p) => FATAL.has(p.code)) };
 }
 
 function major(version: string): string {

@@ -87,7 +87,8 @@ export function fingerprint(question: Question): string {
   return h.toString(16).padStart(8, "0");
 }
 
-function canonical(v: unknown): string {
+/** JSON with keys sorted, so that equal data gives equal text. */
+export function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   if (v !== null && typeof v === "object") {
     return `{${Object.keys(v)

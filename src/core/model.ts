@@ -128,6 +128,11 @@ export function optionsOf(question: Question): Option[] {
   return question.options ?? [];
 }
 
+/** Don't know and Not applicable: offered for every question but free text. */
+export function offersSpecials(question: Question): boolean {
+  return question.type !== "text";
+}
+
 export function isChoice(question: Question): boolean {
   return question.type === "single_choice" || question.type === "multiple_choice" || question.type === "yes_no";
 }

@@ -12,8 +12,8 @@ export interface InstitutionResult {
   fictional?: boolean;
   datasets: { id: string; name: string }[];
   scorecard: Scorecard;
-  /** Problems that did not stop scoring (warnings). */
-  warnings: Problem[];
+  /** Problems that did not stop scoring: answers that could not be read (kept in answers.rejected) and warnings. */
+  problems: Problem[];
   /** The answers scored, so that reports and re-runs lose nothing. */
   answers: AnswerSet;
 }
@@ -30,14 +30,14 @@ export interface ResultsDocument {
   failed: FailedInput[];
 }
 
-export function institutionResult(source: string, set: AnswerSet, scorecard: Scorecard, warnings: Problem[]): InstitutionResult {
+export function institutionResult(source: string, set: AnswerSet, scorecard: Scorecard, problems: Problem[]): InstitutionResult {
   return {
     source,
     institution: set.institution,
     ...(set.fictional ? { fictional: true } : {}),
     datasets: set.datasets.map((d) => ({ id: d.id, name: d.name })),
     scorecard: roundScorecard(scorecard),
-    warnings,
+    problems,
     answers: set,
   };
 }

@@ -3,7 +3,7 @@ import chalk from "chalk";
 import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Module, Question } from "../core/model.js";
 import { formatProblem } from "../core/problems.js";
-import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
+import type { FailedInput, InstitutionResult } from "../core/results.js";
 import type { ModuleSummary } from "../core/summary.js";
 import type { Tally } from "../core/scoring.js";
 
@@ -116,20 +116,40 @@ export function renderFailure(f: FailedInput): string {
   return `${chalk.red("✗")} ${f.source}: not scored\n${f.problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`;
 }
 
-export function renderSummary(doc: ResultsDocument): string {
+export interface SummaryRow {
+  institution: string;
+  source: string;
+  scores: Record<Dimension, number | undefined>;
+  completeness?: number;
+  critical: number;
+  /** Problems that did not stop scoring: answers that could not be read, a lost sheet. */
+  errors: number;
+}
+
+/** Problems in an input that was still scored: answers that could not be read, and warnings. */
+export function renderProblems(r: InstitutionResult): string {
+  const errors = r.problems.filter((p) => p.severity === "error").length;
+  const head = errors ? `${chalk.yellow("!")} ${r.source}: scored, with ${errors} problem${errors === 1 ? "" : "s"} (answers that could not be read are kept in the results)` : `${chalk.dim("i")} ${r.source}:`;
+  return `${head}\n${r.problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`;
+}
+
+export function renderSummary(rows: readonly SummaryRow[], failed: readonly FailedInput[]): string {
   const lines: string[] = [];
-  if (doc.results.length > 1) {
-    const rows = doc.results.map((r) => [
-      r.institution.name,
-      ...DIMENSIONS.map((d) => fmtScore(r.scorecard.dimensions[d].score)),
-      fmtPct(completeness(r.scorecard.dimensions)),
-      String(r.scorecard.gaps.filter((g) => g.critical).length),
+  if (rows.length > 1) {
+    const body = rows.map((r) => [
+      r.institution,
+      ...DIMENSIONS.map((d) => fmtScore(r.scores[d])),
+      fmtPct(r.completeness),
+      String(r.critical),
+      r.errors ? chalk.yellow(String(r.errors)) : "0",
     ]);
     lines.push(chalk.bold("Summary"));
-    lines.push(table(["Institution", "Collection", "Sharing", "Hosting", "Completeness", "Critical gaps"], rows, [false, true, true, true, true, true]).trimEnd());
+    lines.push(table(["Institution", "Collection", "Sharing", "Hosting", "Completeness", "Critical gaps", "Problems"], body, [false, true, true, true, true, true, true]).trimEnd());
     lines.push("");
   }
-  const failed = doc.failed.length;
-  lines.push(`${doc.results.length} scored, ${failed} failed${failed ? `: ${doc.failed.map((f) => f.source).join(", ")}` : ""}`);
+  const withProblems = rows.filter((r) => r.errors > 0).length;
+  lines.push(
+    `${rows.length} scored${withProblems ? ` (${withProblems} with problems)` : ""}, ${failed.length} failed${failed.length ? `: ${failed.map((f) => f.source).join(", ")}` : ""}`,
+  );
   return lines.join("\n") + "\n";
 }

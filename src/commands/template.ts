@@ -1,0 +1,35 @@
+import { resolve } from "node:path";
+import type { LabelLang } from "../core/parse-answer.js";
+import { buildQuestionnaire } from "../core/questionnaire.js";
+import { UsageError } from "../errors.js";
+import { displayPath, writeFileAtomic } from "../io/fs.js";
+import { requireModules } from "../io/modules.js";
+import { buildTemplate } from "../io/template.js";
+import type { TemplateMeta } from "../io/template.js";
+import { writeWorkbook } from "../io/xlsx.js";
+
+export interface TemplateOptions {
+  modules?: string;
+  select?: string[];
+  lang?: LabelLang;
+  output?: string;
+  force?: boolean;
+  /** Date written into the workbook's properties (YYYY-MM-DD); fixed so that output is reproducible. */
+  date?: string;
+}
+
+/** `assess template`: the Excel questionnaire for the chosen modules. */
+export async function templateCommand(options: TemplateOptions): Promise<{ output: string; meta: TemplateMeta }> {
+  const modules = await requireModules(options.modules);
+  const select = options.select ?? modules.map((m) => m.id);
+  const unknown = select.filter((id) => !modules.some((m) => m.id === id));
+  if (unknown.length) throw new UsageError(`no module ${unknown.map((u) => `"${u}"`).join(", ")} (modules: ${modules.map((m) => m.id).join(", ")})`);
+  const q = buildQuestionnaire(modules, select);
+  const date = options.date ?? "2026-01-01";
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: expected YYYY-MM-DD`);
+  const { spec, meta } = buildTemplate(q, options.lang ?? "both", new Date(`${date}T00:00:00Z`));
+  const output = resolve(options.output ?? "questionnaire.xlsx");
+  await writeFileAtomic(output, await writeWorkbook(spec), { force: options.force ?? false });
+  process.stderr.write(`wrote ${displayPath(output)}: ${q.modules.map((m) => `${m.id} ${m.version}`).join(", ")} (${meta.lang})\n`);
+  return { output, meta };
+}

@@ -1,0 +1,124 @@
+// Turning what a respondent wrote (a spreadsheet cell, a CSV field) into an answer value.
+import { invalidReason, isIsoDate } from "./answers.js";
+import type { AnswerValue } from "./answers.js";
+import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
+import type { Question, Text } from "./model.js";
+
+/** What a cell shows, independent of the spreadsheet library. */
+export type Shown =
+  | { kind: "empty" }
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number; text: string }
+  | { kind: "date"; value: string; text: string }
+  | { kind: "bool"; value: boolean; text: string }
+  | { kind: "error"; text: string }
+  | { kind: "uncalculated"; text: string };
+
+export type LabelLang = "en" | "th" | "both";
+
+export type Parsed = { value: AnswerValue } | { error: string } | undefined;
+
+/** How a label is written in a template: English, Thai, or "English / Thai". */
+export function labelIn(text: Text, lang: LabelLang): string {
+  return lang === "both" ? `${text.en} / ${text.th}` : text[lang];
+}
+
+export function normalizeLabel(s: string): string {
+  return s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+/** Every way a choice may be written: value, English, Thai, or both, ignoring case and spaces. */
+export function choiceLookup(question: Question): Map<string, string> {
+  const map = new Map<string, string>();
+  const add = (value: string, label?: Text) => {
+    map.set(normalizeLabel(value), value);
+    if (label) for (const l of ["en", "th", "both"] as const) map.set(normalizeLabel(labelIn(label, l)), value);
+  };
+  for (const o of optionsOf(question)) add(o.value, o.label);
+  if (offersSpecials(question)) {
+    add(DONT_KNOW, SPECIAL_LABELS.dont_know);
+    add(NOT_APPLICABLE, SPECIAL_LABELS.not_applicable);
+  }
+  return map;
+}
+
+/** The labels a cell may hold, as a template shows them (for "is not one of: ..."). */
+export function choiceLabels(question: Question, lang: LabelLang): string[] {
+  const labels = optionsOf(question).map((o) => labelIn(o.label!, lang));
+  if (offersSpecials(question)) labels.push(labelIn(SPECIAL_LABELS.dont_know, lang), labelIn(SPECIAL_LABELS.not_applicable, lang));
+  return labels;
+}
+
+/** A cell (or a field of text) as an answer to `question`; undefined when empty. */
+export function parseShown(question: Question, cell: Shown, lang: LabelLang = "en"): Parsed {
+  if (cell.kind === "empty") return undefined;
+  if (cell.kind === "error") return { error: `the cell shows an error (${cell.text})` };
+  if (cell.kind === "uncalculated") return { error: `the formula ${cell.text} has no saved result; open the file in a spreadsheet program, let it calculate and save it again` };
+  const text = cell.text.trim();
+  if (text === "") return undefined;
+  const parsed = parseValue(question, cell, text, lang);
+  if (!parsed || "error" in parsed) return parsed;
+  const reason = invalidReason(question, parsed.value);
+  return reason ? { error: reason } : parsed;
+}
+
+function parseValue(question: Question, cell: Shown, text: string, lang: LabelLang): Parsed {
+  const specials = offersSpecials(question) ? choiceLookup({ ...question, type: "single_choice", options: [] }) : new Map<string, string>();
+  const special = specials.get(normalizeLabel(text));
+  if (special) return { value: special };
+  switch (question.type) {
+    case "single_choice":
+    case "yes_no": {
+      const v = choiceLookup(question).get(normalizeLabel(text));
+      return v ? { value: v } : { error: `"${text}" is not one of: ${choiceLabels(question, lang).join(", ")}` };
+    }
+    case "multiple_choice": {
+      // One field listing several choices: separated by semicolons or new lines (labels contain commas).
+      const lookup = choiceLookup(question);
+      const values: string[] = [];
+      for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
+        const v = lookup.get(normalizeLabel(part));
+        if (!v) return { error: `"${part}" is not one of: ${choiceLabels(question, lang).join(", ")}` };
+        values.push(v);
+      }
+      return values.length === 1 && (values[0] === DONT_KNOW || values[0] === NOT_APPLICABLE) ? { value: values[0] } : { value: values };
+    }
+    case "number": {
+      if (cell.kind === "number") return { value: cell.value };
+      const n = Number(text.replace(/[,\s]/g, ""));
+      return /\d/.test(text) && Number.isFinite(n) ? { value: n } : { error: `"${text}" is not a number` };
+    }
+    case "date":
+      return parseDate(cell, text);
+    case "text":
+      return { value: text };
+  }
+}
+
+/**
+ * Dates as typed in Thailand: ISO (2025-06-30), day first (30/06/2025), spreadsheet dates
+ * and serial numbers; Buddhist-era years (2568) are converted (2568 − 543 = 2025).
+ */
+function parseDate(cell: Shown, text: string): Parsed {
+  if (cell.kind === "date") return { value: fromBuddhistEra(cell.value) };
+  if (cell.kind === "number" && cell.value > 0 && cell.value < 2958466) {
+    // Spreadsheet serial day: 1899-12-30 is day 0.
+    const ms = Date.UTC(1899, 11, 30) + Math.round(cell.value) * 86400000;
+    return { value: new Date(ms).toISOString().slice(0, 10) };
+  }
+  let iso: string | undefined;
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text) ?? undefined;
+  if (m) iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  const d = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (d) iso = `${d[3]}-${d[2]!.padStart(2, "0")}-${d[1]!.padStart(2, "0")}`;
+  if (iso) {
+    iso = fromBuddhistEra(iso);
+    if (isIsoDate(iso)) return { value: iso };
+  }
+  return { error: `"${text}" is not a date (write it as YYYY-MM-DD, for example 2025-06-30)` };
+}
+
+function fromBuddhistEra(iso: string): string {
+  const year = Number(iso.slice(0, 4));
+  return year >= 2400 ? `${year - 543}${iso.slice(4)}` : iso;
+}

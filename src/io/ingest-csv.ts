@@ -1,0 +1,162 @@
+// Reads answers from CSV: one row per answer, for one institution or many (README, "CSV").
+import { readFile, stat } from "node:fs/promises";
+import { ANSWERS_FORMAT } from "../core/answers.js";
+import type { Answer, AnswerSet, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
+import { slug } from "../core/interview.js";
+import type { Module, Question } from "../core/model.js";
+import { parseShown } from "../core/parse-answer.js";
+import { problem } from "../core/problems.js";
+import type { Problem } from "../core/problems.js";
+import { displayPath } from "./fs.js";
+import type { ReadInput } from "./ingest-workbook.js";
+
+export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+
+/** Pseudo-questions that carry the institution's profile, one row each. */
+const PROFILE: Record<string, string> = {
+  _name: "name",
+  _ministry: "ministry",
+  _department: "department",
+  _date: "date",
+  _respondent_name: "respondent.name",
+  _respondent_role: "respondent.role",
+  _respondent_email: "respondent.email",
+  _respondent_phone: "respondent.phone",
+};
+
+interface Row {
+  line: number;
+  institution: string;
+  dataset: string;
+  question: string;
+  answer: string;
+  comment: string;
+}
+
+export async function readCsvAnswers(file: string, modules: readonly Module[]): Promise<ReadInput[]> {
+  const source = displayPath(file);
+  const fail = (code: string, message: string): ReadInput[] => [{ source, problems: [problem(code, source, [], message)] }];
+  try {
+    if ((await stat(file)).size > MAX_CSV_BYTES) return fail("TOO_LARGE", `the file is larger than ${MAX_CSV_BYTES / 1048576} MB`);
+  } catch (e) {
+    return fail("READ_FAILED", `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const text = await readFile(file, "utf8");
+  if (text.trim() === "") return fail("CSV_EMPTY", "the file is empty");
+  const { parse } = await import("csv-parse/sync");
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as typeof records;
+  } catch (e) {
+    return fail("CSV_SYNTAX", `cannot read as CSV: ${(e as Error).message}`);
+  }
+  const header = records[0] ? Object.keys(records[0].record) : [];
+  const missing = ["institution", "question", "answer"].filter((c) => !header.includes(c));
+  if (records.length > 0 && missing.length) {
+    return fail("CSV_COLUMNS", `not an assess answers CSV: missing column(s) ${missing.join(", ")} (found: ${header.join(", ")}); see the README for the layout`);
+  }
+  const rows: Row[] = records.map(({ record, info }) => ({
+    line: info.lines,
+    institution: record.institution ?? "",
+    dataset: record.dataset ?? "",
+    question: record.question ?? "",
+    answer: record.answer ?? "",
+    comment: record.comment ?? "",
+  }));
+  const byInstitution = new Map<string, Row[]>();
+  for (const r of rows) byInstitution.set(r.institution, [...(byInstitution.get(r.institution) ?? []), r]);
+  return [...byInstitution].map(([inst, list]) => institutionFrom(source, inst, list, modules, byInstitution.size > 1));
+}
+
+function institutionFrom(source: string, inst: string, rows: Row[], modules: readonly Module[], several: boolean): ReadInput {
+  const label = several ? `${source} (${inst || "no institution"})` : source;
+  const problems: Problem[] = [];
+  const push = (code: string, line: number, message: string, severity: "error" | "warning" = "error") =>
+    problems.push({ ...problem(code, source, [], message, severity), place: `line ${line}` });
+  if (!inst) {
+    push("CSV_INSTITUTION", rows[0]!.line, "rows without an institution; fill in the institution column");
+    return { source: label, problems };
+  }
+  const questions = new Map<string, { q: Question; module: Module; scope: string }>();
+  for (const m of modules) for (const s of m.sections) for (const q of s.questions) questions.set(q.id, { q, module: m, scope: s.scope });
+
+  const profile: Record<string, string> = {};
+  const answers: Record<string, Answer> = {};
+  const datasets: DatasetAnswers[] = [];
+  const rejected: RejectedAnswer[] = [];
+  const notes: Note[] = [];
+  const used = new Set<string>();
+  for (const r of rows) {
+    if (r.question in PROFILE) {
+      profile[PROFILE[r.question]!] = r.answer;
+      continue;
+    }
+    const found = questions.get(r.question);
+    if (!found) {
+      push("UNKNOWN_QUESTION", r.line, `no question "${r.question}" in the loaded modules`);
+      rejected.push({ question: r.question, place: `line ${r.line}`, raw: r.answer, reason: "unknown question", ...(r.comment ? { comment: r.comment } : {}) });
+      continue;
+    }
+    used.add(found.module.id);
+    for (const req of found.module.requires ?? []) used.add(req);
+    let target = answers;
+    let datasetId: string | undefined;
+    if (found.scope === "dataset") {
+      if (!r.dataset) {
+        push("DATASET_MISSING", r.line, `question "${r.question}" is asked per dataset; fill in the dataset column`);
+        rejected.push({ question: r.question, place: `line ${r.line}`, raw: r.answer, reason: "dataset missing" });
+        continue;
+      }
+      let ds = datasets.find((d) => d.name === r.dataset);
+      if (!ds) {
+        let id = slug(r.dataset);
+        for (let n = 2; datasets.some((d) => d.id === id); n++) id = `${slug(r.dataset)}-${n}`;
+        ds = { id, name: r.dataset, answers: {} };
+        datasets.push(ds);
+      }
+      target = ds.answers;
+      datasetId = ds.id;
+    } else if (r.dataset) {
+      push("NOT_PER_DATASET", r.line, `question "${r.question}" is answered once for the institution; the dataset "${r.dataset}" was ignored`, "warning");
+    }
+    if (target[r.question]) {
+      push("DUPLICATE_ANSWER", r.line, `question "${r.question}"${datasetId ? ` (dataset ${r.dataset})` : ""} is answered twice; the first answer is kept`);
+      rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: "answered twice" });
+      continue;
+    }
+    const parsed = parseShown(found.q, r.answer.trim() === "" ? { kind: "empty" } : { kind: "text", text: r.answer }, "both");
+    if (parsed && "error" in parsed) {
+      push("INVALID_ANSWER", r.line, `question "${r.question}": ${parsed.error}`);
+      rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: parsed.error, ...(r.comment ? { comment: r.comment } : {}) });
+    } else if (parsed) {
+      target[r.question] = { value: parsed.value, ...(r.comment ? { comment: r.comment } : {}) };
+    } else if (r.comment) {
+      notes.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), comment: r.comment });
+    }
+  }
+  const date = profile.date ?? "";
+  const parsedDate = parseShown({ id: "_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, date ? { kind: "text", text: date } : { kind: "empty" });
+  if (!parsedDate || "error" in parsedDate) {
+    push("DATE_MISSING", rows[0]!.line, `institution "${inst}" has no readable _date row (the date of answering, YYYY-MM-DD)`);
+    return { source: label, problems };
+  }
+  const respondent = Object.fromEntries(Object.entries(profile).filter(([k, v]) => k.startsWith("respondent.") && v).map(([k, v]) => [k.slice(11), v]));
+  const set: AnswerSet = {
+    format: ANSWERS_FORMAT,
+    institution: { id: slug(inst), name: profile.name || inst, ...(profile.ministry ? { ministry: profile.ministry } : {}), ...(profile.department ? { department: profile.department } : {}) },
+    ...(Object.keys(respondent).length ? { respondent } : {}),
+    date: parsedDate.value as string,
+    modules: Object.fromEntries(modules.filter((m) => used.has(m.id)).map((m) => [m.id, m.version])),
+    answers,
+    datasets,
+    ...(rejected.length ? { rejected } : {}),
+    ...(notes.length ? { notes } : {}),
+  };
+  return { source: label, set, problems };
+}

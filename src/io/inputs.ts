@@ -1,0 +1,83 @@
+// Finding the inputs of a batch (files, folders, globs) and reading each by its kind.
+import { readdir, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import type { Module } from "../core/model.js";
+import { problem } from "../core/problems.js";
+import type { FailedInput } from "../core/results.js";
+import { readAnswerFile } from "./answers.js";
+import { readCsvAnswers } from "./ingest-csv.js";
+import { readWorkbookAnswers } from "./ingest-workbook.js";
+import type { ReadInput } from "./ingest-workbook.js";
+
+export const INPUT_EXTENSIONS = new Set([".yaml", ".yml", ".json", ".xlsx", ".csv"]);
+/** Spreadsheets in other formats are read too, so that the user hears what to do with them. */
+const WORKBOOK_LIKE = new Set([".xlsx", ".xlsm", ".xls", ".ods"]);
+
+/** Lock files that spreadsheet programs leave beside open workbooks. */
+function isJunk(name: string): boolean {
+  return name.startsWith(".") || name.startsWith("~$") || name.startsWith(".~lock");
+}
+
+export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; failed: FailedInput[] }> {
+  const files: string[] = [];
+  const failed: FailedInput[] = [];
+  for (const p of paths) {
+    if (/[*?]/.test(p)) {
+      const matched = await glob(p);
+      if (matched.length === 0) failed.push({ source: p, problems: [problem("NOT_FOUND", p, [], "no file matches this pattern")] });
+      files.push(...matched);
+      continue;
+    }
+    let s;
+    try {
+      s = await stat(p);
+    } catch {
+      failed.push({ source: p, problems: [problem("NOT_FOUND", p, [], "no such file or folder")] });
+      continue;
+    }
+    if (s.isDirectory()) files.push(...(await walk(p)));
+    else files.push(p);
+  }
+  const seen = new Set<string>();
+  return { files: files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)) !== undefined), failed };
+}
+
+/** Input files under a folder, in sorted order, subfolders included. */
+async function walk(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !isJunk(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const out: string[] = [];
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p)));
+    else if (INPUT_EXTENSIONS.has(extname(e.name).toLowerCase()) || WORKBOOK_LIKE.has(extname(e.name).toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+/** `*` and `?` in the last part of a path (`returned/*.xlsx`); `**` in a folder part walks subfolders. */
+async function glob(pattern: string): Promise<string[]> {
+  const dir = dirname(pattern);
+  const base = basename(pattern);
+  const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+  if (dir.endsWith("**")) {
+    const root = dir.slice(0, -2) || ".";
+    return (await walk(root)).filter((f) => re.test(basename(f)));
+  }
+  try {
+    return (await readdir(dir)).filter((n) => !isJunk(n) && re.test(n)).sort().map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+/** Reads one input file into answer sets (a CSV may hold several institutions). */
+export async function readInput(file: string, modules: readonly Module[]): Promise<ReadInput[]> {
+  const ext = extname(file).toLowerCase();
+  if (WORKBOOK_LIKE.has(ext)) return [await readWorkbookAnswers(file, modules)];
+  if (ext === ".csv") return readCsvAnswers(file, modules);
+  if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
+    const r = await readAnswerFile(file);
+    return [{ source: r.source, ...(r.set ? { set: r.set } : {}), problems: r.problems, ...(r.parsed ? { parsed: r.parsed } : {}) }];
+  }
+  return [{ source: file, problems: [problem("UNSUPPORTED", file, [], `not a file assess reads (${[...INPUT_EXTENSIONS].join(", ")})`)] }];
+}

@@ -1,0 +1,64 @@
+// Writes a results document one institution at a time, so that a batch of any size keeps
+// memory flat. To a file it writes a temporary file and renames it at the end.
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, rm } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
+import { dirname } from "node:path";
+import { RESULTS_FORMAT } from "../core/results.js";
+import type { FailedInput, InstitutionResult } from "../core/results.js";
+import { METHOD_VERSION } from "../core/scoring.js";
+
+/** Indents a JSON text so that it nests inside the document at `depth` levels. */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(depth)}`);
+}
+
+export class JsonResultsWriter {
+  private fh?: FileHandle;
+  private tmp?: string;
+  private count = 0;
+  private started = false;
+
+  /** `path` null writes to standard output. */
+  constructor(private readonly path: string | null) {}
+
+  private async write(text: string): Promise<void> {
+    if (this.path === null) {
+      if (!process.stdout.write(text)) await new Promise((r) => process.stdout.once("drain", r));
+      return;
+    }
+    if (!this.fh) {
+      await mkdir(dirname(this.path), { recursive: true });
+      this.tmp = `${this.path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+      this.fh = await open(this.tmp, "w");
+    }
+    await this.fh.write(text);
+  }
+
+  private async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.write(`{\n  "format": "${RESULTS_FORMAT}",\n  "method": "${METHOD_VERSION}",\n  "results": [`);
+  }
+
+  async add(result: InstitutionResult): Promise<void> {
+    await this.start();
+    await this.write(`${this.count++ === 0 ? "" : ","}\n    ${nested(result, 2)}`);
+  }
+
+  async finish(failed: readonly FailedInput[]): Promise<void> {
+    await this.start();
+    const failedText = failed.length ? `[\n    ${failed.map((f) => nested(f, 2)).join(",\n    ")}\n  ]` : "[]";
+    await this.write(`${this.count ? "\n  " : ""}],\n  "failed": ${failedText}\n}\n`);
+    if (this.fh && this.tmp && this.path) {
+      try {
+        await this.fh.sync();
+        await this.fh.close();
+        await rename(this.tmp, this.path);
+      } catch (e) {
+        await rm(this.tmp, { force: true });
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// The Excel questionnaire's own words, in English and Thai.
+import type { Text } from "../core/model.js";
+
+export const TEMPLATE_TEXT = {
+  title: { en: "Assessment of data on migrant and forcibly displaced children", th: "การประเมินข้อมูลเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ" },
+  id: { en: "Question id (do not change)", th: "รหัสคำถาม (ห้ามแก้ไข)" },
+  section: { en: "Section", th: "หมวด" },
+  question: { en: "Question", th: "คำถาม" },
+  help: { en: "Explanation", th: "คำอธิบาย" },
+  answer: { en: "Answer", th: "คำตอบ" },
+  comment: { en: "Comment (optional)", th: "หมายเหตุ (ไม่บังคับ)" },
+  condition: { en: "When to answer", th: "เงื่อนไขการตอบ" },
+  field: { en: "Item", th: "รายการ" },
+  datasetName: { en: "Dataset name (one row per dataset)", th: "ชื่อชุดข้อมูล (หนึ่งแถวต่อหนึ่งชุดข้อมูล)" },
+  notInList: { en: "Not in the list", th: "ไม่อยู่ในรายการ" },
+  pickFromList: { en: "Please choose an answer from the list.", th: "กรุณาเลือกคำตอบจากรายการ" },
+  checkValue: { en: "Please check", th: "กรุณาตรวจสอบ" },
+  numberHint: { en: "Type a number, or choose Don't know / Not applicable.", th: "กรุณาใส่ตัวเลข หรือเลือก ไม่ทราบ / ไม่เกี่ยวข้อง" },
+  dateHint: { en: "Type a date as YYYY-MM-DD (for example 2025-06-30).", th: "กรุณาใส่วันที่ในรูปแบบ ปปปป-ดด-วว (เช่น 2025-06-30)" },
+  multiHint: {
+    en: "Mark each option that applies with Yes in the rows below; or choose Don't know / Not applicable here.",
+    th: "ทำเครื่องหมาย ใช่ ในแถวด้านล่างสำหรับทุกตัวเลือกที่ตรง หรือเลือก ไม่ทราบ / ไม่เกี่ยวข้อง ในช่องนี้",
+  },
+  tick: { en: "Applies?", th: "ตรงหรือไม่" },
+  tickHint: { en: "Yes if this applies; leave empty otherwise.", th: "เลือก ใช่ หากตรง หากไม่ตรงให้เว้นว่าง" },
+  exclusive: { en: "Choose alone: not with other options", th: "เลือกข้อนี้เพียงข้อเดียว ไม่เลือกร่วมกับข้ออื่น" },
+} satisfies Record<string, Text>;
+
+export const INSTITUTION_FIELDS: { key: string; label: Text; help: Text; required?: boolean }[] = [
+  { key: "institution_name", label: { en: "Institution (department or agency)", th: "ชื่อหน่วยงาน (กรมหรือสำนักงาน)" }, help: { en: "The full name of the institution answering.", th: "ชื่อเต็มของหน่วยงานที่ตอบแบบสอบถาม" }, required: true },
+  { key: "ministry", label: { en: "Ministry or parent body", th: "กระทรวงหรือหน่วยงานต้นสังกัด" }, help: { en: "For example Ministry of Interior.", th: "เช่น กระทรวงมหาดไทย" } },
+  { key: "department", label: { en: "Division or unit", th: "กองหรือฝ่าย" }, help: { en: "The unit that holds the data, if any.", th: "หน่วยงานย่อยที่ถือครองข้อมูล (ถ้ามี)" } },
+  { key: "institution_code", label: { en: "Institution code (optional)", th: "รหัสหน่วยงาน (ไม่บังคับ)" }, help: { en: "A short code the NSO gave you, if any.", th: "รหัสสั้นที่ สสช. กำหนดให้ (ถ้ามี)" } },
+  { key: "respondent_name", label: { en: "Focal point's name", th: "ชื่อผู้ประสานงานหลัก" }, help: { en: "Personal data: used only to contact you about this assessment.", th: "ข้อมูลส่วนบุคคล ใช้เพื่อติดต่อเกี่ยวกับการประเมินนี้เท่านั้น" } },
+  { key: "respondent_role", label: { en: "Focal point's position", th: "ตำแหน่งของผู้ประสานงานหลัก" }, help: { en: "Your position in the institution.", th: "ตำแหน่งของท่านในหน่วยงาน" } },
+  { key: "respondent_email", label: { en: "E-mail", th: "อีเมล" }, help: { en: "Personal data: used only to contact you about this assessment.", th: "ข้อมูลส่วนบุคคล ใช้เพื่อติดต่อเกี่ยวกับการประเมินนี้เท่านั้น" } },
+  { key: "respondent_phone", label: { en: "Phone", th: "โทรศัพท์" }, help: { en: "Personal data: used only to contact you about this assessment.", th: "ข้อมูลส่วนบุคคล ใช้เพื่อติดต่อเกี่ยวกับการประเมินนี้เท่านั้น" } },
+  { key: "assessment_date", label: { en: "Date of answering", th: "วันที่ตอบแบบสอบถาม" }, help: { en: "YYYY-MM-DD, for example 2026-11-20.", th: "ปปปป-ดด-วว เช่น 2026-11-20" }, required: true },
+];
+
+export const INSTRUCTIONS: { text: Text; heading?: boolean }[] = [
+  { heading: true, text: TEMPLATE_TEXT.title },
+  {
+    text: {
+      en: "The National Statistical Office is mapping the data that ministries and agencies hold on migrant and forcibly displaced children: how they are collected, shared and hosted. Your answers show where data exist, where gaps are, and what could be improved. They will be discussed at a national consultation.",
+      th: "สำนักงานสถิติแห่งชาติกำลังจัดทำแผนที่ข้อมูลที่กระทรวงและหน่วยงานต่าง ๆ ถือครองเกี่ยวกับเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ ได้แก่ การเก็บรวบรวม การแบ่งปัน และการจัดเก็บข้อมูล คำตอบของท่านจะช่วยชี้ว่ามีข้อมูลใดอยู่ ช่องว่างอยู่ที่ใด และควรปรับปรุงอย่างไร และจะนำไปหารือในการประชุมระดับชาติ",
+    },
+  },
+  { heading: true, text: { en: "How to answer", th: "วิธีตอบแบบสอบถาม" } },
+  { text: { en: "1. Institution sheet: fill in your institution and the focal point (items marked * are required).", th: "1. แผ่นงาน Institution: กรอกข้อมูลหน่วยงานและผู้ประสานงานหลัก (รายการที่มีเครื่องหมาย * ต้องกรอก)" } },
+  { text: { en: "2. Datasets sheet: one row for each dataset your institution holds that may include migrant children (registers, case-management systems, surveys, border records), and answer across the row.", th: "2. แผ่นงาน Datasets: กรอกหนึ่งแถวต่อหนึ่งชุดข้อมูลที่หน่วยงานถือครองซึ่งอาจมีข้อมูลเด็กข้ามชาติ (ทะเบียน ระบบจัดการรายกรณี การสำรวจ ข้อมูลการผ่านแดน) และตอบคำถามตามแนวแถว" } },
+  { text: { en: "3. One sheet per module: answer in the yellow Answer column, choosing from the list where there is one. Add a comment if something needs explaining.", th: "3. แผ่นงานของแต่ละโมดูล: ตอบในคอลัมน์คำตอบสีเหลือง โดยเลือกจากรายการหากมี และเพิ่มหมายเหตุหากต้องการอธิบาย" } },
+  { text: { en: "4. Questions with several possible answers have one row per option below them: write Yes in each row that applies.", th: "4. คำถามที่ตอบได้หลายข้อ จะมีแถวของแต่ละตัวเลือกอยู่ด้านล่าง ให้เลือก ใช่ ในทุกแถวที่ตรง" } },
+  { text: { en: "5. Answer a question only when its 'When to answer' column says it applies to you. Answer Don't know rather than guess, and Not applicable when the question does not concern your institution.", th: "5. ตอบคำถามเฉพาะเมื่อคอลัมน์ 'เงื่อนไขการตอบ' ระบุว่าเกี่ยวข้องกับท่าน หากไม่ทราบให้ตอบ ไม่ทราบ แทนการคาดเดา และตอบ ไม่เกี่ยวข้อง เมื่อคำถามไม่เกี่ยวกับหน่วยงานของท่าน" } },
+  { heading: true, text: { en: "What the answer levels mean", th: "ความหมายของระดับคำตอบ" } },
+  { text: { en: "Most answers describe a level of maturity: 0 absent; 1 ad hoc or not considered yet; 2 planned or partial; 3 being implemented or mostly in place; 4 fully in place. The options are listed from the weakest to the strongest.", th: "คำตอบส่วนใหญ่แสดงระดับความพร้อม: 0 ไม่มี; 1 ทำเป็นครั้งคราวหรือยังไม่ได้พิจารณา; 2 อยู่ระหว่างวางแผนหรือทำได้บางส่วน; 3 อยู่ระหว่างดำเนินการหรือมีเกือบครบ; 4 มีครบถ้วนสมบูรณ์ ตัวเลือกเรียงจากระดับต่ำสุดไปสูงสุด" } },
+  { text: { en: "Don't know counts as a gap to follow up; Not applicable leaves the question out of your scores. Unanswered questions lower the completeness of your answers, not your scores.", th: "คำตอบ ไม่ทราบ ถือเป็นช่องว่างที่ต้องติดตาม คำตอบ ไม่เกี่ยวข้อง จะไม่นำมาคิดคะแนน คำถามที่ไม่ได้ตอบจะลดความครบถ้วนของคำตอบ แต่ไม่ลดคะแนน" } },
+  { heading: true, text: { en: "How to return it", th: "วิธีส่งกลับ" } },
+  { text: { en: "Save the file as an Excel workbook (.xlsx), without a password, and e-mail it back to the NSO team that sent it. Do not rename, delete or reorder the sheets, and do not change the grey question ids. Excel, LibreOffice and Google Sheets (download as .xlsx) all work.", th: "บันทึกไฟล์เป็นเวิร์กบุ๊ก Excel (.xlsx) โดยไม่ตั้งรหัสผ่าน แล้วส่งอีเมลกลับไปยังทีมงาน สสช. ที่ส่งแบบสอบถามให้ ห้ามเปลี่ยนชื่อ ลบ หรือสลับลำดับแผ่นงาน และห้ามแก้ไขรหัสคำถามสีเทา ใช้ได้ทั้ง Excel, LibreOffice และ Google Sheets (ดาวน์โหลดเป็น .xlsx)" } },
+  { heading: true, text: { en: "Personal data", th: "ข้อมูลส่วนบุคคล" } },
+  { text: { en: "The focal point's name and contacts are personal data under the Personal Data Protection Act B.E. 2562. They are kept with your answers to contact you about this assessment and are not printed in any report.", th: "ชื่อและข้อมูลติดต่อของผู้ประสานงานหลักเป็นข้อมูลส่วนบุคคลตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562 จะเก็บไว้พร้อมคำตอบเพื่อใช้ติดต่อเกี่ยวกับการประเมินนี้เท่านั้น และจะไม่ปรากฏในรายงานใด ๆ" } },
+];

@@ -1,0 +1,199 @@
+// The one module that knows exceljs. Everything else describes workbooks as plain data
+// (WorkbookSpec) and reads them through ReadBook, so the library can be swapped here alone.
+import type { Cell, CellValue, DataValidation, Workbook, Worksheet } from "exceljs";
+import type { Shown } from "../core/parse-answer.js";
+import { normalizeZipTimes } from "./zip.js";
+
+export type { Shown };
+
+export interface Validation {
+  /** A list of allowed values, as a range formula such as `Lists!$A$1:$A$5`. */
+  list?: string;
+  /** A custom formula that must hold, such as `OR(ISNUMBER(E5),E5="Don't know")`. */
+  custom?: string;
+  prompt?: { title: string; text: string };
+  error?: { title: string; text: string; stop?: boolean };
+}
+
+export interface CellSpec {
+  value: string | number | null;
+  bold?: boolean;
+  italic?: boolean;
+  wrap?: boolean;
+  /** Background colour, RRGGBB. */
+  fill?: string;
+  color?: string;
+  size?: number;
+  /** Editable by the respondent on a protected sheet. */
+  unlocked?: boolean;
+  validation?: Validation;
+  numFmt?: string;
+  align?: "left" | "center" | "right";
+}
+
+export interface SheetSpec {
+  name: string;
+  state?: "visible" | "hidden" | "veryHidden";
+  /** Column widths in characters; `hidden` hides the column. */
+  columns?: { width: number; hidden?: boolean }[];
+  rows: (CellSpec | undefined)[][];
+  /** Rows and columns kept in view while scrolling. */
+  freeze?: { rows: number; columns: number };
+  /** Protect the sheet without a password: only unlocked cells can be edited. */
+  protect?: boolean;
+  rowHeights?: Record<number, number>;
+  merges?: string[];
+  /** Printing: fit to page width, landscape. */
+  landscape?: boolean;
+}
+
+export interface WorkbookSpec {
+  title: string;
+  /** Fixed creation date so the same spec gives the same bytes. */
+  date: Date;
+  sheets: SheetSpec[];
+}
+
+/** Text that a spreadsheet could take for a formula is written with a leading apostrophe. */
+export function neutralizeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+async function excel(): Promise<typeof import("exceljs")> {
+  const mod = (await import("exceljs")) as unknown as { default: typeof import("exceljs") };
+  return mod.default;
+}
+
+export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "assess";
+  wb.title = spec.title;
+  wb.created = spec.date;
+  wb.modified = spec.date;
+  for (const s of spec.sheets) await addSheet(wb, s);
+  return normalizeZipTimes(Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
+  const ws: Worksheet = wb.addWorksheet(s.name, {
+    state: s.state ?? "visible",
+    views: s.freeze ? [{ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [],
+    pageSetup: { orientation: s.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  });
+  s.columns?.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.hidden) col.hidden = true;
+  });
+  s.rows.forEach((row, r) => {
+    row.forEach((spec, c) => {
+      if (!spec) return;
+      writeCell(ws.getCell(r + 1, c + 1), spec);
+    });
+  });
+  for (const [r, h] of Object.entries(s.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
+  for (const m of s.merges ?? []) ws.mergeCells(m);
+  if (s.protect) {
+    await ws.protect("", {
+      selectLockedCells: true,
+      selectUnlockedCells: true,
+      formatColumns: true,
+      formatRows: true,
+      sort: false,
+      autoFilter: true,
+    });
+  }
+}
+
+function writeCell(cell: Cell, spec: CellSpec): void {
+  cell.value = typeof spec.value === "string" ? neutralizeFormula(spec.value) : spec.value;
+  const font: Partial<Cell["font"]> = {};
+  if (spec.bold) font.bold = true;
+  if (spec.italic) font.italic = true;
+  if (spec.size) font.size = spec.size;
+  if (spec.color) font.color = { argb: `FF${spec.color}` };
+  if (Object.keys(font).length) cell.font = font;
+  cell.alignment = { vertical: "top", wrapText: spec.wrap ?? false, ...(spec.align ? { horizontal: spec.align } : {}) };
+  if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${spec.fill}` } };
+  if (spec.numFmt) cell.numFmt = spec.numFmt;
+  if (spec.unlocked) cell.protection = { locked: false };
+  if (spec.validation) cell.dataValidation = validation(spec.validation);
+}
+
+function validation(v: Validation): DataValidation {
+  const base = {
+    allowBlank: true,
+    showInputMessage: v.prompt !== undefined,
+    ...(v.prompt ? { promptTitle: v.prompt.title.slice(0, 32), prompt: v.prompt.text.slice(0, 255) } : {}),
+    showErrorMessage: v.error !== undefined,
+    ...(v.error ? { errorStyle: v.error.stop ? "error" : "warning", errorTitle: v.error.title.slice(0, 32), error: v.error.text.slice(0, 255) } : {}),
+  };
+  if (v.list) return { ...base, type: "list", formulae: [v.list] } as DataValidation;
+  return { ...base, type: "custom", formulae: [v.custom ?? "TRUE"] } as DataValidation;
+}
+
+// ---------------------------------------------------------------- reading
+
+export interface ReadSheet {
+  name: string;
+  state: string;
+  rowCount: number;
+  columnCount: number;
+  /** 1-based row and column. */
+  cell(row: number, column: number): Shown;
+}
+
+export interface ReadBook {
+  sheetNames: string[];
+  sheet(name: string): ReadSheet | undefined;
+}
+
+/** Loads a workbook that has already passed inspectWorkbookBytes. */
+export async function readWorkbook(buf: Buffer): Promise<ReadBook> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const sheets = new Map<string, ReadSheet>();
+  wb.eachSheet((ws) => {
+    sheets.set(ws.name, {
+      name: ws.name,
+      state: ws.state,
+      rowCount: ws.rowCount,
+      columnCount: ws.columnCount,
+      cell: (r, c) => shown(ws.getCell(r, c).value),
+    });
+  });
+  return { sheetNames: [...sheets.keys()], sheet: (name) => sheets.get(name) };
+}
+
+/** Turns every exceljs value shape into what the cell shows. */
+export function shown(v: CellValue | undefined): Shown {
+  if (v === null || v === undefined) return { kind: "empty" };
+  if (typeof v === "string") return v.trim() === "" ? { kind: "empty" } : { kind: "text", text: v };
+  if (typeof v === "number") return { kind: "number", value: v, text: String(v) };
+  if (typeof v === "boolean") return { kind: "bool", value: v, text: v ? "TRUE" : "FALSE" };
+  if (v instanceof Date) {
+    const iso = v.toISOString().slice(0, 10);
+    return { kind: "date", value: iso, text: iso };
+  }
+  if (typeof v === "object") {
+    if ("error" in v) return { kind: "error", text: String(v.error) };
+    if ("richText" in v && Array.isArray(v.richText)) return shown(v.richText.map((t) => t.text).join(""));
+    if ("hyperlink" in v) {
+      const text = (v as { text?: unknown }).text;
+      if (text && typeof text === "object" && "richText" in (text as object)) return shown(text as CellValue);
+      return shown((text as CellValue) ?? (v as { hyperlink: string }).hyperlink);
+    }
+    if ("formula" in v || "sharedFormula" in v) {
+      const result = (v as { result?: unknown }).result;
+      if (result === undefined || result === null) {
+        const f = (v as { formula?: string; sharedFormula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? "";
+        return { kind: "uncalculated", text: `=${f}` };
+      }
+      if (typeof result === "object" && result !== null && "error" in result) return { kind: "error", text: String((result as { error: string }).error) };
+      return shown(result as CellValue);
+    }
+  }
+  return { kind: "text", text: String(v) };
+}

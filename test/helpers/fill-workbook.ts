@@ -1,0 +1,120 @@
+// Fills a template with exceljs as a respondent would: labels from the dropdowns, Yes in
+// option rows, and the quirks of real returns (moved rows, Thai labels, numbers typed as
+// text, formulas, rich text, hyperlinks). Used by the round-trip tests and the benchmark.
+import ExcelJS from "exceljs";
+import type { AnswerSet, AnswerValue } from "../../src/core/answers.js";
+import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, optionsOf } from "../../src/core/model.js";
+import type { Module, Question } from "../../src/core/model.js";
+
+export interface FillOptions {
+  /** Which language's labels to type: en, th, or alternate between them. */
+  labels?: "en" | "th" | "mixed";
+  /** Move these question rows to the bottom of their sheet (as a respondent sorting rows would). */
+  moveRows?: string[];
+  /** Type these number answers as text ("1,200"). */
+  numbersAsText?: string[];
+  /** Write these number answers as formulas with a cached result. */
+  formulas?: string[];
+  /** Write these text answers, and comments, as rich text. */
+  richText?: string[];
+  /** Write comments of these questions as hyperlinks. */
+  hyperlinks?: string[];
+}
+
+export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: readonly Module[], options: FillOptions = {}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const questions = new Map<string, Question>();
+  for (const m of modules) for (const s of m.sections) for (const q of s.questions) questions.set(q.id, q);
+  let flip = false;
+  const lang = (): "en" | "th" => (options.labels === "th" ? "th" : options.labels === "mixed" ? ((flip = !flip) ? "th" : "en") : "en");
+
+  const inst = wb.getWorksheet("Institution")!;
+  const fields: Record<string, string | Date | undefined> = {
+    institution_name: set.institution.name,
+    ministry: set.institution.ministry,
+    department: set.institution.department,
+    institution_code: set.institution.id,
+    respondent_name: set.respondent?.name,
+    respondent_email: set.respondent?.email,
+    assessment_date: new Date(`${set.date}T00:00:00Z`),
+  };
+  inst.eachRow((row) => {
+    const key = String(row.getCell(1).value ?? "");
+    const v = fields[key];
+    if (v !== undefined) row.getCell(3).value = v;
+  });
+
+  const cellValue = (q: Question, v: AnswerValue): ExcelJS.CellValue => {
+    if (v === DONT_KNOW || v === NOT_APPLICABLE) return SPECIAL_LABELS[v][lang()];
+    if (q.type === "single_choice" || q.type === "yes_no") return optionsOf(q).find((o) => o.value === v)!.label![lang()];
+    if (q.type === "number") {
+      if (options.numbersAsText?.includes(q.id)) return Number(v).toLocaleString("en-US");
+      if (options.formulas?.includes(q.id)) return { formula: `${Number(v)}*1`, result: Number(v) } as ExcelJS.CellFormulaValue;
+      return Number(v);
+    }
+    if (q.type === "date") return new Date(`${String(v)}T00:00:00Z`);
+    if (q.type === "text" && options.richText?.includes(q.id)) {
+      const s = String(v);
+      return { richText: [{ text: s.slice(0, 3) }, { text: s.slice(3), font: { bold: true } }] };
+    }
+    return String(v);
+  };
+  const commentValue = (qid: string, c: string): ExcelJS.CellValue => {
+    if (options.hyperlinks?.includes(qid)) return { text: c, hyperlink: "https://example.org/note" };
+    if (options.richText?.includes(qid)) return { richText: [{ text: c.slice(0, 5), font: { italic: true } }, { text: c.slice(5) }] };
+    return c;
+  };
+
+  // Module sheets: find each question's row by the id in column A.
+  for (const ws of wb.worksheets) {
+    if (["Instructions", "Institution", "Datasets", "Lists", "assess_meta"].includes(ws.name)) continue;
+    const rowOf = new Map<string, number>();
+    ws.eachRow((row, r) => {
+      const id = String(row.getCell(1).value ?? "");
+      if (id) rowOf.set(id, r);
+    });
+    for (const [qid, answer] of Object.entries(set.answers)) {
+      const r = rowOf.get(qid);
+      const q = questions.get(qid);
+      if (!r || !q) continue;
+      if (q.type === "multiple_choice" && Array.isArray(answer.value)) {
+        for (const v of answer.value) ws.getCell(rowOf.get(`${qid}:${v}`)!, 5).value = lang() === "th" ? "ใช่" : "Yes";
+      } else {
+        ws.getCell(r, 5).value = cellValue(q, answer.value);
+      }
+      if (answer.comment) ws.getCell(r, 6).value = commentValue(qid, answer.comment);
+    }
+    // Move rows: copy a question's row (and option rows) to the bottom, then clear it.
+    for (const qid of options.moveRows ?? []) {
+      const ids = [...rowOf.keys()].filter((id) => id === qid || id.startsWith(`${qid}:`));
+      for (const id of ids) {
+        const from = rowOf.get(id)!;
+        const to = ws.rowCount + 1;
+        for (let c = 1; c <= 7; c++) {
+          ws.getCell(to, c).value = ws.getCell(from, c).value;
+          ws.getCell(from, c).value = null;
+        }
+      }
+    }
+  }
+
+  // Datasets: one row each, columns found by the ids in row 2.
+  const ds = wb.getWorksheet("Datasets")!;
+  const colOf = new Map<string, number>();
+  ds.getRow(2).eachCell((cell, c) => colOf.set(String(cell.value), c));
+  set.datasets.forEach((d, i) => {
+    const r = 3 + i;
+    ds.getCell(r, colOf.get("dataset_name")!).value = d.name;
+    for (const [qid, answer] of Object.entries(d.answers)) {
+      const q = questions.get(qid)!;
+      if (q.type === "multiple_choice" && Array.isArray(answer.value)) {
+        for (const v of answer.value) ds.getCell(r, colOf.get(`${qid}:${v}`)!).value = "Yes";
+      } else {
+        ds.getCell(r, colOf.get(qid)!).value = cellValue(q, answer.value);
+      }
+      if (answer.comment) ds.getCell(r, colOf.get(`${qid}#comment`)!).value = answer.comment;
+    }
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

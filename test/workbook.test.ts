@@ -1,0 +1,72 @@
+// Round trip: template → filled as a respondent would → score, against the same answers as a file.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scoreRead } from "../src/commands/score.js";
+import type { AnswerSet } from "../src/core/answers.js";
+import type { Module } from "../src/core/model.js";
+import { buildQuestionnaire } from "../src/core/questionnaire.js";
+import type { InstitutionResult } from "../src/core/results.js";
+import { readAnswerFile } from "../src/io/answers.js";
+import { readWorkbookAnswers } from "../src/io/ingest-workbook.js";
+import { requireModules } from "../src/io/modules.js";
+import { buildTemplate } from "../src/io/template.js";
+import { writeWorkbook } from "../src/io/xlsx.js";
+import { fillWorkbook } from "./helpers/fill-workbook.js";
+import type { FillOptions } from "./helpers/fill-workbook.js";
+
+let modules: Module[];
+let template: Buffer;
+const dir = mkdtempSync(join(tmpdir(), "assess-wb-"));
+
+beforeAll(async () => {
+  modules = await requireModules();
+  template = await writeWorkbook(buildTemplate(buildQuestionnaire(modules, ["general", "education"]), "both", new Date("2026-01-01T00:00:00Z")).spec);
+});
+
+async function roundTrip(set: AnswerSet, options: FillOptions, name: string) {
+  const file = join(dir, name);
+  writeFileSync(file, await fillWorkbook(template, set, modules, options));
+  const read = await readWorkbookAnswers(file, modules);
+  return { read, result: scoreRead(read, modules) as InstitutionResult };
+}
+
+/** Scores without dataset ids, which differ (a workbook's ids come from dataset names). */
+function scores(r: InstitutionResult) {
+  return {
+    dimensions: r.scorecard.dimensions,
+    byModule: r.scorecard.byModule,
+    questions: r.scorecard.questions.map((q) => ({ ...q, cells: q.cells.map(({ dataset: _d, ...c }) => c) })),
+    gaps: r.scorecard.gaps.map(({ datasets: _d, criticalDatasets: _c, ...g }) => g),
+  };
+}
+
+function sorted(answers: AnswerSet["answers"]): AnswerSet["answers"] {
+  return Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, Array.isArray(a.value) ? { ...a, value: [...a.value].sort() } : a]));
+}
+
+describe("a filled workbook scores as the same answers in an answer file", () => {
+  it.each([
+    ["English labels", { labels: "en" }],
+    ["Thai labels, moved rows, numbers as text, a formula, rich text, a hyperlink", {
+      labels: "th",
+      moveRows: ["edu_enrols_without_id", "edu_records_coverage", "legal_mandate_migrant_data"],
+      numbersAsText: ["edu_gcode_student_count"],
+      formulas: ["ds_timeliness_months"],
+      richText: ["firewall_immigration_enforcement"],
+      hyperlinks: ["legal_mandate_migrant_data"],
+    }],
+    ["labels alternating between the languages", { labels: "mixed" }],
+  ] as [string, FillOptions][])("%s", async (_name, options) => {
+    const file = await readAnswerFile("examples/answers/moe-student-records-fictional.yaml");
+    const expected = scoreRead({ source: file.source, set: file.set!, problems: [] }, modules) as InstitutionResult;
+    const { read, result } = await roundTrip(file.set!, options, `rt-${_name.length}.xlsx`);
+    expect(read.problems).toEqual([]);
+    expect(result.problems).toEqual([]);
+    expect(scores(result)).toEqual(scores(expected));
+    // every answer and comment came back (options in the questionnaire's order)
+    expect(sorted(result.answers.answers)).toEqual(sorted(file.set!.answers));
+    expect(result.answers.datasets.map((d) => [d.name, sorted(d.answers)])).toEqual(file.set!.datasets.map((d) => [d.name, sorted(d.answers)]));
+  });
+});
