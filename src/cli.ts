@@ -86,6 +86,11 @@ Examples:
     .option("-o, --output <dir>", "write one results file per institution and a combined results.json to this folder")
     .option("--force", "replace results files that already exist")
     .option("--scorecards", "print every institution's scorecard (default: only for up to 10 inputs)")
+    .option("--jobs <n>", "worker threads for large batches (default: cores available, at most 4)", (v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs ${v}: expected a whole number from 1`);
+      return n;
+    })
     .addOption(new Option("--lang <lang>", "language of question labels and recommendations").choices(["en", "th"]).default("en"))
     .addHelpText(
       "after",
@@ -103,7 +108,7 @@ Examples:
   $ assess score examples/answers --json > results.json
   $ assess score examples/answers -o results/`,
     )
-    .action(async (paths: string[], opts: { json?: boolean; output?: string; force?: boolean; scorecards?: boolean; lang: "en" | "th" }, cmd: Command) => {
+    .action(async (paths: string[], opts: { json?: boolean; output?: string; force?: boolean; scorecards?: boolean; jobs?: number; lang: "en" | "th" }, cmd: Command) => {
       const { scoreCommand } = await import("./commands/score.js");
       await scoreCommand({ ...folderOnly(cmd), paths, ...opts });
     });

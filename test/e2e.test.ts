@@ -155,6 +155,12 @@ describe("assess score on a folder of mixed good and bad files", () => {
     const invalid = doc.results.find((x: { institution: { id: string } }) => x.institution.id === "peo-typos");
     expect(invalid.answers.rejected.map((x: { raw: string }) => x.raw)).toEqual(["Maybe", "many", "sometimes"]);
   });
+  it("gives the same results on one worker thread or two", () => {
+    const one = assess(["score", "test/fixtures/workbooks", "test/fixtures/foreign-workbooks", "--json", "--jobs", "1"]);
+    const two = assess(["score", "test/fixtures/workbooks", "test/fixtures/foreign-workbooks", "--json", "--jobs", "2"]);
+    expect(JSON.parse(one.stdout).results).toHaveLength(6);
+    expect(two.stdout).toBe(one.stdout);
+  });
   it("takes patterns, and the same inputs give byte-identical results", () => {
     const a = assess(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);
     const b = assess(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);

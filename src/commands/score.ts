@@ -1,4 +1,5 @@
 import { readdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import { checkAnswers } from "../core/check-answers.js";
 import type { Module } from "../core/model.js";
@@ -27,6 +28,8 @@ export interface ScoreOptions {
   lang?: "en" | "th";
   /** Print every institution's scorecard (default: only when there are at most 10 inputs). */
   scorecards?: boolean;
+  /** Worker threads for large batches (default: the cores available, at most 4). */
+  jobs?: number;
 }
 
 export interface ScoreSummary {
@@ -42,10 +45,13 @@ const SCORECARDS_UP_TO = 10;
  * Results stream to their files as they come, so memory stays flat however many inputs.
  */
 export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary> {
-  const modules = await requireModules(options.modules);
   const { files, failed } = await expandInputs(options.paths);
   if (files.length === 0 && failed.length === 0) throw new UsageError(`no answer files, workbooks or CSV files found in ${options.paths.join(", ")}`);
   if (options.output && !options.force) await refuseEarlierResults(options.output);
+  // Large batches start their workers while the modules load.
+  const loading = requireModules(options.modules);
+  const outcomes = await outcomesOf(files, loading, options);
+  const modules = await loading;
   const lang = options.lang ?? "en";
   const showCards = !options.json && (options.scorecards ?? files.length <= SCORECARDS_UP_TO);
 
@@ -56,8 +62,8 @@ export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary>
   const progress = new Progress(files.length, !options.json && files.length > 1);
 
   for (const f of failed) process.stderr.write(renderFailure(f));
-  for (const file of files) {
-    for (const outcome of await scoreInput(file, modules)) {
+  for await (const list of outcomes) {
+    for (const outcome of list) {
       if ("problems" in outcome && !("scorecard" in outcome)) {
         failed.push(outcome);
         progress.clear();
@@ -88,6 +94,28 @@ export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary>
   if (options.output) process.stderr.write(`wrote ${rows.length + 1} results file${rows.length === 0 ? "" : "s"} to ${displayPath(resolve(options.output))}\n`);
   if (failed.length > 0 || rows.some((r) => r.errors > 0)) throw new ExitError(EXIT.SOME_FAILED);
   return { rows, failed };
+}
+
+/** Workers pay off from a handful of files; below that, their start-up costs more than they save. */
+const WORKERS_FROM = 8;
+
+/** Each file's outcomes, in input order: on worker threads for larger batches. */
+async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, options: ScoreOptions): Promise<AsyncIterable<(InstitutionResult | FailedInput)[]>> {
+  const jobs = Math.min(options.jobs ?? defaultJobs(), files.length);
+  // Workers run the compiled worker file; from TypeScript sources (tests) score in-process.
+  // A large batch always goes to workers, even one: their bounded heap keeps memory flat.
+  if (files.length >= WORKERS_FROM && import.meta.url.endsWith(".js")) {
+    const { scoreOnWorkers } = await import("../io/worker-pool.js");
+    return scoreOnWorkers(files, jobs, loading);
+  }
+  return (async function* () {
+    const modules = await loading;
+    for (const file of files) yield await scoreInput(file, modules);
+  })();
+}
+
+function defaultJobs(): number {
+  return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
 /** Reads one file and scores every answer set in it. */

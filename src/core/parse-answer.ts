@@ -18,6 +18,11 @@ export type LabelLang = "en" | "th" | "both";
 
 export type Parsed = { value: AnswerValue } | { error: string } | undefined;
 
+/** Don't know and Not applicable, however written. */
+const SPECIALS = new Map<string, string>(
+  [DONT_KNOW, NOT_APPLICABLE].flatMap((v) => [v, ...(["en", "th", "both"] as const).map((l) => labelIn(SPECIAL_LABELS[v as keyof typeof SPECIAL_LABELS], l))].map((k) => [normalizeLabel(k), v] as [string, string])),
+);
+
 /** How a label is written in a template: English, Thai, or "English / Thai". */
 export function labelIn(text: Text, lang: LabelLang): string {
   return lang === "both" ? `${text.en} / ${text.th}` : text[lang];
@@ -27,13 +32,19 @@ export function normalizeLabel(s: string): string {
   return s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+const lookups = new WeakMap<Question, Map<string, string>>();
+
 /** Every way a choice may be written: value, English, Thai, or both, ignoring case and spaces. */
 export function choiceLookup(question: Question): Map<string, string> {
-  const map = new Map<string, string>();
+  let map = lookups.get(question);
+  if (map) return map;
+  map = new Map<string, string>();
+  lookups.set(question, map);
   const add = (value: string, label?: Text) => {
     map.set(normalizeLabel(value), value);
     if (label) for (const l of ["en", "th", "both"] as const) map.set(normalizeLabel(labelIn(label, l)), value);
   };
+  // Built once per question: a batch reads the same questions thousands of times.
   for (const o of optionsOf(question)) add(o.value, o.label);
   if (offersSpecials(question)) {
     add(DONT_KNOW, SPECIAL_LABELS.dont_know);
@@ -63,8 +74,7 @@ export function parseShown(question: Question, cell: Shown, lang: LabelLang = "e
 }
 
 function parseValue(question: Question, cell: Shown, text: string, lang: LabelLang): Parsed {
-  const specials = offersSpecials(question) ? choiceLookup({ ...question, type: "single_choice", options: [] }) : new Map<string, string>();
-  const special = specials.get(normalizeLabel(text));
+  const special = offersSpecials(question) ? SPECIALS.get(normalizeLabel(text)) : undefined;
   if (special) return { value: special };
   switch (question.type) {
     case "single_choice":

@@ -42,7 +42,7 @@ export function institutionResult(source: string, set: AnswerSet, scorecard: Sco
   };
 }
 
-/** Two decimals for 0-100 figures, four for 0-1 question scores: stable, readable files. */
+/** Two decimals for 0-100 figures, four for 0-1 question scores: stable, readable files; cells without advice. */
 export function roundScorecard(s: Scorecard): Scorecard {
   const r2 = (x: number) => Math.round(x * 100) / 100;
   const r4 = (x: number) => Math.round(x * 10000) / 10000;
@@ -60,7 +60,8 @@ export function roundScorecard(s: Scorecard): Scorecard {
     questions: s.questions.map((q) => ({
       ...q,
       ...(q.score === undefined ? {} : { score: r4(q.score) }),
-      cells: q.cells.map((c) => (c.score === undefined ? c : { ...c, score: r4(c.score) })),
+      // A cell's advice is carried by its gap; repeating it per cell only made files larger.
+      cells: q.cells.map(({ recommendation: _advice, ...c }) => (c.score === undefined ? c : { ...c, score: r4(c.score) })),
     })),
     gaps: s.gaps.map((g) => ({ ...g, gap: r2(g.gap) })),
   };

@@ -8,9 +8,9 @@ import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { METHOD_VERSION } from "../core/scoring.js";
 
-/** Indents a JSON text so that it nests inside the document at `depth` levels. */
-function nested(value: unknown, depth: number): string {
-  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${"  ".repeat(depth)}`);
+/** One institution (or failed input) per line: a combined file of hundreds stays small and quick to write. */
+function line(value: unknown): string {
+  return JSON.stringify(value);
 }
 
 export class JsonResultsWriter {
@@ -43,12 +43,12 @@ export class JsonResultsWriter {
 
   async add(result: InstitutionResult): Promise<void> {
     await this.start();
-    await this.write(`${this.count++ === 0 ? "" : ","}\n    ${nested(result, 2)}`);
+    await this.write(`${this.count++ === 0 ? "" : ","}\n    ${line(result)}`);
   }
 
   async finish(failed: readonly FailedInput[]): Promise<void> {
     await this.start();
-    const failedText = failed.length ? `[\n    ${failed.map((f) => nested(f, 2)).join(",\n    ")}\n  ]` : "[]";
+    const failedText = failed.length ? `[\n    ${failed.map((f) => line(f)).join(",\n    ")}\n  ]` : "[]";
     await this.write(`${this.count ? "\n  " : ""}],\n  "failed": ${failedText}\n}\n`);
     if (this.fh && this.tmp && this.path) {
       try {

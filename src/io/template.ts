@@ -35,9 +35,29 @@ export interface TemplateMeta {
   sheets: Record<string, string>;
 }
 
+const hashes = new Map<string, string>();
+
 /** A hash of the modules' full content: a workbook built from other content is noticed. */
 export function contentHash(modules: readonly Module[]): string {
-  return createHash("sha256").update(canonical(modules)).digest("hex").slice(0, 16);
+  // Modules are loaded once per run and never changed: cache by identity of the list's members.
+  const key = modules.map((m) => `${m.id}@${m.version}#${identity(m)}`).join(",");
+  let h = hashes.get(key);
+  if (!h) {
+    h = createHash("sha256").update(canonical(modules)).digest("hex").slice(0, 16);
+    hashes.set(key, h);
+  }
+  return h;
+}
+
+const ids = new WeakMap<Module, number>();
+let nextId = 1;
+function identity(m: Module): number {
+  let id = ids.get(m);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(m, id);
+  }
+  return id;
 }
 
 /** Sheet names: the English title, cut to Excel's 31 characters, without forbidden characters, unique. */

@@ -161,7 +161,8 @@ export async function readWorkbook(buf: Buffer): Promise<ReadBook> {
       state: ws.state,
       rowCount: ws.rowCount,
       columnCount: ws.columnCount,
-      cell: (r, c) => shown(ws.getCell(r, c).value),
+      // findCell, not getCell: reading must not create the empty cells it asks about.
+      cell: (r, c) => shown(ws.findCell(r, c)?.value),
     });
   });
   return { sheetNames: [...sheets.keys()], sheet: (name) => sheets.get(name) };
