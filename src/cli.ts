@@ -136,6 +136,49 @@ Examples:
     });
 
   program
+    .command("report")
+    .description("write the gap reports (Markdown, HTML, XLSX, JSON) from results, answer files or workbooks")
+    .argument("<paths...>", "results files or folders (from assess score -o), or answer files, workbooks and CSV to score on the way")
+    .option("-o, --output <dir>", "folder for the report files", "report")
+    .option("--format <list>", "formats, comma-separated: md,html,xlsx,json", "md,html,xlsx,json")
+    .option("--title <text>", "report title")
+    .option("--date <YYYY-MM-DD>", "report date (default today); the same inputs and date give identical files")
+    .addOption(new Option("--lang <lang>", "report language").choices(["en", "th"]).default("en"))
+    .option("--include-respondents", "include focal points' names and contacts (personal data under the PDPA; left out by default)")
+    .option("--force", "replace report files that exist")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ assess score returned/ -o results/ && assess report results/ -o report/
+  $ assess report examples/returned -o out --date 2026-12-01
+  $ assess report results/ --format html,md --lang th --title "การประเมินข้อมูลเด็กข้ามชาติ"`,
+    )
+    .action(
+      async (
+        paths: string[],
+        opts: { output: string; format: string; title?: string; date?: string; lang: "en" | "th"; includeRespondents?: boolean; force?: boolean },
+        cmd: Command,
+      ) => {
+        const { reportCommand, REPORT_FORMATS } = await import("./commands/report.js");
+        const formats = opts.format.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+        const bad = formats.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
+        if (bad.length || formats.length === 0) throw new UsageError(`--format ${opts.format}: choose from ${REPORT_FORMATS.join(", ")}`);
+        await reportCommand({
+          ...folderOnly(cmd),
+          paths,
+          output: opts.output,
+          formats: formats as (typeof REPORT_FORMATS)[number][],
+          ...(opts.title ? { title: opts.title } : {}),
+          ...(opts.date ? { date: opts.date } : {}),
+          lang: opts.lang,
+          ...(opts.includeRespondents ? { includeRespondents: true } : {}),
+          ...(opts.force ? { force: true } : {}),
+        });
+      },
+    );
+
+  program
     .command("interview")
     .description("interview a ministry focal point on a terminal, in English or Thai (the default command)")
     .addOption(new Option("--lang <lang>", "interview language (skips the question)").choices(["en", "th"]))

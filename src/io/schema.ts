@@ -7,7 +7,7 @@ import type { DocPath, Problem } from "../core/problems.js";
 import { problem } from "../core/problems.js";
 import { packagePath } from "./paths.js";
 
-const SCHEMAS = ["module", "answers", "results"] as const;
+const SCHEMAS = ["module", "answers", "results", "report"] as const;
 export type SchemaName = (typeof SCHEMAS)[number];
 
 function schemaId(name: SchemaName): string {

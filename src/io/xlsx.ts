@@ -45,6 +45,10 @@ export interface SheetSpec {
   merges?: string[];
   /** Printing: fit to page width, landscape. */
   landscape?: boolean;
+  /** Ranges shown as a red-yellow-green colour scale over 0-100. */
+  colorScales?: string[];
+  /** An auto-filter over this range (header row first). */
+  autoFilter?: string;
 }
 
 export interface WorkbookSpec {
@@ -94,6 +98,24 @@ async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
   });
   for (const [r, h] of Object.entries(s.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
   for (const m of s.merges ?? []) ws.mergeCells(m);
+  for (const ref of s.colorScales ?? []) {
+    ws.addConditionalFormatting({
+      ref,
+      rules: [
+        {
+          type: "colorScale",
+          priority: 1,
+          cfvo: [
+            { type: "num", value: 0 },
+            { type: "num", value: 50 },
+            { type: "num", value: 100 },
+          ],
+          color: [{ argb: "FFD73027" }, { argb: "FFFEE08B" }, { argb: "FF1A9850" }],
+        },
+      ],
+    });
+  }
+  if (s.autoFilter) ws.autoFilter = s.autoFilter;
   if (s.protect) {
     await ws.protect("", {
       selectLockedCells: true,

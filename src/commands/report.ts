@@ -1,0 +1,141 @@
+import { readFile } from "node:fs/promises";
+import { extname, join, resolve } from "node:path";
+import type { Lang, Module } from "../core/model.js";
+import { buildReport } from "../core/report.js";
+import type { Report } from "../core/report.js";
+import { RESULTS_FORMAT } from "../core/results.js";
+import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
+import { EXIT, ExitError, UsageError } from "../errors.js";
+import { displayPath, exists, writeFileAtomic } from "../io/fs.js";
+import { expandInputs } from "../io/inputs.js";
+import { requireModules } from "../io/modules.js";
+import { checkSchema } from "../io/schema.js";
+import { renderFailure, renderProblems } from "../report/terminal.js";
+import { scoreInput } from "./score.js";
+
+export const REPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportCommandOptions {
+  modules?: string;
+  paths: string[];
+  output?: string;
+  formats?: ReportFormat[];
+  title?: string;
+  date?: string;
+  lang?: Lang;
+  includeRespondents?: boolean;
+  force?: boolean;
+}
+
+const FILE_NAMES: Record<ReportFormat, string> = { md: "report.md", html: "report.html", xlsx: "report.xlsx", json: "report.json" };
+
+/** `assess report`: results (or answers and workbooks, scored on the way) → the report in each format. */
+export async function reportCommand(options: ReportCommandOptions): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+  const date = options.date ?? today();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: expected YYYY-MM-DD`);
+  const formats = options.formats ?? [...REPORT_FORMATS];
+  const dir = resolve(options.output ?? "report");
+  const targets = formats.map((f) => join(dir, FILE_NAMES[f]));
+  if (!options.force) {
+    for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);
+  }
+  const modules = await requireModules(options.modules);
+  const { results, failed } = await gather(options.paths, modules);
+  if (results.length === 0) {
+    for (const f of failed) process.stderr.write(renderFailure(f));
+    throw new UsageError(`no institution to report on in ${options.paths.join(", ")}`);
+  }
+  const lang = options.lang ?? "en";
+  const report = buildReport(results, modules, {
+    title: options.title ?? (lang === "th" ? "ข้อมูลเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ: ผลการประเมิน" : "Data on migrant and forcibly displaced children: assessment results"),
+    date,
+    lang,
+    ...(options.includeRespondents ? { includeRespondents: true } : {}),
+  });
+
+  for (const [k, format] of formats.entries()) {
+    await writeFileAtomic(targets[k]!, await render(format, report), { force: true });
+  }
+  process.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${results.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
+  if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
+  return { report, files: targets, failed };
+}
+
+async function render(format: ReportFormat, report: Report): Promise<string | Buffer> {
+  switch (format) {
+    case "md":
+      return (await import("../report/markdown.js")).renderMarkdown(report);
+    case "html":
+      return (await import("../report/html.js")).renderHtml(report);
+    case "json": {
+      const problems = checkSchema("report", report, "report.json");
+      if (problems.length) throw new Error(`the report does not match schemas/report.schema.json: ${problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ")}`);
+      return `${JSON.stringify(report, null, 2)}\n`;
+    }
+    case "xlsx": {
+      const { buildReportWorkbook } = await import("../report/xlsx.js");
+      const { writeWorkbook } = await import("../io/xlsx.js");
+      return writeWorkbook(buildReportWorkbook(report));
+    }
+  }
+}
+
+/**
+ * Results from results files, and from answer files, workbooks and CSV scored on the way.
+ * The same institution read twice (results.json beside its own results file) counts once;
+ * institutions are ordered by name so that the report does not depend on input order.
+ */
+async function gather(paths: string[], modules: readonly Module[]): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+  const { files, failed } = await expandInputs(paths);
+  const byKey = new Map<string, InstitutionResult>();
+  const add = (r: InstitutionResult) => {
+    const key = `${r.source}\u0000${r.institution.id}\u0000${r.scorecard.date}`;
+    if (!byKey.has(key)) byKey.set(key, r);
+  };
+  for (const file of files) {
+    const doc = extname(file).toLowerCase() === ".json" ? await resultsDocument(file) : undefined;
+    if (doc && "problems" in doc) {
+      failed.push(doc);
+      process.stderr.write(renderFailure(doc));
+    } else if (doc) {
+      doc.results.forEach(add);
+    } else {
+      for (const o of await scoreInput(file, modules)) {
+        if ("scorecard" in o) {
+          if (o.problems.length) process.stderr.write(renderProblems(o));
+          add(o);
+        } else {
+          failed.push(o);
+          process.stderr.write(renderFailure(o));
+        }
+      }
+    }
+  }
+  const results = [...byKey.values()].sort((a, b) => cmp(a.institution.name, b.institution.name) || cmp(a.institution.id, b.institution.id) || cmp(a.source, b.source));
+  return { results, failed };
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A results document, a failure, or undefined when the JSON file is something else (an answer file). */
+async function resultsDocument(file: string): Promise<ResultsDocument | FailedInput | undefined> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+  if ((value as { format?: unknown })?.format !== RESULTS_FORMAT) return undefined;
+  const problems = checkSchema("results", value, displayPath(file));
+  if (problems.length) return { source: displayPath(file), problems: problems.slice(0, 5) };
+  return value as ResultsDocument;
+}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,116 @@
+// The report as GitHub-flavoured Markdown, for pasting into consultation documents.
+import { DIMENSIONS } from "../core/model.js";
+import type { Report, ScoreCell } from "../core/report.js";
+import { BAND_EMOJI, dim, heading, num, pct, w } from "./words.js";
+
+/** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
+export function mdText(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+function table(header: string[], rows: string[][], right: boolean[] = []): string {
+  const sep = header.map((_, i) => (right[i] ? "---:" : "---"));
+  return [header, sep, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+}
+
+function scoreCell(c: ScoreCell): string {
+  return `${BAND_EMOJI[c.band]} ${num(c.score)} (${pct(c.completeness)})`;
+}
+
+export function renderMarkdown(r: Report): string {
+  const L = r.lang;
+  const out: string[] = [];
+  const t = mdText;
+  out.push(`# ${t(r.title)}`, "", `${w("generated", L, { date: r.date })}`);
+  if (r.fictional) out.push("", `> ${w("fictional", L)}`);
+
+  out.push("", `## ${w("summary", L)}`, "");
+  out.push(`- ${w("institutionsAssessed", L)}: **${r.summary.institutions}**; ${w("datasetsReported", L)}: **${r.summary.datasets}**`);
+  out.push(`- ${w("criticalGaps", L)}: **${r.summary.criticalGaps}** ${w("inInstitutions", L, { n: r.summary.institutionsWithCriticalGaps })}`);
+  if (r.summary.weakestThemes.length) out.push(`- ${w("weakestThemes", L)}: ${r.summary.weakestThemes.map((x) => `${t(x.title)} (${num(x.score)})`).join(", ")}`);
+  out.push("", `${w("national", L)}:`, "");
+  out.push(
+    table(
+      [w("dimension", L), w("score", L), w("completeness", L)],
+      [...DIMENSIONS.map((d) => [dim(d, L), `${BAND_EMOJI[r.summary.national[d].band]} ${num(r.summary.national[d].score)}`, pct(r.summary.national[d].completeness)]), [w("overall", L), num(r.summary.overall), ""]],
+      [false, true, true],
+    ),
+  );
+
+  out.push("", `## ${w("heatmap", L)}`, "", `${Object.entries(BAND_EMOJI).slice(0, 4).map(([, e], i) => `${e} ${r.methodology.bands[i]}`).join(" · ")} · ${BAND_EMOJI.none} –`, "");
+  out.push(`### ${w("byInstitution", L)}`, "");
+  out.push(
+    table(
+      [w("institution", L), ...DIMENSIONS.map((d) => dim(d, L)), w("overall", L)],
+      r.heatmap.institutions.map((i) => [t(i.name), ...DIMENSIONS.map((d) => scoreCell(i.cells[d])), num(i.overall)]),
+      [false, true, true, true, true],
+    ),
+  );
+  out.push("", `### ${w("byTheme", L)}`, "");
+  out.push(
+    table(
+      [w("theme", L), "n", ...DIMENSIONS.map((d) => dim(d, L))],
+      r.heatmap.themes.map((x) => [t(x.title), String(x.institutions), ...DIMENSIONS.map((d) => scoreCell(x.cells[d]))]),
+      [false, true, true, true, true],
+    ),
+  );
+
+  out.push("", `## ${w("dataMap", L)}`, "");
+  out.push(table([w("institution", L), w("dataset", L), ...r.dataMap.columns.map((c) => t(heading(c, L)))], r.dataMap.rows.map((row) => [t(row.institutionName), t(row.datasetName), ...r.dataMap.columns.map((c) => t(row.fields[c.id] ?? "—"))])));
+  out.push("", `### ${w("coverage", L)}`, "");
+  const mark = { yes: "✓", no: "✗", unknown: "?" } as const;
+  out.push(table([w("institution", L), w("dataset", L), ...r.dataMap.variables.map((v) => t(v.label))], r.dataMap.rows.map((row) => [t(row.institutionName), t(row.datasetName), ...r.dataMap.variables.map((v) => mark[row.coverage[v.id] ?? "unknown"])])));
+
+  out.push("", `## ${w("institutions", L)}`);
+  for (const i of r.institutions) {
+    out.push("", `### ${t(i.name)}`, "");
+    const where = [i.ministry, i.department].filter(Boolean).map((x) => t(x!)).join(" · ");
+    if (where) out.push(where, "");
+    if (i.respondent) out.push(`${w("respondent", L)}: ${t([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))}`, "");
+    out.push(`${w("datasets", L)}: ${i.datasets.map(t).join("; ") || "—"} · ${w("completeness", L)} ${pct(i.completeness)} · ${w("dontKnowRate", L)} ${pct(i.dontKnowRate)}`);
+    if (i.rejectedAnswers) out.push("", `> ${i.rejectedAnswers} ${w("rejected", L)}`);
+    out.push("");
+    out.push(
+      table(
+        [w("module", L), ...DIMENSIONS.map((d) => dim(d, L))],
+        [...i.byModule.map((m) => [t(m.title), ...DIMENSIONS.map((d) => scoreCell(m.cells[d]))]), [`**${w("overall", L)}: ${num(i.overall)}**`, ...DIMENSIONS.map((d) => `**${scoreCell(i.cells[d])}**`)]],
+        [false, true, true, true],
+      ),
+    );
+    out.push("", `**${w("gaps", L)}** (${w("ofGaps", L, { shown: i.gaps.length, total: i.gapsTotal })})`, "");
+    out.push(
+      table(
+        ["#", w("question", L), w("dimension", L), w("gap", L), w("recommendation", L)],
+        i.gaps.map((g, n) => [
+          String(n + 1),
+          `${g.critical ? `**${w("critical", L)}** ` : ""}${t(g.label)}${g.datasets.length ? ` (${g.datasets.map(t).join(", ")})` : ""}`,
+          dim(g.dimension, L),
+          num(g.gap),
+          t(g.recommendation ?? ""),
+        ]),
+        [true, false, false, true, false],
+      ),
+    );
+  }
+
+  out.push("", `## ${w("crossCutting", L)}`, "", `### ${w("commonGaps", L)}`, "");
+  out.push(
+    table(
+      [w("question", L), w("dimension", L), w("institutionsWithGap", L), w("criticalGaps", L), w("meanGap", L), w("recommendation", L)],
+      r.crossCutting.commonGaps.map((g) => [t(g.label), dim(g.dimension, L), String(g.institutions), String(g.critical), num(g.meanGap), t(g.recommendation ?? "")]),
+      [false, false, true, true, true, false],
+    ),
+  );
+  out.push("", `### ${w("sharing", L)}`, "");
+  out.push(table([w("institution", L), w("partners", L)], r.crossCutting.sharing.map((s) => [t(s.name), s.partners.length ? s.partners.map((p) => `${t(p.label)} (${p.datasets})`).join("; ") : w("notShared", L)])));
+  out.push("", `### ${w("firewall", L)}`, "");
+  out.push(r.crossCutting.firewallMissing.length ? table([w("institution", L), w("reasons", L)], r.crossCutting.firewallMissing.map((f) => [t(f.name), t(f.reasons.join("; "))])) : w("noneFound", L));
+
+  out.push("", `## ${w("methodology", L)}`, "");
+  out.push(`${w("methodVersion", L)}: ${r.method} · ${w("weights", L)}`, "");
+  out.push(`${w("levels", L)}: ${r.methodology.levels.join("; ")}.`, "", `${w("bands", L)}: ${r.methodology.bands.join("; ")}.`, "");
+  for (const rule of r.methodology.rules) out.push(`- ${rule}`);
+  out.push("", `${w("modulesUsed", L)}:`, "");
+  out.push(table([w("module", L), "id", "version"], r.modules.map((m) => [t(m.title), m.id, m.version])));
+  return `${out.join("\n")}\n`;
+}

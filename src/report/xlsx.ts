@@ -1,0 +1,131 @@
+// The report as a workbook: summary with the heatmap as a colour scale, the data map, a
+// sheet per institution, every gap and every answer in long tables for the NSO's analysis.
+// Text that could be taken for a formula is neutralised by the writer (src/io/xlsx.ts).
+import { DIMENSIONS } from "../core/model.js";
+import type { Report, ScoreCell } from "../core/report.js";
+import { columnLetter } from "../io/template.js";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../io/xlsx.js";
+import { dim, heading, w } from "./words.js";
+
+const HEAD: Partial<CellSpec> = { bold: true, fill: "DDEBF7", wrap: true };
+
+const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, ...extra });
+const head = (value: string): CellSpec => ({ value, ...HEAD });
+const n = (value: number | undefined, fmt = "0"): CellSpec => ({ value: value === undefined ? null : value, numFmt: fmt, align: "right" });
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */
+function sheetNames(names: string[], taken: Set<string>): string[] {
+  return names.map((raw) => {
+    const base = raw.replace(/[[\]:*?/\\']/g, " ").replace(/\s+/g, " ").trim().slice(0, 28) || "Institution";
+    let name = base;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)} ${i}`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+function scoreColumns(cells: Record<string, ScoreCell>): CellSpec[] {
+  return DIMENSIONS.flatMap((d) => [n(cells[d]!.score), n(cells[d]!.completeness)]);
+}
+
+export function buildReportWorkbook(r: Report): WorkbookSpec {
+  const L = r.lang;
+  const dimHeads = DIMENSIONS.flatMap((d) => [head(dim(d, L)), head(`${dim(d, L)}: ${w("completeness", L)} %`)]);
+  const sheets: SheetSpec[] = [];
+
+  // Summary: key figures, national scores, and the institution heatmap as a colour scale.
+  const rows: (CellSpec | undefined)[][] = [
+    [text(r.title, { bold: true, size: 14 })],
+    [text(w("generated", L, { date: r.date }), { italic: true })],
+  ];
+  if (r.fictional) rows.push([text(w("fictional", L), { italic: true, color: "9C5700" })]);
+  rows.push([]);
+  rows.push([text(w("institutionsAssessed", L)), n(r.summary.institutions)]);
+  rows.push([text(w("datasetsReported", L)), n(r.summary.datasets)]);
+  rows.push([text(w("criticalGaps", L)), n(r.summary.criticalGaps)]);
+  rows.push([text(w("weakestThemes", L)), text(r.summary.weakestThemes.map((t) => `${t.title} (${Math.round(t.score)})`).join("; "))]);
+  rows.push([]);
+  rows.push([head(w("national", L)), ...dimHeads, head(w("overall", L))]);
+  rows.push([text(""), ...scoreColumns(r.summary.national), n(r.summary.overall)]);
+  rows.push([]);
+  const heatStart = rows.length + 1;
+  rows.push([head(w("institution", L)), ...dimHeads, head(w("overall", L))]);
+  for (const i of r.heatmap.institutions) rows.push([text(i.name), ...scoreColumns(i.cells), n(i.overall)]);
+  const heatEnd = rows.length;
+  rows.push([]);
+  const themeStart = rows.length + 1;
+  rows.push([head(w("theme", L)), ...dimHeads, head("n")]);
+  for (const t of r.heatmap.themes) rows.push([text(t.title), ...scoreColumns(t.cells), n(t.institutions)]);
+  const themeEnd = rows.length;
+  // The colour scale runs over the score columns only (B, D, F), not completeness.
+  const scoreCols = DIMENSIONS.map((_, k) => columnLetter(2 + 2 * k));
+  const nationalRow = heatStart - 2;
+  const colorScales = [
+    ...scoreCols.map((c) => `${c}${nationalRow}:${c}${nationalRow}`),
+    ...scoreCols.map((c) => `${c}${heatStart + 1}:${c}${heatEnd}`),
+    ...scoreCols.map((c) => `${c}${themeStart + 1}:${c}${themeEnd}`),
+    `H${heatStart + 1}:H${heatEnd}`,
+  ];
+  sheets.push({ name: "Summary", columns: [{ width: 48 }, ...Array(7).fill({ width: 14 })], rows, colorScales, freeze: { rows: 0, columns: 1 } });
+
+  // Data map and coverage.
+  const dm: CellSpec[][] = [[head(w("institution", L)), head(w("dataset", L)), ...r.dataMap.columns.map((c) => head(heading(c, L))), ...r.dataMap.variables.map((v) => head(v.label))]];
+  for (const row of r.dataMap.rows) {
+    dm.push([text(row.institutionName), text(row.datasetName), ...r.dataMap.columns.map((c) => text(row.fields[c.id] ?? "—", { wrap: true })), ...r.dataMap.variables.map((v) => text(w(row.coverage[v.id] ?? "unknown", L), { align: "center" }))]);
+  }
+  sheets.push({ name: "Data map", columns: [{ width: 32 }, { width: 28 }, ...r.dataMap.columns.map(() => ({ width: 26 })), ...r.dataMap.variables.map(() => ({ width: 12 }))], rows: dm, freeze: { rows: 1, columns: 2 }, autoFilter: `A1:${columnLetter(2 + r.dataMap.columns.length + r.dataMap.variables.length)}1` });
+
+  // Cross-cutting findings.
+  const cc: CellSpec[][] = [[head(w("commonGaps", L))], [head(w("question", L)), head(w("dimension", L)), head(w("institutionsWithGap", L)), head(w("criticalGaps", L)), head(w("meanGap", L)), head(w("recommendation", L))]];
+  for (const g of r.crossCutting.commonGaps) cc.push([text(g.label, { wrap: true }), text(dim(g.dimension, L)), n(g.institutions), n(g.critical), n(g.meanGap), text(g.recommendation ?? "", { wrap: true })]);
+  cc.push([], [head(w("sharing", L))], [head(w("institution", L)), head(w("partners", L))]);
+  for (const x of r.crossCutting.sharing) cc.push([text(x.name), text(x.partners.map((p) => `${p.label} (${p.datasets})`).join("; ") || w("notShared", L), { wrap: true })]);
+  cc.push([], [head(w("firewall", L))], [head(w("institution", L)), head(w("reasons", L))]);
+  for (const f of r.crossCutting.firewallMissing) cc.push([text(f.name), text(f.reasons.join("; "), { wrap: true })]);
+  sheets.push({ name: "Cross-cutting", columns: [{ width: 50 }, { width: 40 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 60 }], rows: cc });
+
+  // One sheet per institution.
+  const taken = new Set(["summary", "data map", "cross-cutting", "gaps", "answers", "methodology"]);
+  const names = sheetNames(
+    r.institutions.map((i) => i.name),
+    taken,
+  );
+  r.institutions.forEach((i, k) => {
+    const rows: (CellSpec | undefined)[][] = [[text(i.name, { bold: true, size: 13 })], [text([i.ministry, i.department].filter(Boolean).join(" · "), { italic: true })]];
+    if (i.respondent) rows.push([text(w("respondent", L)), text([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))]);
+    rows.push([text(w("datasets", L)), text(i.datasets.join("; "))]);
+    rows.push([text(w("completeness", L)), n(i.completeness)], [text(w("dontKnowRate", L)), n(i.dontKnowRate)], []);
+    const start = rows.length + 1;
+    rows.push([head(w("module", L)), ...dimHeads]);
+    for (const m of i.byModule) rows.push([text(m.title), ...scoreColumns(m.cells)]);
+    rows.push([text(`${w("overall", L)}: ${i.overall === undefined ? "–" : Math.round(i.overall)}`, { bold: true }), ...scoreColumns(i.cells)]);
+    const end = rows.length;
+    rows.push([], [head("#"), head(w("question", L)), head(w("dimension", L)), head(w("gap", L)), head(w("critical", L)), head(w("recommendation", L))]);
+    i.gaps.forEach((g, x) => rows.push([n(x + 1), text(`${g.label}${g.datasets.length ? ` (${g.datasets.join(", ")})` : ""}`, { wrap: true }), text(dim(g.dimension, L)), n(g.gap), text(g.critical ? w("critical", L) : ""), text(g.recommendation ?? "", { wrap: true })]));
+    sheets.push({
+      name: names[k]!,
+      columns: [{ width: 40 }, { width: 50 }, { width: 14 }, { width: 10 }, { width: 12 }, { width: 60 }, { width: 12 }],
+      rows,
+      colorScales: scoreCols.map((c) => `${c}${start + 1}:${c}${end}`),
+    });
+  });
+
+  // Every answer, one row each.
+  const ans: CellSpec[][] = [["institution", "dataset", "module", "question", "label", "value", "answer", "comment", "status"].map(head)];
+  for (const a of r.answers) ans.push([text(a.institution), text(a.dataset), text(a.module), text(a.question), text(a.label), text(a.value), text(a.answer), text(a.comment), text(a.status)]);
+  sheets.push({ name: "Answers", columns: [{ width: 32 }, { width: 24 }, { width: 18 }, { width: 30 }, { width: 50 }, { width: 24 }, { width: 40 }, { width: 40 }, { width: 10 }], rows: ans, freeze: { rows: 1, columns: 0 }, autoFilter: "A1:I1" });
+
+  const meth: CellSpec[][] = [
+    [head(w("methodology", L))],
+    [text(`${w("methodVersion", L)}: ${r.method}`)],
+    [text(w("weights", L))],
+    [text(`${w("levels", L)}: ${r.methodology.levels.join("; ")}`, { wrap: true })],
+    [text(`${w("bands", L)}: ${r.methodology.bands.join("; ")}`, { wrap: true })],
+    ...r.methodology.rules.map((x) => [text(x, { wrap: true })]),
+    [],
+    [head(w("module", L)), head("id"), head("version")],
+    ...r.modules.map((m) => [text(m.title), text(m.id), text(m.version)]),
+  ];
+  sheets.push({ name: "Methodology", columns: [{ width: 90 }, { width: 22 }, { width: 10 }], rows: meth });
+  return { title: r.title, date: new Date(`${r.date}T00:00:00Z`), sheets };
+}
