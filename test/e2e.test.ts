@@ -187,3 +187,37 @@ describe("assess template", () => {
     expect(r.stderr).toContain('no module "educaton"');
   });
 });
+
+describe("assess report", () => {
+  it("writes all four formats from results, byte-identical for the same inputs and date", () => {
+    const results = mkdtempSync(join(tmpdir(), "assess-res-"));
+    expect(assess(["score", "examples/answers", "-o", results]).code).toBe(0);
+    const a = mkdtempSync(join(tmpdir(), "assess-rep-"));
+    const b = mkdtempSync(join(tmpdir(), "assess-rep-"));
+    // results.json and the per-institution files hold the same institutions: each counts once
+    const r = assess(["report", results, "-o", a, "--date", "2026-12-01"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("(8 institutions)");
+    expect(assess(["report", results, "-o", b, "--date", "2026-12-01"]).code).toBe(0);
+    for (const f of ["report.md", "report.html", "report.xlsx", "report.json"]) {
+      expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f).toBe(true);
+    }
+    const model = JSON.parse(readFileSync(join(a, "report.json"), "utf8"));
+    expect(checkSchema("report", model, "report.json")).toEqual([]);
+    expect(model.summary.institutions).toBe(8);
+    // and the same report from the answer files directly
+    const c = mkdtempSync(join(tmpdir(), "assess-rep-"));
+    expect(assess(["report", "examples/answers", "-o", c, "--date", "2026-12-01", "--format", "md"]).code).toBe(0);
+    expect(readFileSync(join(c, "report.md"), "utf8")).toBe(readFileSync(join(a, "report.md"), "utf8").replaceAll(results, "examples/answers"));
+  });
+  it("refuses to overwrite, names a bad format, and reports failed inputs with exit 1", () => {
+    const out = mkdtempSync(join(tmpdir(), "assess-rep-"));
+    expect(assess(["report", "examples/returned", "-o", out, "--format", "md", "--date", "2026-12-01"]).code).toBe(1);
+    const again = assess(["report", "examples/returned", "-o", out, "--format", "md"]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("report.md already exists; use --force");
+    const bad = assess(["report", "examples/returned", "-o", out, "--format", "pdf"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--format pdf: choose from md, html, xlsx, json");
+  });
+});

@@ -10,12 +10,15 @@ import { requireModules } from "../src/io/modules.js";
 import { readWorkbook } from "../src/io/xlsx.js";
 import { inspectWorkbookBytes } from "../src/io/zip.js";
 import { readFileSync } from "node:fs";
-import { CORPUS, generateCorpus } from "./helpers/workbook-corpus.js";
+import { CORPUS, generateCorpus, generateExamples } from "./helpers/workbook-corpus.js";
 
 let modules: Module[];
 beforeAll(async () => {
   modules = await requireModules();
-  if (process.env.GENERATE_FIXTURES) await generateCorpus(modules);
+  // GENERATE_FIXTURES=corpus,examples rewrites test/fixtures/workbooks and examples/returned.
+  const generate = process.env.GENERATE_FIXTURES ?? "";
+  if (generate.includes("corpus")) await generateCorpus(modules);
+  if (generate.includes("examples")) await generateExamples(modules);
 });
 
 async function outcome(file: string) {

@@ -1,5 +1,5 @@
 // Writes the workbook corpus under test/fixtures/workbooks/ (fictional institutions).
-// Regenerate with: GENERATE_FIXTURES=1 npx vitest run test/workbook-corpus.test.ts
+// Regenerate with: GENERATE_FIXTURES=corpus,examples npx vitest run test/workbook-corpus.test.ts
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
@@ -52,6 +52,23 @@ function zipWith(name: string, content: Buffer): Buffer {
   eocd.writeUInt32LE(central.length + nameBuf.length, 12);
   eocd.writeUInt32LE(cdOffset, 16);
   return Buffer.concat([local, nameBuf, data, central, nameBuf, eocd]);
+}
+
+/** The demo's returned workbooks: each fictional example, filled in as a respondent would. */
+export async function generateExamples(modules: Module[]): Promise<void> {
+  const dir = "examples/returned";
+  mkdirSync(dir, { recursive: true });
+  const { readdirSync } = await import("node:fs");
+  const files = readdirSync("examples/answers").filter((f) => f.endsWith(".yaml")).sort();
+  let last: Buffer | undefined;
+  for (const [i, f] of files.entries()) {
+    const set = (await readAnswerFile(`examples/answers/${f}`)).set!;
+    const t = await template(modules, Object.keys(set.modules));
+    last = await fillWorkbook(t, set, modules, { labels: i % 3 === 0 ? "th" : i % 3 === 1 ? "en" : "mixed" });
+    writeFileSync(join(dir, f.replace(/\.yaml$/, ".xlsx")), last);
+  }
+  // As happens with e-mail: an attachment cut short in transit.
+  writeFileSync(join(dir, "zz-attachment-cut-short.xlsx"), last!.subarray(0, Math.floor(last!.length * 0.6)));
 }
 
 export async function generateCorpus(modules: Module[]): Promise<void> {

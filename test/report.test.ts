@@ -1,0 +1,154 @@
+// The report model for the fictional examples, value by value; the Markdown as a snapshot;
+// escaping of everything a respondent wrote.
+import { readdirSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { scoreRead } from "../src/commands/score.js";
+import { DIMENSIONS } from "../src/core/model.js";
+import type { Module } from "../src/core/model.js";
+import { buildReport } from "../src/core/report.js";
+import type { Report } from "../src/core/report.js";
+import type { InstitutionResult } from "../src/core/results.js";
+import { readAnswerFile } from "../src/io/answers.js";
+import { requireModules } from "../src/io/modules.js";
+import { checkSchema } from "../src/io/schema.js";
+import { writeWorkbook } from "../src/io/xlsx.js";
+import { renderHtml } from "../src/report/html.js";
+import { renderMarkdown } from "../src/report/markdown.js";
+import { buildReportWorkbook } from "../src/report/xlsx.js";
+
+let modules: Module[];
+let results: InstitutionResult[];
+let report: Report;
+
+async function resultsOf(files: string[]): Promise<InstitutionResult[]> {
+  const out: InstitutionResult[] = [];
+  for (const f of files) {
+    const read = await readAnswerFile(f);
+    out.push(scoreRead({ source: read.source, set: read.set!, problems: [] }, modules) as InstitutionResult);
+  }
+  return out.sort((a, b) => (a.institution.name < b.institution.name ? -1 : 1));
+}
+
+beforeAll(async () => {
+  modules = await requireModules();
+  results = await resultsOf(readdirSync("examples/answers").filter((f) => f.endsWith(".yaml")).sort().map((f) => `examples/answers/${f}`));
+  report = buildReport(results, modules, { title: "Fictional demo", date: "2026-12-01", lang: "en" });
+});
+
+describe("the report model of the eight fictional examples", () => {
+  it("matches schemas/report.schema.json", () => {
+    expect(checkSchema("report", report, "report")).toEqual([]);
+  });
+
+  it("counts institutions, datasets and critical gaps", () => {
+    expect(report.summary).toMatchObject({ institutions: 8, datasets: 16, criticalGaps: 7, institutionsWithCriticalGaps: 4 });
+  });
+
+  it("gives national scores as the mean over institutions", () => {
+    for (const d of DIMENSIONS) {
+      const scores = results.map((r) => r.scorecard.dimensions[d].score!);
+      const expected = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100;
+      expect(report.summary.national[d].score).toBe(expected);
+    }
+    expect([report.summary.national.collection.score, report.summary.national.sharing.score, report.summary.national.hosting.score].map(Math.round)).toEqual([57, 48, 58]);
+    expect(report.summary.weakestThemes.map((t) => t.module)).toEqual(["detention", "child_protection", "birth_registration"]);
+  });
+
+  it("fills the heatmap: one row per institution, cells banded by score", () => {
+    expect(report.heatmap.institutions.map((i) => i.id)).toEqual(results.map((r) => r.institution.id));
+    const dla = report.heatmap.institutions.find((i) => i.id === "border-province-local-registration-office")!;
+    const dlaResult = results.find((r) => r.institution.id === dla.id)!;
+    expect(dla.cells.sharing).toEqual({ score: dlaResult.scorecard.dimensions.sharing.score, completeness: 94.12, band: "very_weak" });
+    expect(dla.cells.sharing.score).toBeCloseTo(6.82, 2);
+    const nso = report.heatmap.institutions.find((i) => i.name.startsWith("Population and Migration Statistics"))!;
+    expect(nso.cells.hosting.band).toBe("good");
+    const themes = Object.fromEntries(report.heatmap.themes.map((t) => [t.module, t.institutions]));
+    expect(themes).toMatchObject({ general: 8, birth_registration: 2, labour_migration: 2, detention: 1 });
+  });
+
+  it("ranks each institution's gaps critical first, then by weight × gap", () => {
+    const imm = report.institutions.find((i) => i.name.startsWith("Immigration Detention"))!;
+    expect(imm.criticalGaps).toBe(2);
+    expect(imm.gaps.slice(0, 2).map((g) => [g.question, g.critical])).toEqual([
+      ["det_child_records", true],
+      ["det_release_destination", true],
+    ]);
+    expect(imm.gaps.slice(2).every((g) => !g.critical)).toBe(true);
+    expect(imm.gaps.every((g) => g.recommendation)).toBe(true);
+    // no respondent without --include-respondents
+    expect(report.institutions.every((i) => i.respondent === undefined)).toBe(true);
+  });
+
+  it("maps every dataset, with its disaggregation coverage", () => {
+    expect(report.dataMap.rows).toHaveLength(16);
+    expect(report.dataMap.variables.map((v) => v.id)).toEqual(["age", "sex", "migratory_status", "citizenship", "country_of_birth", "accompaniment"]);
+    const nsoRows = report.dataMap.rows.filter((r) => r.institution === "population-statistics-division");
+    expect(nsoRows.map((r) => [r.coverage.migratory_status, r.coverage.accompaniment])).toEqual([
+      ["no", "no"],
+      ["no", "no"],
+    ]);
+    for (const row of report.dataMap.rows) expect(Object.keys(row.fields)).toEqual(report.dataMap.columns.map((c) => c.id));
+  });
+
+  it("finds where a firewall from immigration enforcement is missing", () => {
+    const names = report.crossCutting.firewallMissing.map((f) => f.institution);
+    expect(names).toContain("border-province-local-registration-office");
+    // the immigration unit answers not applicable, and its own sharing is no breach
+    expect(names.some((n) => n.startsWith("imm"))).toBe(false);
+    expect(report.crossCutting.commonGaps.length).toBe(10);
+    expect(report.crossCutting.commonGaps[0]!.institutions).toBeGreaterThanOrEqual(report.crossCutting.commonGaps[9]!.institutions);
+  });
+
+  it("renders the Markdown as reviewed", async () => {
+    await expect(renderMarkdown(report)).toMatchFileSnapshot("__snapshots__/report.md");
+  });
+
+  it("includes focal points only when asked", () => {
+    const withPeople = buildReport(results, modules, { title: "t", date: "2026-12-01", lang: "en", includeRespondents: true });
+    expect(withPeople.institutions[0]!.respondent?.name).toMatch(/^Example Focal Point/);
+    expect(renderHtml(report)).not.toContain("Example Focal Point");
+  });
+
+  it("renders in Thai", () => {
+    const th = renderMarkdown(buildReport(results, modules, { title: "รายงาน", date: "2026-12-01", lang: "th" }));
+    expect(th).toContain("## บทสรุปผู้บริหาร");
+    expect(th).toContain("การเก็บรวบรวมข้อมูล");
+  });
+});
+
+describe("what a respondent wrote never runs", () => {
+  let hostile: Report;
+  beforeAll(async () => {
+    hostile = buildReport(await resultsOf(["test/fixtures/escaping/hostile.yaml"]), modules, { title: "<Title & test>", date: "2026-12-01", lang: "en" });
+  });
+  it("is escaped in HTML", () => {
+    const html = renderHtml(hostile);
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<b>Tests");
+    expect(html).toContain("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Office (fictional)");
+    expect(html).toContain("&lt;Title &amp; test&gt;");
+  });
+  it("is escaped in Markdown", () => {
+    const md = renderMarkdown(hostile);
+    expect(md).not.toMatch(/<script|<img|<b>/);
+    expect(md).toContain("&lt;script&gt;");
+  });
+  it("cannot become a formula in the workbook", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbook(buildReportWorkbook(hostile))) as unknown as ArrayBuffer);
+    const comments: string[] = [];
+    let formulas = 0;
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) formulas++;
+          if (typeof c.value === "string" && /HYPERLINK|cmd\|/.test(c.value)) comments.push(c.value);
+        }),
+      ),
+    );
+    expect(formulas).toBe(0);
+    expect(comments).toEqual([`'=HYPERLINK("http://evil.example","click")`, "'+cmd|' /C calc'!A0"]);
+  });
+});
