@@ -40,11 +40,8 @@ describe.skipIf(!available)("the HTML report in a browser", () => {
       const heatmap = page.locator("#heatmap-institutions");
       expect(await heatmap.locator("rect").count()).toBe(8 * 3);
       expect(await page.locator("section.institution").count()).toBe(8);
-      const png = await page.locator("#heatmap").evaluate((h) => {
-        // Frame the heatmap section for the screenshot: heading, legend and both grids.
-        const box = h.getBoundingClientRect();
-        return { x: box.x, y: box.y + window.scrollY };
-      });
+      // Frame the heatmap section for the screenshot: heading, legend and both grids.
+      const png = (await page.locator("#heatmap").boundingBox())!;
       const shot = await page.screenshot({ clip: { x: 40, y: png.y - 10, width: 1120, height: 800 }, fullPage: true });
       writeFileSync(join(out, "heatmap.png"), shot);
       if (process.env.UPDATE_DOCS) writeFileSync("docs/report-heatmap.png", shot);
