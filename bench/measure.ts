@@ -1,7 +1,7 @@
 // Runs one measured job in this process and prints its time and peak memory as JSON:
 //   score DIR   — `assess score DIR --json` (output discarded)
 //   load DIR    — a bare exceljs load of every workbook in DIR: the floor
-//   report DIR  — (when the report command exists) not measured here
+//   report DIR  — `assess report DIR` on results files, all four formats
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -15,6 +15,10 @@ if (mode === "load") {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
   }
+} else if (mode === "report") {
+  const out = join(dir, "..", `${dir.split("/").pop()}-report`);
+  const code = await main(["node", "assess", "report", dir, "-o", out, "--force", "--date", "2026-12-01"]);
+  if (code !== 0) throw new Error(`assess report exited with ${code}`);
 } else {
   // Results go to /dev/null: the benchmark measures scoring, not the terminal.
   const write = process.stdout.write.bind(process.stdout);
