@@ -1,5 +1,6 @@
 // The interview on a real terminal: refuses to start without one, so that pipes never hang.
 import { UsageError } from "../errors.js";
+import { today } from "../io/clock.js";
 import { terminalPrompter } from "../io/prompts.js";
 import { interviewCommand } from "./interview.js";
 import type { InterviewOptions, InterviewResult } from "./interview.js";
@@ -13,10 +14,4 @@ export async function interviewFromTerminal(options: InterviewOptions): Promise<
     );
   }
   return interviewCommand(options, { prompter: await terminalPrompter(), cwd: process.cwd(), today: today() });
-}
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

@@ -6,6 +6,7 @@ import type { Report } from "../core/report.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
 import { EXIT, ExitError, UsageError } from "../errors.js";
+import { today } from "../io/clock.js";
 import { displayPath, exists, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
 import { requireModules } from "../io/modules.js";
@@ -132,10 +133,4 @@ async function resultsDocument(file: string): Promise<ResultsDocument | FailedIn
   const problems = checkSchema("results", value, displayPath(file));
   if (problems.length) return { source: displayPath(file), problems: problems.slice(0, 5) };
   return value as ResultsDocument;
-}
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

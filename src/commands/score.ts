@@ -6,7 +6,7 @@ import type { Module } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
 import { RESULTS_FORMAT, institutionResult } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
-import { METHOD_VERSION, scoreAnswers } from "../core/scoring.js";
+import { METHOD_VERSION, overallCompleteness, scoreAnswers } from "../core/scoring.js";
 import { EXIT, ExitError, UsageError } from "../errors.js";
 import { displayPath, writeFileAtomic } from "../io/fs.js";
 import { expandInputs, readInput } from "../io/inputs.js";
@@ -142,13 +142,12 @@ function locateAnswers(parsed: ParsedYaml, problems: Problem[]): Problem[] {
 
 function summaryRow(r: InstitutionResult): SummaryRow {
   const d = r.scorecard.dimensions;
-  const applicable = d.collection.applicable + d.sharing.applicable + d.hosting.applicable;
-  const answered = d.collection.answered + d.sharing.answered + d.hosting.answered;
+  const completeness = overallCompleteness(d);
   return {
     institution: r.institution.name,
     source: r.source,
     scores: { collection: d.collection.score, sharing: d.sharing.score, hosting: d.hosting.score },
-    completeness: applicable ? (100 * answered) / applicable : undefined,
+    ...(completeness === undefined ? {} : { completeness }),
     critical: r.scorecard.gaps.filter((g) => g.critical).length,
     errors: r.problems.filter((p) => p.severity === "error").length,
   };

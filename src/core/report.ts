@@ -5,7 +5,7 @@ import type { Dimension, Lang, Module, Question, Text } from "./model.js";
 import type { Answer } from "./answers.js";
 import type { InstitutionResult } from "./results.js";
 import type { Tally } from "./scoring.js";
-import { METHOD_VERSION } from "./scoring.js";
+import { METHOD_VERSION, overallCompleteness } from "./scoring.js";
 
 export const REPORT_FORMAT = "assess-report/1";
 
@@ -179,12 +179,6 @@ function cellsOf(d: Record<Dimension, Tally>): Record<Dimension, ScoreCell> {
   return Object.fromEntries(DIMENSIONS.map((k) => [k, cell(d[k].score, d[k].completeness)])) as Record<Dimension, ScoreCell>;
 }
 
-function completenessOf(d: Record<Dimension, Tally>): number | undefined {
-  const applicable = DIMENSIONS.reduce((n, k) => n + d[k].applicable, 0);
-  const answered = DIMENSIONS.reduce((n, k) => n + d[k].answered, 0);
-  return applicable ? (100 * answered) / applicable : undefined;
-}
-
 /** Builds the report from scored results, in the order given (sort them before for a stable report). */
 export function buildReport(results: readonly InstitutionResult[], modules: readonly Module[], options: ReportOptions): Report {
   const lang = options.lang;
@@ -270,7 +264,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
       cells: cellsOf(sc.dimensions),
       ...(sc.overall === undefined ? {} : { overall: round(sc.overall)! }),
       byModule: sc.byModule.map((b) => ({ module: b.module, title: moduleTitle(b.module), cells: cellsOf(b.dimensions) })),
-      ...(completenessOf(sc.dimensions) === undefined ? {} : { completeness: round(completenessOf(sc.dimensions))! }),
+      ...(overallCompleteness(sc.dimensions) === undefined ? {} : { completeness: round(overallCompleteness(sc.dimensions))! }),
       ...(answered ? { dontKnowRate: round((100 * unknown) / answered)! } : {}),
       criticalGaps: critical.length,
       gaps: shown.map((g) => ({

@@ -199,6 +199,13 @@ export function tally(questions: readonly QuestionResult[]): Tally {
   return t;
 }
 
+/** Completeness over all three dimensions together, 0-100. */
+export function overallCompleteness(d: Record<Dimension, Tally>): number | undefined {
+  const applicable = DIMENSIONS.reduce((n, k) => n + d[k].applicable, 0);
+  const answered = DIMENSIONS.reduce((n, k) => n + d[k].answered, 0);
+  return applicable ? (100 * answered) / applicable : undefined;
+}
+
 /** Gaps: critical first, then by weight × (1 − score), then questionnaire order. */
 function rankGaps(questions: readonly QuestionResult[], datasets: readonly DatasetAnswers[]): Gap[] {
   const gaps: (Gap & { key: number; order: number })[] = [];

@@ -5,6 +5,7 @@ import type { Dimension, Lang, Module, Question } from "../core/model.js";
 import { formatProblem } from "../core/problems.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import type { ModuleSummary } from "../core/summary.js";
+import { overallCompleteness } from "../core/scoring.js";
 import type { Tally } from "../core/scoring.js";
 
 if (process.env.NO_COLOR) chalk.level = 0;
@@ -82,7 +83,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push("");
 
   if (sc.byModule.length > 1) {
-    const mrows = sc.byModule.map((m) => [m.module, ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), fmtPct(completeness(m.dimensions))]);
+    const mrows = sc.byModule.map((m) => [m.module, ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), fmtPct(overallCompleteness(m.dimensions))]);
     lines.push(table(["Module", ...DIMENSIONS.map((d) => DIMENSION_LABEL[d][lang]), "Completeness"], mrows, [false, true, true, true, true]).trimEnd());
     lines.push("");
   }
@@ -104,12 +105,6 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
     lines.push("");
   }
   return lines.join("\n") + "\n";
-}
-
-function completeness(d: Record<Dimension, Tally>): number | undefined {
-  const applicable = DIMENSIONS.reduce((n, k) => n + d[k].applicable, 0);
-  const answered = DIMENSIONS.reduce((n, k) => n + d[k].answered, 0);
-  return applicable ? (100 * answered) / applicable : undefined;
 }
 
 export function renderFailure(f: FailedInput): string {
