@@ -136,6 +136,26 @@ Examples:
     });
 
   program
+    .command("xlsform")
+    .description("write the questionnaire as an XLSForm, to field it on KoboToolbox or ODK")
+    .option("-o, --output <file>", "XLSForm workbook to write", "assessment-form.xlsx")
+    .option("--force", "replace the file if it exists")
+    .addHelpText(
+      "after",
+      `
+Upload the file to KoboToolbox (Projects › New › Upload an XLSForm) or ODK Central
+(Forms › New), collect, then export the data and score the export with assess score.
+
+Examples:
+  $ assess xlsform -o assessment-form.xlsx
+  $ assess xlsform --modules general,health,child_protection -o health-form.xlsx`,
+    )
+    .action(async (opts: { output: string; force?: boolean }, cmd: Command) => {
+      const { xlsformCommand } = await import("./commands/xlsform.js");
+      await xlsformCommand({ ...globals(cmd), ...opts });
+    });
+
+  program
     .command("report")
     .description("write the gap reports (Markdown, HTML, XLSX, JSON) from results, answer files or workbooks")
     .argument("<paths...>", "results files or folders (from assess score -o), or answer files, workbooks and CSV to score on the way")
@@ -210,7 +230,7 @@ Examples:
 function folderOnly(cmd: Command): { modules?: string } {
   const g = globals(cmd);
   if (g.select) {
-    throw new UsageError(`--modules ${g.select.join(",")}: no such folder (a list of module ids applies to interview and template; use --modules-dir for a folder)`);
+    throw new UsageError(`--modules ${g.select.join(",")}: no such folder (a list of module ids applies to interview, template and xlsform; use --modules-dir for a folder)`);
   }
   return g.modules ? { modules: g.modules } : {};
 }

@@ -1,0 +1,187 @@
+// The questionnaire as an XLSForm (xlsform.org) for KoboToolbox and ODK: survey, choices and
+// settings rows as plain data. Question and choice names stay the module ids, so that
+// exports map back without a lookup table.
+import { canonical } from "./interview.js";
+import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
+import type { Condition, Question, Text } from "./model.js";
+import type { Questionnaire } from "./questionnaire.js";
+
+export const XLSFORM_LANGS = { en: "English (en)", th: "Thai (th)" } as const;
+
+export const SURVEY_COLUMNS = [
+  "type",
+  "name",
+  `label::${XLSFORM_LANGS.en}`,
+  `label::${XLSFORM_LANGS.th}`,
+  `hint::${XLSFORM_LANGS.en}`,
+  `hint::${XLSFORM_LANGS.th}`,
+  "required",
+  "relevant",
+  "constraint",
+  `constraint_message::${XLSFORM_LANGS.en}`,
+  `constraint_message::${XLSFORM_LANGS.th}`,
+] as const;
+
+export const CHOICES_COLUMNS = ["list_name", "name", `label::${XLSFORM_LANGS.en}`, `label::${XLSFORM_LANGS.th}`] as const;
+
+export type Row = Record<string, string>;
+
+export interface XlsForm {
+  survey: Row[];
+  choices: Row[];
+  settings: Row;
+}
+
+/** Group and field names of the institution profile and the dataset repeat. */
+export const PROFILE_GROUP = "institution";
+export const PROFILE_FIELDS: { name: string; type: string; label: Text; required?: boolean }[] = [
+  { name: "institution_name", type: "text", label: { en: "Institution (department or agency)", th: "ชื่อหน่วยงาน (กรมหรือสำนักงาน)" }, required: true },
+  { name: "ministry", type: "text", label: { en: "Ministry or parent body", th: "กระทรวงหรือหน่วยงานต้นสังกัด" } },
+  { name: "department", type: "text", label: { en: "Division or unit", th: "กองหรือฝ่าย" } },
+  { name: "respondent_name", type: "text", label: { en: "Focal point's name", th: "ชื่อผู้ประสานงานหลัก" } },
+  { name: "respondent_role", type: "text", label: { en: "Focal point's position", th: "ตำแหน่งของผู้ประสานงานหลัก" } },
+  { name: "respondent_email", type: "text", label: { en: "E-mail", th: "อีเมล" } },
+  { name: "assessment_date", type: "date", label: { en: "Date of answering", th: "วันที่ตอบแบบสอบถาม" }, required: true },
+];
+export const DATASETS_REPEAT = "datasets";
+export const DATASET_NAME = "dataset_name";
+
+const EXCLUSIVE_MESSAGE: Text = {
+  en: "Don't know, Not applicable and 'none' cannot be combined with other options.",
+  th: "ไม่ทราบ ไม่เกี่ยวข้อง และ 'ไม่มี' ไม่สามารถเลือกร่วมกับตัวเลือกอื่นได้",
+};
+
+function labels(prefix: "label" | "hint" | "constraint_message", t: Text | undefined): Row {
+  return t ? { [`${prefix}::${XLSFORM_LANGS.en}`]: t.en, [`${prefix}::${XLSFORM_LANGS.th}`]: t.th } : {};
+}
+
+/** A `relevant` expression for a condition, in XPath as XLSForm writes it. */
+export function relevantOf(c: Condition, question: (id: string) => Question | undefined): string {
+  if ("all" in c) return c.all.map((x) => `(${relevantOf(x, question)})`).join(" and ");
+  if ("any" in c) return c.any.map((x) => `(${relevantOf(x, question)})`).join(" or ");
+  if ("not" in c) return `not(${relevantOf(c.not, question)})`;
+  const multi = question(c.question)?.type === "multiple_choice";
+  const parts = c.in.map((v) => (multi ? `selected(\${${c.question}}, '${v}')` : `\${${c.question}} = '${v}'`));
+  return parts.length === 1 ? parts[0]! : `(${parts.join(" or ")})`;
+}
+
+function typeOf(q: Question): string {
+  switch (q.type) {
+    case "single_choice":
+    case "yes_no":
+      return `select_one ${q.id}`;
+    case "multiple_choice":
+      return `select_multiple ${q.id}`;
+    case "number":
+      return q.integer ? "integer" : "decimal";
+    case "date":
+      return "date";
+    case "text":
+      return "text";
+  }
+}
+
+function constraintOf(q: Question): { constraint: string; message: Text } | undefined {
+  if (q.type === "multiple_choice") {
+    const alone = [...optionsOf(q).filter((o) => o.exclusive).map((o) => o.value), ...(offersSpecials(q) ? [DONT_KNOW, NOT_APPLICABLE] : [])];
+    if (!alone.length) return undefined;
+    return { constraint: `not((${alone.map((v) => `selected(., '${v}')`).join(" or ")}) and count-selected(.) > 1)`, message: EXCLUSIVE_MESSAGE };
+  }
+  const checks: string[] = [];
+  const msg: string[][] = [];
+  if (q.type === "number") {
+    if (typeof q.min === "number") {
+      checks.push(`. >= ${q.min}`);
+      msg.push([`at least ${q.min}`, `ไม่น้อยกว่า ${q.min}`]);
+    }
+    if (typeof q.max === "number") {
+      checks.push(`. <= ${q.max}`);
+      msg.push([`at most ${q.max}`, `ไม่เกิน ${q.max}`]);
+    }
+  }
+  if (q.type === "date") {
+    if (typeof q.min === "string") {
+      checks.push(`. >= date('${q.min}')`);
+      msg.push([`${q.min} or later`, `ตั้งแต่ ${q.min}`]);
+    }
+    if (typeof q.max === "string") {
+      checks.push(`. <= date('${q.max}')`);
+      msg.push([`${q.max} or earlier`, `ไม่เกิน ${q.max}`]);
+    }
+  }
+  if (!checks.length) return undefined;
+  return { constraint: checks.join(" and "), message: { en: `Expected ${msg.map((m) => m[0]).join(" and ")}.`, th: `ค่าที่ถูกต้อง: ${msg.map((m) => m[1]).join(" และ ")}` } };
+}
+
+function questionRow(q: Question, question: (id: string) => Question | undefined): Row {
+  const c = constraintOf(q);
+  return {
+    type: typeOf(q),
+    name: q.id,
+    ...labels("label", q.label),
+    ...labels("hint", q.help),
+    ...(q.required ? { required: "yes" } : {}),
+    ...(q.when ? { relevant: relevantOf(q.when, question) } : {}),
+    ...(c ? { constraint: c.constraint, ...labels("constraint_message", c.message) } : {}),
+  };
+}
+
+/** The form's version: a short hash of the module ids and versions it was built from. */
+export function formVersion(q: Questionnaire): string {
+  const text = canonical(q.modules.map((m) => `${m.id}@${m.version}`));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `assess-${h.toString(16).padStart(8, "0")}`;
+}
+
+export function buildXlsForm(q: Questionnaire): XlsForm {
+  const question = (id: string) => q.byId.get(id)?.question;
+  const survey: Row[] = [];
+  survey.push({ type: "begin_group", name: PROFILE_GROUP, ...labels("label", { en: "Institution", th: "หน่วยงาน" }) });
+  for (const f of PROFILE_FIELDS) survey.push({ type: f.type, name: f.name, ...labels("label", f.label), ...(f.required ? { required: "yes" } : {}) });
+  survey.push({ type: "end_group", name: "" });
+
+  const datasetRows: Row[] = [];
+  for (const m of q.modules) {
+    const inst = m.sections.filter((s) => s.scope === "institution");
+    if (inst.length) {
+      survey.push({ type: "begin_group", name: m.id, ...labels("label", m.title) });
+      for (const s of inst) {
+        survey.push({ type: "begin_group", name: s.id, ...labels("label", s.title) });
+        for (const x of s.questions) survey.push(questionRow(x, question));
+        survey.push({ type: "end_group", name: "" });
+      }
+      survey.push({ type: "end_group", name: "" });
+    }
+    for (const s of m.sections.filter((x) => x.scope === "dataset")) {
+      datasetRows.push({ type: "begin_group", name: s.id, ...labels("label", s.title) });
+      for (const x of s.questions) datasetRows.push(questionRow(x, question));
+      datasetRows.push({ type: "end_group", name: "" });
+    }
+  }
+  if (datasetRows.length) {
+    survey.push({ type: "begin_repeat", name: DATASETS_REPEAT, ...labels("label", { en: "Dataset: ${dataset_name}", th: "ชุดข้อมูล: ${dataset_name}" }) });
+    survey.push({ type: "text", name: DATASET_NAME, ...labels("label", { en: "Name of the dataset", th: "ชื่อชุดข้อมูล" }), required: "yes" });
+    survey.push(...datasetRows);
+    survey.push({ type: "end_repeat", name: "" });
+  }
+
+  const choices: Row[] = [];
+  for (const p of q.questions) {
+    const x = p.question;
+    if (x.type !== "single_choice" && x.type !== "yes_no" && x.type !== "multiple_choice") continue;
+    for (const o of optionsOf(x)) choices.push({ list_name: x.id, name: o.value, ...labels("label", o.label) });
+    if (offersSpecials(x)) for (const v of [DONT_KNOW, NOT_APPLICABLE] as const) choices.push({ list_name: x.id, name: v, ...labels("label", SPECIAL_LABELS[v]) });
+  }
+
+  return {
+    survey,
+    choices,
+    settings: {
+      form_title: `Assessment of data on migrant and forcibly displaced children (${q.modules.map((m) => m.id).join(", ")})`,
+      form_id: "assess_children_on_the_move",
+      version: formVersion(q),
+      default_language: XLSFORM_LANGS.en,
+    },
+  };
+}
