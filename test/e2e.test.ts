@@ -188,6 +188,26 @@ describe("assess template", () => {
   });
 });
 
+describe("assess xlsform and KoboToolbox / ODK exports", () => {
+  it("writes an XLSForm with survey, choices and settings sheets", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "assess-xf-")), "form.xlsx");
+    const r = assess(["xlsform", "--modules", "general,health", "-o", file]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/survey rows, \d+ choices, version assess-[0-9a-f]{8}/);
+    expect(assess(["xlsform", "--modules", "general,health", "-o", file]).code).toBe(2);
+  });
+  it("scores a folder of Kobo and ODK exports, one institution per submission", () => {
+    const r = assess(["score", "test/fixtures/xlsform-exports", "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    // Kobo XLSX 8 + Thai labels 3 + English labels 2 + Kobo CSV 8 + ODK CSV 8 (its repeat file read with it)
+    expect(doc.results).toHaveLength(29);
+    expect(doc.failed).toEqual([]);
+    const odk = doc.results.filter((x: { source: string }) => x.source.includes("assess_children_on_the_move.csv"));
+    expect(odk.map((x: { datasets: unknown[] }) => x.datasets.length)).toEqual([1, 2, 2, 2, 3, 3, 1, 2]);
+  });
+});
+
 describe("assess report", () => {
   it("writes all four formats from results, byte-identical for the same inputs and date", () => {
     const results = mkdtempSync(join(tmpdir(), "assess-res-"));

@@ -13,7 +13,9 @@ export interface Questionnaire {
  */
 export function buildQuestionnaire(all: readonly Module[], chosen?: readonly string[]): Questionnaire {
   const byId = new Map(all.map((m) => [m.id, m] as const));
-  const wanted = chosen ? chosen.filter((id) => byId.has(id)) : all.map((m) => m.id);
+  // The loaded order (general first, then by file name), whatever order the ids come in:
+  // the same modules always make the same questionnaire.
+  const wanted = all.map((m) => m.id).filter((id) => !chosen || chosen.includes(id));
   const ordered: Module[] = [];
   const visiting = new Set<string>();
   const visit = (id: string): void => {
@@ -23,7 +25,6 @@ export function buildQuestionnaire(all: readonly Module[], chosen?: readonly str
     for (const req of m.requires ?? []) visit(req);
     ordered.push(m);
   };
-  // general leads, then the rest in the order given (shipped modules: file order).
   for (const id of [...wanted].sort((a, b) => rank(a) - rank(b))) visit(id);
 
   const questions: PlacedQuestion[] = [];

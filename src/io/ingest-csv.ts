@@ -1,10 +1,14 @@
 // Reads answers from CSV: one row per answer, for one institution or many (README, "CSV").
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
 import { ANSWERS_FORMAT } from "../core/answers.js";
 import type { Answer, AnswerSet, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
 import { slug } from "../core/interview.js";
 import type { Module, Question } from "../core/model.js";
 import { parseShown } from "../core/parse-answer.js";
+import type { Shown } from "../core/parse-answer.js";
+import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
+import type { Table } from "../core/submissions.js";
 import { problem } from "../core/problems.js";
 import type { Problem } from "../core/problems.js";
 import { displayPath } from "./fs.js";
@@ -43,20 +47,20 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
   }
   const text = await readFile(file, "utf8");
   if (text.trim() === "") return fail("CSV_EMPTY", "the file is empty");
-  const { parse } = await import("csv-parse/sync");
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let table: string[][];
+  let lines: number[];
   try {
-    records = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      info: true,
-    }) as typeof records;
+    ({ table, lines } = await parseCsv(text));
   } catch (e) {
     return fail("CSV_SYNTAX", `cannot read as CSV: ${(e as Error).message}`);
   }
-  const header = records[0] ? Object.keys(records[0].record) : [];
+  const rawHeader = table[0] ?? [];
+  // ODK Central's repeat file is read with its main export, never on its own.
+  if (rawHeader.includes("PARENT_KEY")) return (await siblingMain(file)) ? [] : fail("REPEAT_WITHOUT_MAIN", "repeat data from an ODK export without its main CSV file beside it");
+  // A KoboToolbox or ODK Central export of our XLSForm, rather than our own layout.
+  if (looksLikeExport(rawHeader, modules)) return exportFromCsv(file, source, rawHeader, table, lines, modules);
+  const header = rawHeader.map((h) => h.trim().toLowerCase());
+  const records = table.slice(1).map((cells, k) => ({ record: Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()])), info: { lines: lines[k + 1]! } }));
   const missing = ["institution", "question", "answer"].filter((c) => !header.includes(c));
   if (records.length > 0 && missing.length) {
     return fail("CSV_COLUMNS", `not an assess answers CSV: missing column(s) ${missing.join(", ")} (found: ${header.join(", ")}); see the README for the layout`);
@@ -72,6 +76,46 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
   const byInstitution = new Map<string, Row[]>();
   for (const r of rows) byInstitution.set(r.institution, [...(byInstitution.get(r.institution) ?? []), r]);
   return [...byInstitution].map(([inst, list]) => institutionFrom(source, inst, list, modules, byInstitution.size > 1));
+}
+
+/** Rows of a CSV file with the line each starts on; `;` or `,` as the export used. */
+async function parseCsv(text: string): Promise<{ table: string[][]; lines: number[] }> {
+  const { parse } = await import("csv-parse/sync");
+  const first = text.slice(0, text.indexOf("\n") >>> 0);
+  const delimiter = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+  return { table: records.map((r) => r.record), lines: records.map((r) => r.info.lines) };
+}
+
+/** ODK Central writes each repeat to its own CSV beside the main one, joined by PARENT_KEY. */
+async function siblingRepeat(file: string): Promise<{ table: string[][]; lines: number[]; path: string } | undefined> {
+  const dir = dirname(file);
+  const base = basename(file, extname(file));
+  for (const name of (await readdir(dir)).sort()) {
+    if (!name.toLowerCase().endsWith(".csv") || name === basename(file) || !name.startsWith(base)) continue;
+    const parsed = await parseCsv(await readFile(join(dir, name), "utf8"));
+    if (parsed.table[0]?.includes("PARENT_KEY")) return { ...parsed, path: join(dir, name) };
+  }
+  return undefined;
+}
+
+async function siblingMain(file: string): Promise<boolean> {
+  const dir = dirname(file);
+  for (const name of await readdir(dir)) {
+    if (name === basename(file) || !name.toLowerCase().endsWith(".csv") || !basename(file).startsWith(basename(name, extname(name)))) continue;
+    const head = (await readFile(join(dir, name), "utf8")).split("\n", 1)[0] ?? "";
+    if (/(^|[,;"])KEY([,;"]|$)/.test(head)) return true;
+  }
+  return false;
+}
+
+async function exportFromCsv(file: string, source: string, header: string[], table: string[][], lines: number[], modules: readonly Module[]): Promise<ReadInput[]> {
+  const toTable = (t: string[][], l: number[]): Table => ({
+    headers: t[0] ?? [],
+    rows: t.slice(1).map((cells, k) => ({ place: `line ${l[k + 1]}`, cells: cells.map((c): Shown => (c.trim() === "" ? { kind: "empty" } : { kind: "text", text: c })) })),
+  });
+  const repeat = header.includes("KEY") ? await siblingRepeat(file) : undefined;
+  return submissionsFrom(source, toTable(table, lines), repeat ? toTable(repeat.table, repeat.lines) : undefined, modules);
 }
 
 function institutionFrom(source: string, inst: string, rows: Row[], modules: readonly Module[], several: boolean): ReadInput {

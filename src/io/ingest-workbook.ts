@@ -6,6 +6,8 @@ import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, Note, RejectedAnsw
 import { slug } from "../core/interview.js";
 import type { Module, Question } from "../core/model.js";
 import { normalizeLabel, parseShown } from "../core/parse-answer.js";
+import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
+import type { Table } from "../core/submissions.js";
 import type { LabelLang, Shown } from "../core/parse-answer.js";
 import { problem } from "../core/problems.js";
 import type { Problem } from "../core/problems.js";
@@ -17,8 +19,8 @@ import type { ReadBook, ReadSheet } from "./xlsx.js";
 import type { ParsedYaml } from "./yaml.js";
 import { ZIP_LIMITS, inspectWorkbookBytes } from "./zip.js";
 
-/** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows. */
-export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 300 };
+/** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; a Kobo export of all modules, with split select_multiple columns, some 500 columns. */
+export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 2000 };
 
 export interface ReadInput {
   source: string;
@@ -32,6 +34,25 @@ const YES = new Set(["yes", "ใช่", "yes / ใช่", "y", "x", "✓", "�
 const NO = new Set(["no", "ไม่ใช่", "no / ไม่ใช่", "n", "false", "0"]);
 
 export async function readWorkbookAnswers(file: string, modules: readonly Module[]): Promise<ReadInput> {
+  return (await readWorkbookInputs(file, modules))[0]!;
+}
+
+/**
+ * A returned questionnaire (one institution), or a KoboToolbox export of our XLSForm (one
+ * institution per submission, datasets from the repeat sheet).
+ */
+export async function readWorkbookInputs(file: string, modules: readonly Module[]): Promise<ReadInput[]> {
+  const loaded = await loadBook(file);
+  if ("problems" in loaded) return [loaded];
+  const { book, source } = loaded;
+  if (!book.sheet(META_SHEET)) {
+    const exported = exportFromBook(book, source, modules);
+    if (exported) return exported;
+  }
+  return [answersFromBook(book, source, modules)];
+}
+
+async function loadBook(file: string): Promise<{ book: ReadBook; source: string } | ReadInput> {
   const source = displayPath(file);
   const fail = (code: string, message: string, place?: string): ReadInput => ({ source, problems: [{ ...problem(code, source, [], message), ...(place ? { place } : {}) }] });
   let size: number;
@@ -44,13 +65,32 @@ export async function readWorkbookAnswers(file: string, modules: readonly Module
   const buf = await readFile(file);
   const verdict = inspectWorkbookBytes(buf);
   if (!verdict.ok) return fail(`WORKBOOK_${verdict.code}`, verdict.message);
-  let book: ReadBook;
   try {
-    book = await readWorkbook(buf);
+    return { book: await readWorkbook(buf), source };
   } catch (e) {
     return fail("WORKBOOK_CORRUPT", `the workbook cannot be read (${firstLine((e as Error).message)}); ask for the file again`);
   }
-  return answersFromBook(book, source, modules);
+}
+
+/** Submissions from a Kobo XLSX export: the main sheet, and the datasets repeat sheet. */
+function exportFromBook(book: ReadBook, source: string, modules: readonly Module[]): ReadInput[] | undefined {
+  const tables = book.sheetNames.map((n) => tableOf(book.sheet(n)!));
+  const main = tables.find((t) => looksLikeExport(t.headers, modules) && !t.headers.some((h) => h === "_parent_index" || h === "PARENT_KEY"));
+  if (!main) return undefined;
+  const repeat = tables.find((t) => t !== main && t.headers.some((h) => h === "_parent_index" || h === "PARENT_KEY"));
+  return submissionsFrom(source, main, repeat, modules);
+}
+
+function tableOf(sheet: ReadSheet): Table {
+  const width = Math.min(sheet.columnCount, SHEET_LIMITS.maxColumns);
+  const headers = Array.from({ length: width }, (_, c) => text(sheet.cell(1, c + 1)));
+  const rows: Table["rows"] = [];
+  for (let r = 2; r <= Math.min(sheet.rowCount, SHEET_LIMITS.maxRows); r++) {
+    const cells = Array.from({ length: width }, (_, c) => sheet.cell(r, c + 1));
+    if (cells.every((c) => c.kind === "empty")) continue;
+    rows.push({ place: `${sheet.name} row ${r}`, cells });
+  }
+  return { headers, rows };
 }
 
 function firstLine(s: string): string {

@@ -6,7 +6,7 @@ import { problem } from "../core/problems.js";
 import type { FailedInput } from "../core/results.js";
 import { readAnswerFile } from "./answers.js";
 import { readCsvAnswers } from "./ingest-csv.js";
-import { readWorkbookAnswers } from "./ingest-workbook.js";
+import { readWorkbookInputs } from "./ingest-workbook.js";
 import type { ReadInput } from "./ingest-workbook.js";
 
 export const INPUT_EXTENSIONS = new Set([".yaml", ".yml", ".json", ".xlsx", ".csv"]);
@@ -73,7 +73,7 @@ async function glob(pattern: string): Promise<string[]> {
 /** Reads one input file into answer sets (a CSV may hold several institutions). */
 export async function readInput(file: string, modules: readonly Module[]): Promise<ReadInput[]> {
   const ext = extname(file).toLowerCase();
-  if (WORKBOOK_LIKE.has(ext)) return [await readWorkbookAnswers(file, modules)];
+  if (WORKBOOK_LIKE.has(ext)) return readWorkbookInputs(file, modules);
   if (ext === ".csv") return readCsvAnswers(file, modules);
   if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
     const r = await readAnswerFile(file);

@@ -18,6 +18,7 @@ export function assess(args: string[], options: { cwd?: string; input?: string; 
     cwd: options.cwd ?? ROOT,
     input: options.input ?? "",
     encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
   });
   return { code: r.status ?? -1, stdout: r.stdout.replace(ANSI, ""), stderr: r.stderr.replace(ANSI, "") };

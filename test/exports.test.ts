@@ -1,0 +1,132 @@
+// Round trip through KoboToolbox and ODK Central export shapes: answers → export-shaped
+// files → assess score → the same scores as the answer files.
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { scoreRead } from "../src/commands/score.js";
+import type { AnswerSet } from "../src/core/answers.js";
+import type { Module } from "../src/core/model.js";
+import { buildQuestionnaire } from "../src/core/questionnaire.js";
+import type { Questionnaire } from "../src/core/questionnaire.js";
+import type { InstitutionResult } from "../src/core/results.js";
+import { readAnswerFile } from "../src/io/answers.js";
+import { readInput } from "../src/io/inputs.js";
+import { requireModules } from "../src/io/modules.js";
+import { csv, exportTables, koboXlsx } from "./helpers/exports.js";
+
+const FIXTURES = "test/fixtures/xlsform-exports";
+let modules: Module[];
+let q: Questionnaire;
+let sets: AnswerSet[];
+
+beforeAll(async () => {
+  modules = await requireModules();
+  q = buildQuestionnaire(modules);
+  sets = [];
+  for (const f of readdirSync("examples/answers").filter((x) => x.endsWith(".yaml")).sort()) sets.push((await readAnswerFile(`examples/answers/${f}`)).set!);
+  // GENERATE_FIXTURES=exports rewrites the committed export-shaped fixtures.
+  if ((process.env.GENERATE_FIXTURES ?? "").includes("exports")) await write(FIXTURES);
+});
+
+async function write(dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "kobo-xml-values.xlsx"), await koboXlsx(exportTables(q, sets, { sep: "/", split: true }, "kobo")));
+  writeFileSync(join(dir, "kobo-labels-th.xlsx"), await koboXlsx(exportTables(q, sets.slice(0, 3), { sep: "/", labels: "th", split: true }, "kobo")));
+  writeFileSync(join(dir, "kobo-labels-en.xlsx"), await koboXlsx(exportTables(q, sets.slice(3, 5), { sep: "/", labels: "en", split: false }, "kobo")));
+  const kobo = exportTables(q, sets, { sep: "/", split: true }, "kobo");
+  writeFileSync(join(dir, "kobo-main-only.csv"), csv(kobo.main.headers, kobo.main.rows, ";"));
+  const odk = exportTables(q, sets, { sep: "-", split: false }, "odk");
+  writeFileSync(join(dir, "assess_children_on_the_move.csv"), csv(odk.main.headers, odk.main.rows, ","));
+  writeFileSync(join(dir, "assess_children_on_the_move-datasets.csv"), csv(odk.repeat.headers, odk.repeat.rows, ","));
+}
+
+/** What a form can hold: a number or date question cannot be answered don't know. */
+function formView(set: AnswerSet, withDatasets = true): AnswerSet {
+  const keep = (answers: AnswerSet["answers"]) =>
+    Object.fromEntries(
+      Object.entries(answers).filter(([id, a]) => {
+        const t = q.byId.get(id)?.question.type;
+        return !((t === "number" || t === "date") && typeof a.value === "string" && !/^\d{4}-/.test(a.value));
+      }),
+    );
+  return { ...set, answers: keep(set.answers), datasets: withDatasets ? set.datasets.map((d) => ({ ...d, answers: keep(d.answers) })) : [] };
+}
+
+function scores(r: InstitutionResult) {
+  return { dimensions: r.scorecard.dimensions, byModule: r.scorecard.byModule, gaps: r.scorecard.gaps.map(({ datasets: _d, criticalDatasets: _c, ...g }) => g) };
+}
+
+async function scoredFrom(file: string) {
+  return (await readInput(file, modules)).map((i) => scoreRead(i, modules) as InstitutionResult);
+}
+
+function expected(set: AnswerSet, withDatasets = true) {
+  return scores(scoreRead({ source: "x", set: formView(set, withDatasets), problems: [] }, modules) as InstitutionResult);
+}
+
+describe("KoboToolbox and ODK Central exports score as the answer files", () => {
+  const dir = mkdtempSync(join(tmpdir(), "assess-exports-"));
+  beforeAll(async () => write(dir));
+
+  it("Kobo XLSX, XML values and headers, groups, split select_multiple, repeat sheet", async () => {
+    const got = await scoredFrom(join(dir, "kobo-xml-values.xlsx"));
+    expect(got).toHaveLength(8);
+    got.forEach((r, i) => {
+      expect(r.problems, r.source).toEqual([]);
+      expect(scores(r)).toEqual(expected(sets[i]!));
+      expect(r.answers.datasets.map((d) => d.name)).toEqual(sets[i]!.datasets.map((d) => d.name));
+    });
+    expect(got[0]!.source).toMatch(/kobo-xml-values\.xlsx › Assessment of data on migrant row 2$/);
+  });
+
+  it("Kobo XLSX with Thai labels in headers and values", async () => {
+    const got = await scoredFrom(join(dir, "kobo-labels-th.xlsx"));
+    expect(got).toHaveLength(3);
+    got.forEach((r, i) => {
+      expect(r.problems).toEqual([]);
+      expect(scores(r)).toEqual(expected(sets[i]!));
+    });
+  });
+
+  it("Kobo XLSX with English labels and select_multiple in one column only", async () => {
+    const got = await scoredFrom(join(dir, "kobo-labels-en.xlsx"));
+    got.forEach((r, i) => {
+      expect(r.problems).toEqual([]);
+      expect(scores(r)).toEqual(expected(sets[3 + i]!));
+    });
+  });
+
+  it("Kobo CSV (main table only, ;-separated)", async () => {
+    const got = await scoredFrom(join(dir, "kobo-main-only.csv"));
+    got.forEach((r, i) => {
+      expect(r.problems).toEqual([]);
+      expect(scores(r)).toEqual(expected(sets[i]!, false));
+    });
+  });
+
+  it("ODK Central CSV with the repeat CSV beside it, joined by PARENT_KEY", async () => {
+    const got = await scoredFrom(join(dir, "assess_children_on_the_move.csv"));
+    expect(got).toHaveLength(8);
+    got.forEach((r, i) => {
+      expect(r.problems).toEqual([]);
+      expect(scores(r)).toEqual(expected(sets[i]!));
+    });
+    // the repeat file, met on its own in a folder, is read with its main file
+    expect(await readInput(join(dir, "assess_children_on_the_move-datasets.csv"), modules)).toEqual([]);
+  });
+
+  it("reports a bad value by file, row and column, and scores the rest", async () => {
+    const bad = exportTables(q, sets.slice(0, 2), { sep: "-", split: false }, "odk");
+    const col = bad.main.headers.indexOf("general-collection_practice-collects_migrant_children");
+    bad.main.rows[1]![col] = "perhaps";
+    const file = join(dir, "broken.csv");
+    writeFileSync(file, csv(bad.main.headers, bad.main.rows, ","));
+    const got = await scoredFrom(file);
+    expect(got[0]!.problems).toEqual([]);
+    expect(got[1]!.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
+      expect.stringMatching(/^line 3, column general-collection_practice-collects_migrant_children: question "collects_migrant_children": "perhaps" is not one of/),
+    ]);
+    expect(got[1]!.answers.rejected).toEqual([expect.objectContaining({ question: "collects_migrant_children", raw: "perhaps" })]);
+  });
+});
