@@ -3,6 +3,7 @@ import chalk from "chalk";
 import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Module, Question } from "../core/model.js";
 import { formatProblem } from "../core/problems.js";
+import { w } from "./words.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import type { ModuleSummary } from "../core/summary.js";
 import { overallCompleteness } from "../core/scoring.js";
@@ -78,18 +79,18 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push(chalk.dim(`  ${[where, sc.date, sc.modules.map((m) => `${m.id} ${m.version}`).join(", "), `${r.datasets.length} dataset${r.datasets.length === 1 ? "" : "s"}`, r.source].filter(Boolean).join(" · ")}`));
   lines.push("");
   const rows = DIMENSIONS.map((d) => tallyRow(DIMENSION_LABEL[d][lang], sc.dimensions[d]));
-  rows.push(["Overall (mean of 3)", fmtScore(sc.overall), "", "", ""]);
-  lines.push(table(["Dimension", "Score", "Completeness", "Don't know", "N/A"], rows, [false, true, true, true, true]).trimEnd());
+  rows.push([w("overall", lang), fmtScore(sc.overall), "", "", ""]);
+  lines.push(table([w("dimension", lang), w("score", lang), w("completenessTitle", lang), w("dontKnow", lang), w("notApplicable", lang)], rows, [false, true, true, true, true]).trimEnd());
   lines.push("");
 
   if (sc.byModule.length > 1) {
     const mrows = sc.byModule.map((m) => [m.module, ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), fmtPct(overallCompleteness(m.dimensions))]);
-    lines.push(table(["Module", ...DIMENSIONS.map((d) => DIMENSION_LABEL[d][lang]), "Completeness"], mrows, [false, true, true, true, true]).trimEnd());
+    lines.push(table([w("module", lang), ...DIMENSIONS.map((d) => DIMENSION_LABEL[d][lang]), w("completenessTitle", lang)], mrows, [false, true, true, true, true]).trimEnd());
     lines.push("");
   }
 
   const critical = sc.gaps.filter((g) => g.critical);
-  lines.push(chalk.bold(critical.length ? chalk.red(`Critical gaps (${critical.length})`) : "Critical gaps: none"));
+  lines.push(chalk.bold(critical.length ? chalk.red(`${w("criticalGaps", lang)} (${critical.length})`) : `${w("criticalGaps", lang)}: ${w("none", lang)}`));
   for (const g of critical) {
     const q = questions.get(g.question);
     const on = g.criticalDatasets.length ? ` — ${g.criticalDatasets.map((id) => r.datasets.find((d) => d.id === id)?.name ?? id).join(", ")}` : "";
@@ -98,7 +99,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push("");
   const recs = sc.gaps.filter((g) => g.recommendations.length > 0).slice(0, topN);
   if (recs.length) {
-    lines.push(chalk.bold("Top recommendations"));
+    lines.push(chalk.bold(w("topRecommendations", lang)));
     recs.forEach((g, i) => {
       lines.push(`  ${i + 1}. ${g.recommendations[0]![lang]} ${chalk.dim(`[${g.question}, gap ${Math.round(g.gap)}]`)}`);
     });
