@@ -1,7 +1,7 @@
 // The interview's set-up: the institution's datasets and the area modules to cover.
 import type { AnswerSet } from "../core/answers.js";
 import { optionsOf } from "../core/model.js";
-import { slug } from "../core/interview.js";
+import { fingerprints, slug } from "../core/interview.js";
 import type { Ctx } from "./interview.js";
 import { T, tr } from "./interview-text.js";
 
@@ -64,7 +64,6 @@ export async function askModules(ctx: Ctx, preselect?: string[]): Promise<void> 
     })),
   });
   const ids = [...(modules.some((m) => m.id === "general") ? ["general"] : []), ...chosen];
-  const { fingerprints } = await import("../core/interview.js");
   const used = modules.filter((m) => ids.includes(m.id) || ids.some((id) => modules.find((x) => x.id === id)?.requires?.includes(m.id)));
   set.modules = Object.fromEntries(used.map((m) => [m.id, m.version]));
   ctx.session.modules = set.modules;

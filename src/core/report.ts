@@ -1,6 +1,6 @@
 // The report model: everything the NSO's consultation report says, as data. Renderers
 // (Markdown, HTML, XLSX, JSON) only turn it into words and pictures.
-import { DIMENSIONS, DIMENSION_LABELS, DONT_KNOW, NOT_APPLICABLE, PRIORITY_WEIGHT, SPECIAL_LABELS, optionsOf } from "./model.js";
+import { DIMENSIONS, DONT_KNOW, NOT_APPLICABLE, PRIORITY_WEIGHT, SPECIAL_LABELS, optionsOf } from "./model.js";
 import type { Dimension, Lang, Module, Question, Text } from "./model.js";
 import type { Answer } from "./answers.js";
 import type { InstitutionResult } from "./results.js";
@@ -426,5 +426,3 @@ function methodology(lang: Lang): Report["methodology"] {
         ],
   };
 }
-
-export { DIMENSION_LABELS };

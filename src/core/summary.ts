@@ -1,4 +1,3 @@
-import { DIMENSIONS } from "./model.js";
 import type { Dimension, Module, Text } from "./model.js";
 
 export interface ModuleSummary {
@@ -25,5 +24,3 @@ export function summarizeModule(m: Module): ModuleSummary {
   }
   return { id: m.id, version: m.version, title: m.title, themes: m.themes, questions, byDimension, datasetQuestions };
 }
-
-export { DIMENSIONS };

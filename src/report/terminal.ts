@@ -11,7 +11,6 @@ import type { Tally } from "../core/scoring.js";
 
 if (process.env.NO_COLOR) chalk.level = 0;
 
-const DIMENSION_LABEL = DIMENSION_LABELS;
 
 /** Columns of a terminal: Thai vowel and tone marks take no width of their own. */
 export function displayWidth(s: string): number {
@@ -78,14 +77,14 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push(chalk.bold(`${inst.name}${r.fictional && !/fictional/i.test(inst.name) ? chalk.dim(" (fictional)") : ""}`));
   lines.push(chalk.dim(`  ${[where, sc.date, sc.modules.map((m) => `${m.id} ${m.version}`).join(", "), `${r.datasets.length} dataset${r.datasets.length === 1 ? "" : "s"}`, r.source].filter(Boolean).join(" · ")}`));
   lines.push("");
-  const rows = DIMENSIONS.map((d) => tallyRow(DIMENSION_LABEL[d][lang], sc.dimensions[d]));
+  const rows = DIMENSIONS.map((d) => tallyRow(DIMENSION_LABELS[d][lang], sc.dimensions[d]));
   rows.push([w("overall", lang), fmtScore(sc.overall), "", "", ""]);
   lines.push(table([w("dimension", lang), w("score", lang), w("completenessTitle", lang), w("dontKnow", lang), w("notApplicable", lang)], rows, [false, true, true, true, true]).trimEnd());
   lines.push("");
 
   if (sc.byModule.length > 1) {
     const mrows = sc.byModule.map((m) => [m.module, ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), fmtPct(overallCompleteness(m.dimensions))]);
-    lines.push(table([w("module", lang), ...DIMENSIONS.map((d) => DIMENSION_LABEL[d][lang]), w("completenessTitle", lang)], mrows, [false, true, true, true, true]).trimEnd());
+    lines.push(table([w("module", lang), ...DIMENSIONS.map((d) => DIMENSION_LABELS[d][lang]), w("completenessTitle", lang)], mrows, [false, true, true, true, true]).trimEnd());
     lines.push("");
   }
 

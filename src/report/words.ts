@@ -1,7 +1,7 @@
 // The report's own words, in English and Thai; the same for every format.
 import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Text } from "../core/model.js";
-import type { Band, Report } from "../core/report.js";
+import type { Band } from "../core/report.js";
 
 export const W = {
   summary: { en: "Executive summary", th: "บทสรุปผู้บริหาร" },
@@ -115,5 +115,3 @@ export const BAND_COLOURS: Record<Band, string> = {
 export const BAND_TEXT: Record<Band, string> = { good: "FFFFFF", fair: "1B1B1B", weak: "1B1B1B", very_weak: "FFFFFF", none: "555555" };
 
 export const BAND_EMOJI: Record<Band, string> = { good: "🟩", fair: "🟨", weak: "🟧", very_weak: "🟥", none: "⬜" };
-
-export type { Report };
