@@ -120,6 +120,13 @@ describe("assess score", () => {
     expect(again.stderr).toContain("already holds results; use --force");
     expect(assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out, "--force"]).code).toBe(0);
   });
+  it("says where a results file belongs when it is given to score", () => {
+    const out = mkdtempSync(join(tmpdir(), "assess-out-"));
+    expect(assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]).code).toBe(0);
+    const r = assess([...DEMO, "score", join(out, "results.json")]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("is a results file written by assess score -o; give it to assess report, not an answer file");
+  });
   it("a path that does not exist fails alone", () => {
     const r = assess([...DEMO, "score", "nowhere.yaml", "test/fixtures/worked-example/answers.yaml"]);
     expect(r.code).toBe(1);

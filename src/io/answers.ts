@@ -43,6 +43,10 @@ export function parseAnswers(text: string, source: string): ReadAnswers {
     return { source, parsed, problems: [problem("NOT_ANSWERS", source, [], `is not an answer file (expected a mapping with format: ${ANSWERS_FORMAT})`)] };
   }
   const raw = parsed.value as Record<string, unknown>;
+  if (raw.format === "assess-results/1" || raw.format === "assess-report/1") {
+    const what = raw.format === "assess-results/1" ? "a results file written by assess score -o; give it to assess report" : "a report model written by assess report";
+    return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", source, ["format"], `is ${what}, not an answer file`)]) };
+  }
   if (raw.format !== ANSWERS_FORMAT) {
     const found = raw.format === undefined ? "no format field" : `format ${JSON.stringify(raw.format)}`;
     return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", source, ["format"], `is not an answer file: expected format: ${ANSWERS_FORMAT}, found ${found}`)]) };
