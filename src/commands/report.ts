@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
 import { buildReport } from "../core/report.js";
 import type { Report } from "../core/report.js";
@@ -88,7 +88,12 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
  * institutions are ordered by name so that the report does not depend on input order.
  */
 async function gather(paths: string[], modules: readonly Module[]): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
-  const { files, failed } = await expandInputs(paths);
+  const expanded = await expandInputs(paths);
+  const failed = expanded.failed;
+  // A folder from `assess score -o` holds results.json and the same institutions one by one:
+  // read results.json alone there, so that nothing is read (and held) twice.
+  const combined = new Set(expanded.files.filter((f) => basename(f) === "results.json").map((f) => dirname(f)));
+  const files = expanded.files.filter((f) => !(f.endsWith(".results.json") && combined.has(dirname(f))));
   const byKey = new Map<string, InstitutionResult>();
   const add = (r: InstitutionResult) => {
     const key = `${r.source}\u0000${r.institution.id}\u0000${r.scorecard.date}`;
