@@ -234,7 +234,7 @@ function transpose(columns: string[][]): CellSpec[][] {
 function instructionsSheet(lang: LabelLang): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
   const rows: CellSpec[][] = INSTRUCTIONS.map((line) => [{ value: t(line.text), bold: line.heading ?? false, size: line.heading ? 13 : 11, wrap: true }]);
-  return { name: "Instructions", columns: [{ width: 110 }], rows, protect: true };
+  return { name: "Instructions", columns: [{ width: 90 }], rows, protect: true };
 }
 
 function institutionSheet(lang: LabelLang): SheetSpec {

@@ -96,7 +96,7 @@ async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
       writeCell(ws.getCell(r + 1, c + 1), spec);
     });
   });
-  for (const [r, h] of Object.entries(s.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
+  for (const [r, h] of Object.entries({ ...autoHeights(s), ...(s.rowHeights ?? {}) })) ws.getRow(Number(r)).height = h;
   for (const m of s.merges ?? []) ws.mergeCells(m);
   for (const ref of s.colorScales ?? []) {
     ws.addConditionalFormatting({
@@ -126,6 +126,27 @@ async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
       autoFilter: true,
     });
   }
+}
+
+/**
+ * Row heights for wrapped text. Spreadsheet programs do not re-fit rows when they open a
+ * file, so without these a long question shows as one clipped line over its neighbours.
+ */
+function autoHeights(s: SheetSpec): Record<number, number> {
+  const out: Record<number, number> = {};
+  s.rows.forEach((row, r) => {
+    let lines = 1;
+    row.forEach((cell, c) => {
+      if (!cell?.wrap || typeof cell.value !== "string") return;
+      // About 1.2 characters of 11-point text fit in one unit of column width.
+      const width = Math.max(4, Math.floor((s.columns?.[c]?.width ?? 10) * 1.2));
+      // Thai vowel and tone marks take no width of their own.
+      const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.replace(/\p{M}/gu, "").length / width)), 0);
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) out[r + 1] = Math.min(409, lines * 15 + 2);
+  });
+  return out;
 }
 
 function writeCell(cell: Cell, spec: CellSpec): void {
