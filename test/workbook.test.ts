@@ -70,3 +70,32 @@ describe("a filled workbook scores as the same answers in an answer file", () =>
     expect(result.answers.datasets.map((d) => [d.name, sorted(d.answers)])).toEqual(file.set!.datasets.map((d) => [d.name, sorted(d.answers)]));
   });
 });
+
+describe("the template as a respondent sees it", () => {
+  it("gives wrapped rows the height of their text (spreadsheets do not re-fit rows on opening)", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("General questionnaire")!;
+    const heights: number[] = [];
+    ws.eachRow((row, r) => {
+      if (r > 1 && !String(row.getCell(1).value).includes(":")) heights.push(row.height ?? 0);
+    });
+    // every question row (question + help in English and Thai) is taller than one line
+    expect(heights.length).toBeGreaterThan(30);
+    expect(Math.min(...heights)).toBeGreaterThan(30);
+  });
+  it("protects the sheets without a password, leaving answer and comment cells open", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Education of migrant children")!;
+    const protection = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+    expect(protection.sheet).toBe(true);
+    expect(protection.hashValue).toBeUndefined();
+    expect(ws.getCell("E2").protection?.locked).toBe(false);
+    expect(ws.getCell("F2").protection?.locked).toBe(false);
+    expect(ws.getCell("C2").protection?.locked).not.toBe(false);
+    expect(ws.getCell("E3").dataValidation.type).toBeDefined();
+  });
+});
