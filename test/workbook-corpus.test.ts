@@ -1,6 +1,7 @@
 // The corpus of returned and broken workbooks: each gets its one clear message, and a batch
 // goes on past every one of them.
 import { readdirSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scoreRead } from "../src/commands/score.js";
 import type { Module } from "../src/core/model.js";
@@ -74,6 +75,20 @@ describe("invalid values are reported by cell, kept, and left out of the score",
     ]);
     expect(o.answers.answers.edu_enrols_without_id).toBeUndefined();
     expect(o.institution).toEqual(expect.objectContaining({ id: "peo-typos", name: "Provincial Education Office with typos (fictional)" }));
+  });
+});
+
+describe("absurd sheet sizes", () => {
+  it("are refused with a message, not read", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(`${CORPUS}/returned/moe-education.xlsx`) as unknown as ArrayBuffer);
+    wb.getWorksheet("Education of migrant children")!.getCell(100_000, 2).value = "far away";
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const file = `${mkdtempSync(`${(await import("node:os")).tmpdir()}/assess-big-`)}/big.xlsx`;
+    writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const o = (await outcome(file)) as FailedInput;
+    expect(o.problems.map((p) => p.code)).toEqual(["SHEET_TOO_LARGE"]);
+    expect(o.problems[0]!.message).toBe("sheet Education of migrant children has 100000 rows × 7 columns; a questionnaire sheet may have at most 5000 × 2000");
   });
 });
 

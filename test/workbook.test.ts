@@ -2,6 +2,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { scoreRead } from "../src/commands/score.js";
 import type { AnswerSet } from "../src/core/answers.js";
@@ -73,7 +74,6 @@ describe("a filled workbook scores as the same answers in an answer file", () =>
 
 describe("the template as a respondent sees it", () => {
   it("gives wrapped rows the height of their text (spreadsheets do not re-fit rows on opening)", async () => {
-    const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("General questionnaire")!;
@@ -86,7 +86,6 @@ describe("the template as a respondent sees it", () => {
     expect(Math.min(...heights)).toBeGreaterThan(30);
   });
   it("protects the sheets without a password, leaving answer and comment cells open", async () => {
-    const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(template as unknown as ArrayBuffer);
     const ws = wb.getWorksheet("Education of migrant children")!;
