@@ -56,10 +56,3 @@ export function holds(condition: Condition, valuesOf: ValuesOf): boolean {
   return chosen.some((v) => condition.in.includes(v));
 }
 
-/** The questions a condition reads, for explaining it and for export. */
-export function conditionQuestions(condition: Condition): string[] {
-  if ("all" in condition) return condition.all.flatMap(conditionQuestions);
-  if ("any" in condition) return condition.any.flatMap(conditionQuestions);
-  if ("not" in condition) return conditionQuestions(condition.not);
-  return [condition.question];
-}

@@ -2,6 +2,7 @@
 // settings rows as plain data. Question and choice names stay the module ids, so that
 // exports map back without a lookup table.
 import { canonical } from "./interview.js";
+import { INSTITUTION_FIELDS } from "./profile.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
 import type { Condition, Question, Text } from "./model.js";
 import type { Questionnaire } from "./questionnaire.js";
@@ -34,15 +35,10 @@ export interface XlsForm {
 
 /** Group and field names of the institution profile and the dataset repeat. */
 export const PROFILE_GROUP = "institution";
-export const PROFILE_FIELDS: { name: string; type: string; label: Text; required?: boolean }[] = [
-  { name: "institution_name", type: "text", label: { en: "Institution (department or agency)", th: "ชื่อหน่วยงาน (กรมหรือสำนักงาน)" }, required: true },
-  { name: "ministry", type: "text", label: { en: "Ministry or parent body", th: "กระทรวงหรือหน่วยงานต้นสังกัด" } },
-  { name: "department", type: "text", label: { en: "Division or unit", th: "กองหรือฝ่าย" } },
-  { name: "respondent_name", type: "text", label: { en: "Focal point's name", th: "ชื่อผู้ประสานงานหลัก" } },
-  { name: "respondent_role", type: "text", label: { en: "Focal point's position", th: "ตำแหน่งของผู้ประสานงานหลัก" } },
-  { name: "respondent_email", type: "text", label: { en: "E-mail", th: "อีเมล" } },
-  { name: "assessment_date", type: "date", label: { en: "Date of answering", th: "วันที่ตอบแบบสอบถาม" }, required: true },
-];
+/** The profile fields a form asks (the institution code and phone are for templates only). */
+export const PROFILE_FIELDS: { name: string; type: string; label: Text; required?: boolean }[] = INSTITUTION_FIELDS.filter(
+  (f) => f.key !== "institution_code" && f.key !== "respondent_phone",
+).map((f) => ({ name: f.key, type: f.date ? "date" : "text", label: f.label, ...(f.required ? { required: true } : {}) }));
 export const DATASETS_REPEAT = "datasets";
 export const DATASET_NAME = "dataset_name";
 

@@ -1,6 +1,8 @@
 // The Excel questionnaire's own words, in English and Thai.
 import type { Text } from "../core/model.js";
 
+export { INSTITUTION_FIELDS } from "../core/profile.js";
+
 export const TEMPLATE_TEXT = {
   title: { en: "Assessment of data on migrant and forcibly displaced children", th: "การประเมินข้อมูลเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ" },
   id: { en: "Question id (do not change)", th: "รหัสคำถาม (ห้ามแก้ไข)" },
@@ -25,18 +27,6 @@ export const TEMPLATE_TEXT = {
   tickHint: { en: "Yes if this applies; leave empty otherwise.", th: "เลือก ใช่ หากตรง หากไม่ตรงให้เว้นว่าง" },
   exclusive: { en: "Choose alone: not with other options", th: "เลือกข้อนี้เพียงข้อเดียว ไม่เลือกร่วมกับข้ออื่น" },
 } satisfies Record<string, Text>;
-
-export const INSTITUTION_FIELDS: { key: string; label: Text; help: Text; required?: boolean }[] = [
-  { key: "institution_name", label: { en: "Institution (department or agency)", th: "ชื่อหน่วยงาน (กรมหรือสำนักงาน)" }, help: { en: "The full name of the institution answering.", th: "ชื่อเต็มของหน่วยงานที่ตอบแบบสอบถาม" }, required: true },
-  { key: "ministry", label: { en: "Ministry or parent body", th: "กระทรวงหรือหน่วยงานต้นสังกัด" }, help: { en: "For example Ministry of Interior.", th: "เช่น กระทรวงมหาดไทย" } },
-  { key: "department", label: { en: "Division or unit", th: "กองหรือฝ่าย" }, help: { en: "The unit that holds the data, if any.", th: "หน่วยงานย่อยที่ถือครองข้อมูล (ถ้ามี)" } },
-  { key: "institution_code", label: { en: "Institution code (optional)", th: "รหัสหน่วยงาน (ไม่บังคับ)" }, help: { en: "A short code the NSO gave you, if any.", th: "รหัสสั้นที่ สสช. กำหนดให้ (ถ้ามี)" } },
-  { key: "respondent_name", label: { en: "Focal point's name", th: "ชื่อผู้ประสานงานหลัก" }, help: { en: "Personal data: used only to contact you about this assessment.", th: "ข้อมูลส่วนบุคคล ใช้เพื่อติดต่อเกี่ยวกับการประเมินนี้เท่านั้น" } },
-  { key: "respondent_role", label: { en: "Focal point's position", th: "ตำแหน่งของผู้ประสานงานหลัก" }, help: { en: "Your position in the institution.", th: "ตำแหน่งของท่านในหน่วยงาน" } },
-  { key: "respondent_email", label: { en: "E-mail", th: "อีเมล" }, help: { en: "Personal data: used only to contact you about this assessment.", th: "ข้อมูลส่วนบุคคล ใช้เพื่อติดต่อเกี่ยวกับการประเมินนี้เท่านั้น" } },
-  { key: "respondent_phone", label: { en: "Phone", th: "โทรศัพท์" }, help: { en: "Personal data: used only to contact you about this assessment.", th: "ข้อมูลส่วนบุคคล ใช้เพื่อติดต่อเกี่ยวกับการประเมินนี้เท่านั้น" } },
-  { key: "assessment_date", label: { en: "Date of answering", th: "วันที่ตอบแบบสอบถาม" }, help: { en: "YYYY-MM-DD, for example 2026-11-20.", th: "ปปปป-ดด-วว เช่น 2026-11-20" }, required: true },
-];
 
 export const INSTRUCTIONS: { text: Text; heading?: boolean }[] = [
   { heading: true, text: TEMPLATE_TEXT.title },

@@ -243,11 +243,11 @@ function institutionSheet(lang: LabelLang): SheetSpec {
   for (const f of INSTITUTION_FIELDS) {
     const r = rows.length + 1;
     const validation: Validation | undefined =
-      f.key === "assessment_date" ? { custom: `ISNUMBER(C${r})`, prompt: { title: t(f.label), text: t(f.help) }, error: { title: t(W.checkValue), text: t(W.dateHint) } } : { prompt: { title: t(f.label), text: t(f.help) } };
+      f.date ? { custom: `ISNUMBER(C${r})`, prompt: { title: t(f.label), text: t(f.help) }, error: { title: t(W.checkValue), text: t(W.dateHint) } } : { prompt: { title: t(f.label), text: t(f.help) } };
     rows.push([
       { value: f.key, color: "808080", size: 8 },
       { value: `${t(f.label)}${f.required ? " *" : ""}`, bold: true, wrap: true },
-      { value: null, unlocked: true, fill: ANSWER_FILL, validation, ...(f.key === "assessment_date" ? { numFmt: "yyyy-mm-dd" } : {}) },
+      { value: null, unlocked: true, fill: ANSWER_FILL, validation, ...(f.date ? { numFmt: "yyyy-mm-dd" } : {}) },
       { value: t(f.help), italic: true, wrap: true, color: "595959" },
     ]);
   }
