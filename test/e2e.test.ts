@@ -96,9 +96,9 @@ describe("assess score", () => {
   it("exits 0 when every file scores, and prints the worked example's scorecard", () => {
     const r = assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Collection\s+61\s+86% \(6\/7\)\s+0\s+1/);
-    expect(r.stdout).toMatch(/Hosting\s+13\s+100% \(2\/2\)\s+1\s+0/);
-    expect(r.stdout).toMatch(/Overall \(mean of 3\)\s+51/);
+    expect(r.stdout).toMatch(/Collection\s+61\.11\s+85\.71% \(6\/7\)\s+0\s+1/);
+    expect(r.stdout).toMatch(/Hosting\s+12\.50\s+100\.00% \(2\/2\)\s+1\s+0/);
+    expect(r.stdout).toMatch(/Overall \(mean of 3\)\s+51\.20/);
     expect(r.stdout).toContain("Critical gaps (2)");
   });
   it("--json prints results that match schemas/results.schema.json", () => {

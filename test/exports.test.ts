@@ -124,8 +124,13 @@ describe("KoboToolbox and ODK Central exports score as the answer files", () => 
     writeFileSync(file, csv(bad.main.headers, bad.main.rows, ","));
     const got = await scoredFrom(file);
     expect(got[0]!.problems).toEqual([]);
-    expect(got[1]!.problems.map((p) => `${p.place}: ${p.message}`)).toEqual([
-      expect.stringMatching(/^line 3, column general-collection_practice-collects_migrant_children: question "collects_migrant_children": "perhaps" is not one of/),
+    const problems = got[1]!.problems;
+    expect(problems.map((p) => p.code)).toEqual(["INVALID_ANSWER", "ANSWER_TO_HIDDEN_QUESTION", "ANSWER_TO_HIDDEN_QUESTION"]);
+    expect(`${problems[0]!.place}: ${problems[0]!.message}`).toMatch(/^line 3, column general-collection_practice-collects_migrant_children: question "collects_migrant_children": "perhaps" is not one of/);
+    // With the gate unreadable, its follow-ups do not apply: their answers are kept, not scored.
+    expect(problems.slice(1).map((p) => [p.severity, p.path.at(-1)])).toEqual([
+      ["warning", "child_identification"],
+      ["warning", "stateless_undocumented_coverage"],
     ]);
     expect(got[1]!.answers.rejected).toEqual([expect.objectContaining({ question: "collects_migrant_children", raw: "perhaps" })]);
   });

@@ -4,6 +4,10 @@ import type { Answer, AnswerSet } from "../src/core/answers.js";
 import type { Module, Question } from "../src/core/model.js";
 import { buildQuestionnaire } from "../src/core/questionnaire.js";
 import { scoreAnswers } from "../src/core/scoring.js";
+import * as X from "../src/core/exact.js";
+import { DIMENSIONS } from "../src/core/model.js";
+import { buildReport } from "../src/core/report.js";
+import { institutionResult } from "../src/core/results.js";
 import { readAnswerFile } from "../src/io/answers.js";
 import { loadModules } from "../src/io/modules.js";
 
@@ -189,6 +193,13 @@ describe("the worked example of docs/scoring.md", () => {
     expect(sc.dimensions.collection.completeness).toBeCloseTo((100 * 6) / 7, 10);
     expect(sc.dimensions.collection).toMatchObject({ applicable: 7, answered: 6, notApplicable: 1, unknown: 0 });
     expect(sc.dimensions.hosting).toMatchObject({ unknown: 1, completeness: 100 });
+    // The exact fractions the document shows.
+    expect(DIMENSIONS.map((d) => sc.dimensions[d].exact)).toEqual(["550/9", "80", "25/2"]);
+    const result = institutionResult("answers.yaml", read.set!, sc, []);
+    expect(result.scorecard.overall).toBe(51.2);
+    expect(X.format(X.mean(DIMENSIONS.map((d) => X.parse(sc.dimensions[d].exact!)!))!)).toBe("2765/54");
+    const report = buildReport([result], checked.questionnaire.modules, { title: "T", date: "2026-12-01", lang: "en" });
+    expect(report.institutions[0]).toMatchObject({ overall: 51.2, completeness: 90.91, dontKnowRate: 11.11 });
     expect(sc.gaps.map((g) => [g.question, g.critical, Math.round(g.gap * 100) / 100])).toEqual([
       ["demo_protected", true, 100],
       ["demo_ds_children", true, 50],

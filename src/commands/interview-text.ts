@@ -39,6 +39,10 @@ export const T = {
   unanswered: { en: "(not answered)", th: "(ยังไม่ได้ตอบ)" },
   openLeft: { en: "{n} question(s) not answered yet. Finish anyway?", th: "ยังมี {n} คำถามที่ยังไม่ได้ตอบ ต้องการเสร็จสิ้นหรือไม่" },
   wrote: { en: "Answer file written: {file}", th: "บันทึกไฟล์คำตอบแล้ว: {file}" },
+  hiddenKept: {
+    en: "{n} answer(s) belong to questions that no longer apply after a later answer; they are kept in the file but not scored: {ids}",
+    th: "มี {n} คำตอบของคำถามที่ไม่เกี่ยวข้องแล้วเนื่องจากคำตอบภายหลัง คำตอบเหล่านี้ยังเก็บไว้ในไฟล์แต่ไม่นำมาคิดคะแนน: {ids}",
+  },
   savedResume: { en: "Paused. Every answer given so far is saved. To continue:", th: "หยุดพักแล้ว คำตอบทั้งหมดถูกบันทึกไว้ หากต้องการทำต่อ:" },
   nothingSaved: { en: "Stopped before any answer was given; nothing to save.", th: "หยุดก่อนมีคำตอบ ไม่มีข้อมูลที่ต้องบันทึก" },
   resumeFound: { en: "An unfinished interview was found here.", th: "พบการสัมภาษณ์ที่ยังไม่เสร็จ" },

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join, relative, resolve, dirname } from "node:path";
 import { ANSWERS_FORMAT } from "../core/answers.js";
 import type { AnswerSet } from "../core/answers.js";
-import { diffQuestionnaire, fingerprints, slug, visibleAnswers, withoutQuestions } from "../core/interview.js";
+import { diffQuestionnaire, fingerprints, hiddenAnswers, slug, stepKey, withoutQuestions } from "../core/interview.js";
 import type { Lang, Module } from "../core/model.js";
 import { buildQuestionnaire } from "../core/questionnaire.js";
 import type { Questionnaire } from "../core/questionnaire.js";
@@ -246,7 +246,13 @@ async function run(ctx: Ctx, modules: Module[]): Promise<InterviewResult> {
   await review(ctx, questionnaire);
 
   const output = resolve(dirname(ctx.sessionPath), ctx.session.output);
-  const answers = visibleAnswers(questionnaire, ctx.session.answers);
+  const answers = ctx.session.answers;
+  // Nothing the respondent said is dropped: answers a later gate hid stay in the file, named here.
+  const hidden = hiddenAnswers(questionnaire, answers);
+  if (hidden.length) {
+    const ids = hidden.map((s) => stepKey(s, answers)).join(", ");
+    ctx.p.print(`\n${tr(T.hiddenKept, ctx.lang).replace("{n}", String(hidden.length)).replace("{ids}", ids)}`);
+  }
   await writeAnswerFile(output, answers, { force: true });
   const { rm } = await import("node:fs/promises");
   await rm(ctx.sessionPath, { force: true });

@@ -55,6 +55,9 @@ export async function reportCommand(options: ReportCommandOptions): Promise<{ re
     ...(options.includeRespondents ? { includeRespondents: true } : {}),
   });
 
+  for (const o of report.otherMethods) {
+    process.stderr.write(`warning: ${o.source}: ${o.institution} was scored with method ${o.method}, this report uses ${report.method}; score its answers again to compare like with like [OTHER_METHOD]\n`);
+  }
   for (const [k, format] of formats.entries()) {
     await writeFileAtomic(targets[k]!, await render(format, report), { force: true });
   }

@@ -1,7 +1,6 @@
 // The answer file: the one format the interview, the spreadsheet ingest and the reports share.
 import { DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf } from "./model.js";
 import type { Question } from "./model.js";
-import type { ValuesOf } from "./questionnaire.js";
 
 export const ANSWERS_FORMAT = "assess-answers/1";
 
@@ -80,11 +79,6 @@ export function valuesOfAnswer(answer: Answer | undefined): readonly string[] | 
   return typeof answer.value === "string" ? [answer.value] : undefined;
 }
 
-/** Lookup for a dataset's questions: its own answers first, then the institution's. */
-export function valuesLookup(set: AnswerSet, dataset?: DatasetAnswers): ValuesOf {
-  return (id) => valuesOfAnswer(dataset?.answers[id] ?? set.answers[id]);
-}
-
 /**
  * Why a value is not a valid answer to a question, or undefined when it is. Pure: ingest
  * edges call this after turning a cell or a typed string into a value.
@@ -143,9 +137,20 @@ export function isIsoDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** Whole and fractional months from `earlier` to `later` (both YYYY-MM-DD), by calendar months. */
+/**
+ * Whole calendar months from `earlier` to `later` (YYYY-MM-DD, earlier ≤ later): how many
+ * months can be added to `earlier` without passing `later`, where a day the shorter month
+ * lacks becomes its last day. 31 March → 30 June is 3 months; 15 January → 14 February is 0.
+ */
 export function monthsBetween(earlier: string, later: string): number {
   const [y1, m1, d1] = earlier.split("-").map(Number) as [number, number, number];
   const [y2, m2, d2] = later.split("-").map(Number) as [number, number, number];
-  return (y2 - y1) * 12 + (m2 - m1) + (d2 - d1) / 31;
+  const months = (y2 - y1) * 12 + (m2 - m1);
+  // The day `months` after `earlier` lands on, clamped to the end of its month.
+  const landsOn = Math.min(d1, daysInMonth(y2, m2));
+  return landsOn > d2 ? months - 1 : months;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -1,11 +1,12 @@
 // Checks an answer set against the questionnaire it claims to answer.
 import { invalidReason } from "./answers.js";
 import type { Answer, AnswerSet, RejectedAnswer } from "./answers.js";
-import type { Module } from "./model.js";
+import type { Condition, Module } from "./model.js";
 import { problem } from "./problems.js";
 import type { DocPath, Problem } from "./problems.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import type { Questionnaire } from "./questionnaire.js";
+import { isShown, shownQuestions } from "./visibility.js";
 
 export interface CheckedAnswers {
   questionnaire: Questionnaire;
@@ -92,7 +93,27 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
     return { ...ds, answers: keep(ds.answers, ["datasets", i, "answers"], "dataset", ds.id) };
   });
   const clean: AnswerSet = { ...set, answers, datasets, ...(rejected.length ? { rejected } : {}) };
+  // Kept, never scored: an answer to a question its condition hides (as a form would hide it).
+  const shown = shownQuestions(questionnaire, clean);
+  const hidden = (id: string, path: DocPath, dataset?: number) => {
+    const when = questionnaire.byId.get(id)?.question.when;
+    if (!when || isShown(shown, id, dataset)) return;
+    const gates = conditionQuestions(when).join(", ");
+    push("ANSWER_TO_HIDDEN_QUESTION", path, `question "${id}" does not apply given the answer${gates.includes(",") ? "s" : ""} to ${gates}; its answer is kept but not scored`, "warning");
+  };
+  for (const id of Object.keys(answers)) hidden(id, ["answers", id]);
+  datasets.forEach((ds, i) => {
+    for (const id of Object.keys(ds.answers)) hidden(id, ["datasets", i, "answers", id], i);
+  });
   return { questionnaire, problems, clean, fatal: problems.some((p) => FATAL.has(p.code)) };
+}
+
+/** The questions a condition looks at, in the order written. */
+function conditionQuestions(c: Condition): string[] {
+  if ("all" in c) return [...new Set(c.all.flatMap(conditionQuestions))];
+  if ("any" in c) return [...new Set(c.any.flatMap(conditionQuestions))];
+  if ("not" in c) return conditionQuestions(c.not);
+  return [c.question];
 }
 
 function major(version: string): string {

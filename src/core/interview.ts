@@ -1,10 +1,9 @@
 // The interview as data: which questions to ask, in what order, and what changed between
 // module versions. The terminal driver (src/commands/interview.ts) only asks and saves.
-import { valuesLookup } from "./answers.js";
-import type { Answer, AnswerSet, DatasetAnswers } from "./answers.js";
+import type { Answer, AnswerSet } from "./answers.js";
 import type { Module, PlacedQuestion, Question } from "./model.js";
-import { holds } from "./questionnaire.js";
 import type { Questionnaire } from "./questionnaire.js";
+import { isShown, shownQuestions } from "./visibility.js";
 
 /** One thing to ask: a question, for the institution or for one dataset. */
 export interface Step {
@@ -23,24 +22,21 @@ export function stepKey(step: Step, set: AnswerSet): string {
  * then for the next.
  */
 export function visibleSteps(q: Questionnaire, set: AnswerSet): Step[] {
+  const shown = shownQuestions(q, set);
   const out: Step[] = [];
   for (const module of q.modules) {
     for (const section of module.sections) {
       const placed = q.questions.filter((p) => p.section === section);
       if (section.scope === "institution") {
-        for (const p of placed) if (isVisible(p.question, set)) out.push({ placed: p });
+        for (const p of placed) if (isShown(shown, p.question.id)) out.push({ placed: p });
       } else {
-        set.datasets.forEach((ds, i) => {
-          for (const p of placed) if (isVisible(p.question, set, ds)) out.push({ placed: p, dataset: i });
+        set.datasets.forEach((_ds, i) => {
+          for (const p of placed) if (isShown(shown, p.question.id, i)) out.push({ placed: p, dataset: i });
         });
       }
     }
   }
   return out;
-}
-
-function isVisible(question: Question, set: AnswerSet, dataset?: DatasetAnswers): boolean {
-  return question.when ? holds(question.when, valuesLookup(set, dataset)) : true;
 }
 
 export function answerAt(set: AnswerSet, step: Step): Answer | undefined {
@@ -66,14 +62,24 @@ export function firstOpenStep(steps: readonly Step[], set: AnswerSet, skipped: R
   return steps.findIndex((s) => answerAt(set, s) === undefined && !skipped.has(stepKey(s, set)));
 }
 
-/** The answers the interview writes: hidden answers (a gate changed after them) are dropped. */
-export function visibleAnswers(q: Questionnaire, set: AnswerSet): AnswerSet {
-  let out: AnswerSet = { ...set, answers: {}, datasets: set.datasets.map((d) => ({ ...d, answers: {} })) };
-  for (const step of visibleSteps(q, set)) {
-    const a = answerAt(set, step);
-    if (a) out = withAnswer(out, step, a);
+/**
+ * Answers to questions that a later change hid (a gate answered otherwise in the review):
+ * the interview keeps them in the answer file, says so, and scoring leaves them out.
+ */
+export function hiddenAnswers(q: Questionnaire, set: AnswerSet): Step[] {
+  const shown = shownQuestions(q, set);
+  const out: Step[] = [];
+  for (const id of Object.keys(set.answers)) {
+    const placed = q.byId.get(id);
+    if (placed && !isShown(shown, id)) out.push({ placed });
   }
-  return out;
+  set.datasets.forEach((ds, i) => {
+    for (const id of Object.keys(ds.answers)) {
+      const placed = q.byId.get(id);
+      if (placed && !isShown(shown, id, i)) out.push({ placed, dataset: i });
+    }
+  });
+  return out.sort((a, b) => a.placed.order - b.placed.order || (a.dataset ?? -1) - (b.dataset ?? -1));
 }
 
 /** A short stable fingerprint of a question's definition (FNV-1a over canonical JSON). */

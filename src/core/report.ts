@@ -4,8 +4,10 @@ import { DIMENSIONS, DONT_KNOW, NOT_APPLICABLE, PRIORITY_WEIGHT, SPECIAL_LABELS,
 import type { Dimension, Lang, Module, Question, Text } from "./model.js";
 import type { Answer } from "./answers.js";
 import type { InstitutionResult } from "./results.js";
-import type { Tally } from "./scoring.js";
-import { METHOD_VERSION, overallCompleteness } from "./scoring.js";
+import * as X from "./exact.js";
+import type { Ratio } from "./exact.js";
+import type { Gap, Tally } from "./scoring.js";
+import { METHOD_VERSION, pooledCompleteness } from "./scoring.js";
 
 export const REPORT_FORMAT = "assess-report/1";
 
@@ -14,11 +16,12 @@ export type Band = "good" | "fair" | "weak" | "very_weak" | "none";
 /** Colour bands for scores: read at a glance, with the number always beside. */
 export const BANDS: { band: Band; from: number; label: Text }[] = [
   { band: "good", from: 75, label: { en: "75-100 good", th: "75-100 ดี" } },
-  { band: "fair", from: 50, label: { en: "50-74 fair", th: "50-74 พอใช้" } },
-  { band: "weak", from: 25, label: { en: "25-49 weak", th: "25-49 อ่อน" } },
-  { band: "very_weak", from: 0, label: { en: "0-24 very weak", th: "0-24 อ่อนมาก" } },
+  { band: "fair", from: 50, label: { en: "50-74.99 fair", th: "50-74.99 พอใช้" } },
+  { band: "weak", from: 25, label: { en: "25-49.99 weak", th: "25-49.99 อ่อน" } },
+  { band: "very_weak", from: 0, label: { en: "0-24.99 very weak", th: "0-24.99 อ่อนมาก" } },
 ];
 
+/** The band of a figure as printed (two decimals), so that what is read and what is coloured agree. */
 export function bandOf(score: number | undefined): Band {
   if (score === undefined) return "none";
   return BANDS.find((b) => score >= b.from)?.band ?? "very_weak";
@@ -68,15 +71,19 @@ export interface InstitutionSection {
   datasets: string[];
   cells: Record<Dimension, ScoreCell>;
   overall?: number;
+  /** When there is no overall figure: the dimensions without a score. */
+  overallWithout?: Dimension[];
   byModule: { module: string; title: string; cells: Record<Dimension, ScoreCell> }[];
   completeness?: number;
-  /** Share of answers given that were "don't know", 0-100. */
+  /** Don't know answers ÷ answers to questions that apply (not applicable left out), 0-100. */
   dontKnowRate?: number;
   criticalGaps: number;
   /** Every critical gap, then the highest-ranked others (up to 15 lines in all, or more if critical). */
   gaps: GapLine[];
   gapsTotal: number;
   rejectedAnswers: number;
+  /** When the institution listed no dataset: how many dataset questions were therefore not scored. */
+  noDatasets?: number;
 }
 
 export interface Report {
@@ -85,6 +92,8 @@ export interface Report {
   date: string;
   lang: Lang;
   method: string;
+  /** Results scored with another version of the method than this report's: named, never silently mixed. */
+  otherMethods: { institution: string; source: string; method: string }[];
   fictional: boolean;
   modules: { id: string; version: string; title: string }[];
   summary: {
@@ -92,12 +101,13 @@ export interface Report {
     datasets: number;
     national: Record<Dimension, ScoreCell>;
     overall?: number;
+    overallWithout?: Dimension[];
     criticalGaps: number;
     institutionsWithCriticalGaps: number;
     weakestThemes: { module: string; title: string; score: number }[];
   };
   heatmap: {
-    institutions: { id: string; name: string; cells: Record<Dimension, ScoreCell>; overall?: number }[];
+    institutions: { id: string; name: string; cells: Record<Dimension, ScoreCell>; overall?: number; overallWithout?: Dimension[] }[];
     themes: { module: string; title: string; institutions: number; cells: Record<Dimension, ScoreCell> }[];
   };
   dataMap: {
@@ -161,22 +171,62 @@ const FIREWALL = "firewall_immigration_enforcement";
 const SHARED_WITH = "ds_shared_with";
 const ENFORCEMENT = "immigration_enforcement";
 
-function mean(xs: number[]): number | undefined {
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+/** A tally's score, exactly: its fraction, or for results of method 1.x its two-decimal figure. */
+function exactScore(t: Tally): Ratio | undefined {
+  if (t.exact !== undefined) return X.parse(t.exact);
+  return t.score === undefined ? undefined : X.fromNumber(t.score);
 }
 
-function round(x: number | undefined): number | undefined {
-  return x === undefined ? undefined : Math.round(x * 100) / 100;
+function exactCompleteness(t: Tally): Ratio | undefined {
+  return t.applicable > 0 ? X.ratio(100 * t.answered, t.applicable) : undefined;
 }
 
-function cell(score: number | undefined, completeness: number | undefined): ScoreCell {
+function exactGap(g: Gap): Ratio {
+  return (g.exact === undefined ? undefined : X.parse(g.exact)) ?? X.fromNumber(g.gap);
+}
+
+function defined<T>(xs: readonly (T | undefined)[]): T[] {
+  return xs.filter((x): x is T => x !== undefined);
+}
+
+/** The one rounding of a report figure: two decimals, halves away from zero, from the exact value. */
+function round(x: Ratio | undefined): number | undefined {
+  return x === undefined ? undefined : X.round(x, 2);
+}
+
+function cell(score: Ratio | undefined, completeness: Ratio | undefined): ScoreCell {
   const s = round(score);
   const c = round(completeness);
   return { ...(s === undefined ? {} : { score: s }), ...(c === undefined ? {} : { completeness: c }), band: bandOf(s) };
 }
 
 function cellsOf(d: Record<Dimension, Tally>): Record<Dimension, ScoreCell> {
-  return Object.fromEntries(DIMENSIONS.map((k) => [k, cell(d[k].score, d[k].completeness)])) as Record<Dimension, ScoreCell>;
+  return Object.fromEntries(DIMENSIONS.map((k) => [k, cell(exactScore(d[k]), exactCompleteness(d[k]))])) as Record<Dimension, ScoreCell>;
+}
+
+/** Mean over institutions of each dimension: scores over those with one, completeness likewise. */
+function meanCells(tallies: readonly Record<Dimension, Tally>[]): { cells: Record<Dimension, ScoreCell>; exact: Record<Dimension, Ratio | undefined> } {
+  const exact = {} as Record<Dimension, Ratio | undefined>;
+  const cells = {} as Record<Dimension, ScoreCell>;
+  for (const d of DIMENSIONS) {
+    exact[d] = X.mean(defined(tallies.map((t) => exactScore(t[d]))));
+    cells[d] = cell(exact[d], X.mean(defined(tallies.map((t) => exactCompleteness(t[d])))));
+  }
+  return { cells, exact };
+}
+
+/**
+ * The overall figure: the plain mean of the three dimensions, only when all three have a
+ * score; otherwise the dimensions without one, which every renderer prints as the reason.
+ */
+function overallOf(exact: Record<Dimension, Ratio | undefined>): { overall: number } | { overallWithout: Dimension[] } {
+  const without = DIMENSIONS.filter((d) => exact[d] === undefined);
+  if (without.length) return { overallWithout: without };
+  return { overall: round(X.mean(DIMENSIONS.map((d) => exact[d]!)))! };
+}
+
+function tallyExact(d: Record<Dimension, Tally>): Record<Dimension, Ratio | undefined> {
+  return Object.fromEntries(DIMENSIONS.map((k) => [k, exactScore(d[k])])) as Record<Dimension, Ratio | undefined>;
 }
 
 /** Builds the report from scored results, in the order given (sort them before for a stable report). */
@@ -195,39 +245,24 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
     id: r.institution.id,
     name: r.institution.name,
     cells: cellsOf(r.scorecard.dimensions),
-    ...(r.scorecard.overall === undefined ? {} : { overall: round(r.scorecard.overall)! }),
+    ...overallOf(tallyExact(r.scorecard.dimensions)),
   }));
-  const themes = usedModules.map((m) => {
-    const rows = results.map((r) => r.scorecard.byModule.find((b) => b.module === m.id)).filter((b) => b !== undefined);
-    const cells = Object.fromEntries(
-      DIMENSIONS.map((d) => [
-        d,
-        cell(
-          mean(rows.map((b) => b.dimensions[d].score).filter((s): s is number => s !== undefined)),
-          mean(rows.map((b) => b.dimensions[d].completeness).filter((s): s is number => s !== undefined)),
-        ),
-      ]),
-    ) as Record<Dimension, ScoreCell>;
-    return { module: m.id, title: m.title[lang], institutions: rows.length, cells };
+  const themeMeans = usedModules.map((m) => {
+    const rows = defined(results.map((r) => r.scorecard.byModule.find((b) => b.module === m.id)));
+    return { module: m.id, title: m.title[lang], institutions: rows.length, ...meanCells(rows.map((b) => b.dimensions)) };
   });
+  const themes = themeMeans.map(({ exact: _e, ...t }) => t);
 
-  const national = Object.fromEntries(
-    DIMENSIONS.map((d) => [
-      d,
-      cell(
-        mean(results.map((r) => r.scorecard.dimensions[d].score).filter((s): s is number => s !== undefined)),
-        mean(results.map((r) => r.scorecard.dimensions[d].completeness).filter((s): s is number => s !== undefined)),
-      ),
-    ]),
-  ) as Record<Dimension, ScoreCell>;
-  const nationalScores = DIMENSIONS.map((d) => national[d].score).filter((s): s is number => s !== undefined);
-  const weakestThemes = themes
-    .filter((t) => t.module !== "general")
-    .map((t) => ({ module: t.module, title: t.title, score: mean(DIMENSIONS.map((d) => t.cells[d].score).filter((s): s is number => s !== undefined)) }))
-    .filter((t): t is { module: string; title: string; score: number } => t.score !== undefined)
-    .sort((a, b) => a.score - b.score || (a.module < b.module ? -1 : 1))
+  const nationalMeans = meanCells(results.map((r) => r.scorecard.dimensions));
+  const national = nationalMeans.cells;
+  // Ranked on the exact mean of the three theme scores; a theme without all three is not
+  // ranked (as it has no overall figure); ties in the order the modules are asked.
+  const weakestThemes = themeMeans
+    .filter((t) => t.module !== "general" && DIMENSIONS.every((d) => t.exact[d] !== undefined))
+    .map((t) => ({ module: t.module, title: t.title, exact: X.mean(DIMENSIONS.map((d) => t.exact[d]!))! }))
+    .sort((a, b) => X.compare(a.exact, b.exact))
     .slice(0, 3)
-    .map((t) => ({ ...t, score: round(t.score)! }));
+    .map(({ exact, ...t }) => ({ ...t, score: round(exact)! }));
 
   const words = (q: Question | undefined, a: Answer | undefined): string => answerWords(q, a, lang);
   const rows: DataMapRow[] = [];
@@ -247,11 +282,14 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
   const institutions = results.map((r): InstitutionSection => {
     const sc = r.scorecard;
     const tallies = DIMENSIONS.map((d) => sc.dimensions[d]);
-    const answered = tallies.reduce((n, t) => n + t.answered, 0);
+    const applying = tallies.reduce((n, t) => n + t.answered - t.notApplicable, 0);
     const unknown = tallies.reduce((n, t) => n + t.unknown, 0);
     const critical = sc.gaps.filter((g) => g.critical);
     const shown = [...critical, ...sc.gaps.filter((g) => !g.critical).slice(0, Math.max(0, 15 - critical.length))];
     const dsName = (id: string) => r.datasets.find((d) => d.id === id)?.name ?? id;
+    const completeness = round(pooledCompleteness(sc.dimensions));
+    // Dataset questions have one cell per dataset: none at all when no dataset was listed.
+    const unasked = sc.questions.filter((q) => q.cells.length === 0).length;
     return {
       id: r.institution.id,
       name: r.institution.name,
@@ -262,10 +300,10 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
       source: r.source,
       datasets: r.datasets.map((d) => d.name),
       cells: cellsOf(sc.dimensions),
-      ...(sc.overall === undefined ? {} : { overall: round(sc.overall)! }),
+      ...overallOf(tallyExact(sc.dimensions)),
       byModule: sc.byModule.map((b) => ({ module: b.module, title: moduleTitle(b.module), cells: cellsOf(b.dimensions) })),
-      ...(overallCompleteness(sc.dimensions) === undefined ? {} : { completeness: round(overallCompleteness(sc.dimensions))! }),
-      ...(answered ? { dontKnowRate: round((100 * unknown) / answered)! } : {}),
+      ...(completeness === undefined ? {} : { completeness }),
+      ...(applying ? { dontKnowRate: round(X.ratio(100 * unknown, applying))! } : {}),
       criticalGaps: critical.length,
       gaps: shown.map((g) => ({
         question: g.question,
@@ -273,7 +311,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
         module: g.module,
         dimension: g.dimension,
         priority: g.priority,
-        gap: round(g.gap)!,
+        gap: round(exactGap(g))!,
         critical: g.critical,
         unknown: g.unknown,
         datasets: (g.critical ? g.criticalDatasets : g.datasets).map(dsName),
@@ -281,6 +319,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
       })),
       gapsTotal: sc.gaps.length,
       rejectedAnswers: r.answers.rejected?.length ?? 0,
+      ...(r.datasets.length === 0 && unasked > 0 ? { noDatasets: unasked } : {}),
     };
   });
 
@@ -290,13 +329,14 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
     date: options.date,
     lang,
     method: METHOD_VERSION,
+    otherMethods: results.filter((r) => r.scorecard.method !== METHOD_VERSION).map((r) => ({ institution: r.institution.name, source: r.source, method: r.scorecard.method })),
     fictional: results.some((r) => r.fictional === true),
     modules: usedModules.map((m) => ({ id: m.id, version: used.get(m.id)!, title: m.title[lang] })),
     summary: {
       institutions: results.length,
       datasets: results.reduce((n, r) => n + r.datasets.length, 0),
       national,
-      ...(nationalScores.length ? { overall: round(mean(nationalScores))! } : {}),
+      ...overallOf(nationalMeans.exact),
       criticalGaps: results.reduce((n, r) => n + r.scorecard.gaps.filter((g) => g.critical).length, 0),
       institutionsWithCriticalGaps: results.filter((r) => r.scorecard.gaps.some((g) => g.critical)).length,
       weakestThemes,
@@ -309,7 +349,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
     },
     institutions,
     crossCutting: {
-      commonGaps: commonGaps(results, label, lang),
+      commonGaps: commonGaps(results, label, lang, questionOrder(modules)),
       sharing: sharingLinks(results, questions.get(SHARED_WITH), lang),
       firewallMissing: firewallMissing(results, questions.get(FIREWALL), lang),
     },
@@ -345,22 +385,34 @@ export function answerWords(q: Question | undefined, a: Answer | undefined, lang
   return typeof a.value === "string" ? one(a.value) : String(a.value);
 }
 
-function commonGaps(results: readonly InstitutionResult[], label: (id: string) => string, lang: Lang): Report["crossCutting"]["commonGaps"] {
-  const by = new Map<string, { module: string; dimension: Dimension; gaps: number[]; critical: number; rec?: string; weight: number }>();
+/** Position of each question in the questionnaire (modules as loaded, then sections, then questions). */
+function questionOrder(modules: readonly Module[]): Map<string, number> {
+  const order = new Map<string, number>();
+  for (const m of modules) for (const s of m.sections) for (const q of s.questions) order.set(q.id, order.size);
+  return order;
+}
+
+/**
+ * The questions with a gap in the most institutions, then the most critical, then the
+ * largest weight × mean gap (exactly), then questionnaire order.
+ */
+function commonGaps(results: readonly InstitutionResult[], label: (id: string) => string, lang: Lang, order: Map<string, number>): Report["crossCutting"]["commonGaps"] {
+  const by = new Map<string, { module: string; dimension: Dimension; gaps: Ratio[]; critical: number; rec?: string; weight: number }>();
   for (const r of results) {
     for (const g of r.scorecard.gaps) {
       const e = by.get(g.question) ?? { module: g.module, dimension: g.dimension, gaps: [], critical: 0, weight: g.weight, ...(g.recommendations[0] ? { rec: g.recommendations[0][lang] } : {}) };
-      e.gaps.push(g.gap);
+      e.gaps.push(exactGap(g));
       if (g.critical) e.critical++;
       if (!e.rec && g.recommendations[0]) e.rec = g.recommendations[0][lang];
       by.set(g.question, e);
     }
   }
+  const pos = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
   return [...by]
-    .map(([question, e]) => ({ question, label: label(question), module: e.module, dimension: e.dimension, institutions: e.gaps.length, critical: e.critical, meanGap: round(mean(e.gaps))!, weight: e.weight, ...(e.rec ? { recommendation: e.rec } : {}) }))
-    .sort((a, b) => b.institutions - a.institutions || b.critical - a.critical || b.weight * b.meanGap - a.weight * a.meanGap || (a.question < b.question ? -1 : 1))
+    .map(([question, e]) => ({ question, e, meanGap: X.mean(e.gaps)!, key: X.mul(X.ratio(e.weight), X.mean(e.gaps)!) }))
+    .sort((a, b) => b.e.gaps.length - a.e.gaps.length || b.e.critical - a.e.critical || X.compare(b.key, a.key) || pos(a.question) - pos(b.question) || (a.question < b.question ? -1 : 1))
     .slice(0, 10)
-    .map(({ weight: _w, ...g }) => g);
+    .map(({ question, e, meanGap }) => ({ question, label: label(question), module: e.module, dimension: e.dimension, institutions: e.gaps.length, critical: e.critical, meanGap: round(meanGap)!, ...(e.rec ? { recommendation: e.rec } : {}) }));
 }
 
 function sharingLinks(results: readonly InstitutionResult[], q: Question | undefined, lang: Lang): Report["crossCutting"]["sharing"] {
@@ -407,21 +459,25 @@ function methodology(lang: Lang): Report["methodology"] {
     bands: BANDS.map((b) => b.label[lang]),
     rules: th
       ? [
-          "คะแนนของคำถามแบบเลือกตอบ = ระดับ / 4; คำถามแบบเลือกได้หลายข้อ = สัดส่วนถ่วงน้ำหนักของแนวปฏิบัติที่มี",
+          "คะแนนของคำถามแบบเลือกตอบ = ระดับ / 4; คำถามแบบเลือกได้หลายข้อ = สัดส่วนถ่วงน้ำหนักของแนวปฏิบัติที่มี; คำถามตัวเลขหรือวันที่ = ระดับของช่วงคะแนนที่คำตอบอยู่ / 4 (วันที่นับเป็นเดือนเต็มตามปฏิทินก่อนวันประเมิน)",
           "คะแนนด้าน = 100 × Σ(น้ำหนัก × คะแนน) / Σ น้ำหนัก (จำเป็น 3, สำคัญ 2, มีประโยชน์ 1)",
-          "ไม่ทราบ = 0 และนับเป็นไม่ทราบ; ไม่เกี่ยวข้องและคำถามที่ถูกซ่อนตามเงื่อนไขไม่นำมาคิด; คำถามที่ไม่ได้ตอบลดความครบถ้วน ไม่ลดคะแนน",
-          "คำถามระดับชุดข้อมูลนับครั้งเดียว ด้วยค่าเฉลี่ยของชุดข้อมูล",
-          "ช่องว่างวิกฤต = คำถามจำเป็นที่ตอบระดับ 0 หรือไม่ทราบ",
-          "คะแนนระดับประเทศและรายประเด็น = ค่าเฉลี่ยของหน่วยงาน (แต่ละหน่วยงานมีน้ำหนักเท่ากัน); ภาพรวม = ค่าเฉลี่ยของสามด้าน",
+          "ไม่ทราบ = 0 และนับเป็นไม่ทราบ (ในแต่ละชุดข้อมูล); ไม่เกี่ยวข้องและคำถามที่ถูกซ่อนตามเงื่อนไขไม่นำมาคิด; คำถามที่ไม่ได้ตอบลดความครบถ้วน ไม่ลดคะแนน; คำตอบที่อยู่นอกทุกช่วงคะแนนเก็บไว้แต่ไม่นำมาคิด",
+          "คำถามที่ถูกซ่อนตามเงื่อนไขนับเป็นคำถามที่ไม่ได้ตอบสำหรับเงื่อนไขของคำถามถัดไปทั้งหมด; คำตอบของคำถามที่ถูกซ่อนเก็บไว้พร้อมคำเตือนแต่ไม่นำมาคิดคะแนน",
+          "คำถามระดับชุดข้อมูลนับครั้งเดียว ด้วยค่าเฉลี่ยของชุดข้อมูล; หน่วยงานที่ไม่ได้ระบุชุดข้อมูลจะไม่มีคะแนนคำถามเหล่านี้ และมีหมายเหตุกำกับ",
+          "ช่องว่างวิกฤต = คำถามจำเป็นที่ตอบระดับ 0 หรือไม่ทราบ; เรียงช่องว่างวิกฤตก่อน แล้วตามน้ำหนัก × (1 − คะแนน) แล้วตามลำดับในแบบสอบถาม",
+          "คะแนนระดับประเทศและรายประเด็น = ค่าเฉลี่ยของหน่วยงาน (แต่ละหน่วยงานมีน้ำหนักเท่ากัน); ภาพรวม = ค่าเฉลี่ยของสามด้าน แสดงเฉพาะเมื่อมีคะแนนครบทั้งสามด้าน",
+          "คำนวณด้วยเศษส่วนที่แม่นยำ และปัดเศษครั้งเดียวเป็นทศนิยมสองตำแหน่ง (ครึ่งหนึ่งปัดขึ้น) เมื่อแสดงผล; แถบสีอ่านจากตัวเลขที่แสดง",
           "ไม่มีการประมาณค่าแทนข้อมูลที่ขาดหาย",
         ]
       : [
-          "A choice answer scores level / 4; a multiple-choice question scores the weighted share of good practices in place.",
+          "A choice answer scores level / 4; a multiple-choice question scores the weighted share of good practices in place; a number or date scores the level of the band it falls in / 4 (dates in whole calendar months before the assessment date).",
           "A dimension score is 100 × Σ(weight × score) / Σ weight (essential 3, important 2, useful 1).",
-          "Don't know scores 0 and is counted; not applicable and questions hidden by a condition are left out; unanswered questions lower completeness, not the score.",
-          "A question asked per dataset counts once, with the mean over the institution's datasets.",
-          "A critical gap is an essential question answered at level 0 or don't know.",
-          "National and theme scores are means over institutions, each institution weighing the same; the overall figure is the plain mean of the three dimensions.",
+          "Don't know scores 0 and is counted (per dataset); not applicable and questions hidden by a condition are left out; unanswered questions lower completeness, not the score; an answer outside every band is kept and not scored.",
+          "A question hidden by its condition counts as unanswered for every later condition, so a whole chain of follow-ups hides with it; an answer given to a hidden question is kept, with a warning, and never scored.",
+          "A question asked per dataset counts once, with the mean over the institution's datasets; an institution that lists no dataset has no such questions scored, and says so.",
+          "A critical gap is an essential question answered at level 0 or don't know; gaps rank critical first, then by weight × (1 − score), then in questionnaire order.",
+          "National and theme scores are means over institutions, each institution weighing the same; the overall figure is the plain mean of the three dimensions, shown only when all three have a score.",
+          "Figures are computed as exact fractions and rounded once, to two decimals (halves up), where they are shown; colour bands are read off the figure as shown.",
           "Nothing is imputed.",
         ],
   };

@@ -1,12 +1,21 @@
 // The scoring method of DOMAIN.md, as a pure function of a questionnaire and an answer set.
-import { isSpecial, monthsBetween, valuesLookup } from "./answers.js";
+// Every figure is computed as an exact fraction (./exact.ts) and turned into a number only
+// on the way out, so that ties are true ties and halves round the same way everywhere.
+import { isSpecial, monthsBetween } from "./answers.js";
 import type { Answer, AnswerSet, DatasetAnswers } from "./answers.js";
+import * as X from "./exact.js";
+import type { Ratio } from "./exact.js";
 import { DIMENSIONS, DONT_KNOW, NOT_APPLICABLE, PRIORITY_WEIGHT, optionsOf } from "./model.js";
-import type { Dimension, PlacedQuestion, Priority, Question, Text } from "./model.js";
-import { holds } from "./questionnaire.js";
+import type { Dimension, Priority, Question, Text } from "./model.js";
 import type { Questionnaire } from "./questionnaire.js";
+import { isShown, shownQuestions } from "./visibility.js";
 
-export const METHOD_VERSION = "1.0.0";
+/**
+ * 2.0.0: a hidden question hides its whole chain; the overall figure only when all three
+ * dimensions have a score; exact arithmetic and one rounding; calendar months; the
+ * don't-know rate over answers that apply. Results of 1.x are named as such in reports.
+ */
+export const METHOD_VERSION = "2.0.0";
 
 /** How one answer (one cell: a question, for the institution or one dataset) counts. */
 export type CellStatus = "scored" | "dont_know" | "not_applicable" | "hidden" | "unanswered" | "out_of_bands";
@@ -28,19 +37,25 @@ export interface QuestionResult {
   dimension: Dimension;
   priority: Priority;
   weight: number;
-  /** Mean over the cells that count; undefined when none counts. */
+  /** Mean over the cells that count, 0-1; undefined when none counts. */
   score?: number;
+  /** The same score as an exact fraction ("5/8"), for anything computed from it. */
+  exact?: string;
   cells: Cell[];
 }
 
 export interface Tally {
   /** 0-100, undefined when no question counts. */
   score?: number;
+  /** The same score as an exact fraction ("550/9"): reports average these, never rounded figures. */
+  exact?: string;
   /** Share of applicable answers given (don't know and not applicable count as given), 0-100. */
   completeness?: number;
   /** Questions whose score counts. */
   scored: number;
+  /** Cells shown to the respondent (not hidden by a condition), whatever the answer, not applicable included: completeness divides by this. */
   applicable: number;
+  /** Cells with an answer: a level, don't know, not applicable or a date or number outside every band. */
   answered: number;
   unknown: number;
   notApplicable: number;
@@ -54,6 +69,8 @@ export interface Gap {
   weight: number;
   /** 100 - score of the question. */
   gap: number;
+  /** The same gap as an exact fraction (absent in results of method 1.x). */
+  exact?: string;
   critical: boolean;
   /** Cells that were don't know. */
   unknown: boolean;
@@ -64,101 +81,145 @@ export interface Gap {
   recommendations: Text[];
 }
 
+/** Facts about a scorecard that a reader must see beside its figures: data, words come later. */
+export type ScoreFinding =
+  | { code: "OVERALL_NOT_SHOWN"; args: { without: Dimension[] } }
+  | { code: "NO_DATASETS"; args: { questions: number } }
+  | { code: "ANSWER_OUT_OF_BANDS"; args: { question: string; dataset?: string } };
+
 export interface Scorecard {
   method: string;
   date: string;
   modules: { id: string; version: string }[];
   dimensions: Record<Dimension, Tally>;
-  /** Plain mean of the dimension scores that exist; labelled as such wherever shown. */
+  /** Plain mean of the three dimension scores: only when all three have one (else OVERALL_NOT_SHOWN). */
   overall?: number;
   byModule: { module: string; dimensions: Record<Dimension, Tally> }[];
   questions: QuestionResult[];
   gaps: Gap[];
+  /** Absent in results of method 1.x. */
+  findings?: ScoreFinding[];
 }
 
+/** A question's exact score: the mean of its cells' exact scores. */
+interface Scored {
+  result: QuestionResult;
+  exact?: Ratio;
+  cells: ExactCell[];
+}
+
+type ExactCell = Cell & { exact?: Ratio };
+
 export function scoreAnswers(questionnaire: Questionnaire, set: AnswerSet): Scorecard {
-  const questions: QuestionResult[] = [];
+  const shown = shownQuestions(questionnaire, set);
+  const scored: Scored[] = [];
+  let datasetQuestions = 0;
   for (const placed of questionnaire.questions) {
     const q = placed.question;
     if (!q.dimension || !q.priority) continue;
-    const cells =
+    const id = q.id;
+    const cells: ExactCell[] =
       placed.section.scope === "institution"
-        ? [cellFor(q, set.answers[q.id], holdsFor(placed, set), set.date)]
-        : set.datasets.map((ds) => ({ ...cellFor(q, ds.answers[q.id], holdsFor(placed, set, ds), set.date), dataset: ds.id }));
-    const counted = cells.filter((c) => c.score !== undefined);
-    const score = counted.length ? counted.reduce((s, c) => s + c.score!, 0) / counted.length : undefined;
-    questions.push({
-      question: q.id,
-      module: placed.module.id,
-      section: placed.section.id,
-      dimension: q.dimension,
-      priority: q.priority,
-      weight: PRIORITY_WEIGHT[q.priority],
-      ...(score === undefined ? {} : { score }),
+        ? [exactCell(q, set.answers[id], isShown(shown, id), set.date)]
+        : set.datasets.map((ds, i) => ({ ...exactCell(q, ds.answers[id], isShown(shown, id, i), set.date), dataset: ds.id }));
+    if (placed.section.scope === "dataset") datasetQuestions++;
+    const exact = X.mean(cells.flatMap((c) => (c.exact ? [c.exact] : [])));
+    scored.push({
+      exact,
       cells,
+      result: {
+        question: id,
+        module: placed.module.id,
+        section: placed.section.id,
+        dimension: q.dimension,
+        priority: q.priority,
+        weight: PRIORITY_WEIGHT[q.priority],
+        ...(exact === undefined ? {} : { score: X.toNumber(exact), exact: X.format(exact) }),
+        cells: cells.map(({ exact: _e, ...c }) => c),
+      },
     });
   }
 
-  const dimensions = tallyAll(questions);
-  const present = DIMENSIONS.map((d) => dimensions[d].score).filter((s): s is number => s !== undefined);
-  const overall = present.length ? present.reduce((a, b) => a + b, 0) / present.length : undefined;
+  const dimensions = tallyAll(scored);
+  const without = DIMENSIONS.filter((d) => dimensions[d].exact === undefined);
+  const overall = without.length === 0 ? overallOf(dimensions) : undefined;
+  const findings: ScoreFinding[] = [];
+  if (overall === undefined) findings.push({ code: "OVERALL_NOT_SHOWN", args: { without } });
+  if (set.datasets.length === 0 && datasetQuestions > 0) findings.push({ code: "NO_DATASETS", args: { questions: datasetQuestions } });
+  for (const s of scored) {
+    for (const c of s.cells) if (c.status === "out_of_bands") findings.push({ code: "ANSWER_OUT_OF_BANDS", args: { question: s.result.question, ...(c.dataset ? { dataset: c.dataset } : {}) } });
+  }
   return {
     method: METHOD_VERSION,
     date: set.date,
     modules: questionnaire.modules.map((m) => ({ id: m.id, version: m.version })),
     dimensions,
-    ...(overall === undefined ? {} : { overall }),
-    byModule: questionnaire.modules.map((m) => ({ module: m.id, dimensions: tallyAll(questions.filter((r) => r.module === m.id)) })),
-    questions,
-    gaps: rankGaps(questions, set.datasets),
+    ...(overall === undefined ? {} : { overall: X.toNumber(overall) }),
+    byModule: questionnaire.modules.map((m) => ({ module: m.id, dimensions: tallyAll(scored.filter((r) => r.result.module === m.id)) })),
+    questions: scored.map((s) => s.result),
+    gaps: rankGaps(scored, set.datasets),
+    findings,
   };
 }
 
-function holdsFor(placed: PlacedQuestion, set: AnswerSet, dataset?: DatasetAnswers): boolean {
-  return placed.question.when ? holds(placed.question.when, valuesLookup(set, dataset)) : true;
+/** The plain mean of the three dimension scores, exactly; undefined unless all three exist. */
+export function overallOf(d: Record<Dimension, Pick<Tally, "exact">>): Ratio | undefined {
+  const xs = DIMENSIONS.map((k) => (d[k].exact === undefined ? undefined : X.parse(d[k].exact)));
+  return xs.every((x): x is Ratio => x !== undefined) ? X.mean(xs) : undefined;
 }
 
 /** How one answer counts. Exported for the interview, which shows a score as it goes. */
 export function cellFor(q: Question, answer: Answer | undefined, visible: boolean, date: string): Cell {
+  const { exact: _e, ...cell } = exactCell(q, answer, visible, date);
+  return cell;
+}
+
+function exactCell(q: Question, answer: Answer | undefined, visible: boolean, date: string): ExactCell {
+  const levelCell = (level: number, rec: Text | undefined): ExactCell => {
+    const exact = X.ratio(level, 4);
+    return { status: "scored", score: X.toNumber(exact), exact, level, ...(rec && level < 4 ? { recommendation: [rec] } : {}) };
+  };
   if (!visible) return { status: "hidden" };
   if (!answer) return { status: "unanswered" };
   const v = answer.value;
   if (v === NOT_APPLICABLE) return { status: "not_applicable" };
   if (v === DONT_KNOW) {
     const rec = q.recommendation ?? lowestRecommendation(q);
-    return { status: "dont_know", score: 0, ...(rec ? { recommendation: [rec] } : {}) };
+    return { status: "dont_know", score: 0, exact: X.ZERO, ...(rec ? { recommendation: [rec] } : {}) };
   }
   const opts = optionsOf(q);
   if (q.type === "single_choice" || q.type === "yes_no") {
     const o = opts.find((x) => x.value === v);
     if (!o || o.level === undefined) return { status: "unanswered" };
-    const rec = o.recommendation ?? q.recommendation;
-    return { status: "scored", score: o.level / 4, level: o.level, ...(rec && o.level < 4 ? { recommendation: [rec] } : {}) };
+    return levelCell(o.level, o.recommendation ?? q.recommendation);
   }
   if (q.type === "multiple_choice") {
     const chosen = new Set(Array.isArray(v) ? v : [String(v)]);
     const practices = opts.filter((o) => !o.exclusive);
-    const total = practices.reduce((s, o) => s + (o.weight ?? 1), 0);
-    const got = practices.filter((o) => chosen.has(o.value)).reduce((s, o) => s + (o.weight ?? 1), 0);
-    const score = total > 0 ? got / total : 0;
+    const weightOf = (o: (typeof opts)[number]) => X.fromNumber(o.weight ?? 1);
+    const total = X.sum(practices.map(weightOf));
+    const got = X.sum(practices.filter((o) => chosen.has(o.value)).map(weightOf));
+    const exact = total.n > 0n ? X.div(got, total) : X.ZERO;
     const missing = practices
       .filter((o) => !chosen.has(o.value))
-      .sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1))
+      .sort((a, b) => X.compare(weightOf(b), weightOf(a)))
       .map((o) => o.recommendation ?? q.recommendation)
       .filter((t): t is Text => t !== undefined);
     const recs = [...new Map(missing.map((t) => [t.en, t] as const)).values()];
-    return { status: "scored", score, ...(score === 0 ? { level: 0 } : {}), ...(recs.length ? { recommendation: recs } : {}) };
+    const zero = exact.n === 0n;
+    return { status: "scored", score: X.toNumber(exact), exact, ...(zero ? { level: 0 } : {}), ...(recs.length ? { recommendation: recs } : {}) };
   }
   if ((q.type === "number" || q.type === "date") && q.bands && !isSpecial(v)) {
+    // A date after the assessment date cannot be months before it: it falls in no band.
+    if (q.type === "date" && String(v) > date) return { status: "out_of_bands" };
     const x = q.type === "number" ? Number(v) : monthsBetween(String(v), date);
     const band = q.bands.find((b) => {
-      const lo = (q.type === "number" ? b.min : b.min_months) ?? -Infinity;
+      const lo = (q.type === "number" ? b.min : (b.min_months ?? 0)) ?? -Infinity;
       const hi = (q.type === "number" ? b.max : b.max_months) ?? Infinity;
       return x >= lo && x < hi;
     });
     if (!band) return { status: "out_of_bands" };
-    const rec = band.recommendation ?? q.recommendation;
-    return { status: "scored", score: band.level / 4, level: band.level, ...(rec && band.level < 4 ? { recommendation: [rec] } : {}) };
+    return levelCell(band.level, band.recommendation ?? q.recommendation);
   }
   return { status: "unanswered" };
 }
@@ -169,20 +230,20 @@ function lowestRecommendation(q: Question): Text | undefined {
   return ranked[0]?.recommendation ?? optionsOf(q).find((o) => o.recommendation)?.recommendation;
 }
 
-function tallyAll(questions: readonly QuestionResult[]): Record<Dimension, Tally> {
+function tallyAll(questions: readonly Scored[]): Record<Dimension, Tally> {
   const out = {} as Record<Dimension, Tally>;
-  for (const d of DIMENSIONS) out[d] = tally(questions.filter((q) => q.dimension === d));
+  for (const d of DIMENSIONS) out[d] = tally(questions.filter((q) => q.result.dimension === d));
   return out;
 }
 
 /** Dimension score = 100 × Σ(weight × score) / Σ(weight) over the questions that count. */
-export function tally(questions: readonly QuestionResult[]): Tally {
-  let num = 0;
+function tally(questions: readonly Scored[]): Tally {
+  let num = X.ZERO;
   let den = 0;
   const t: Tally = { scored: 0, applicable: 0, answered: 0, unknown: 0, notApplicable: 0 };
-  for (const q of questions) {
-    if (q.score !== undefined) {
-      num += q.weight * q.score;
+  for (const { result: q, exact } of questions) {
+    if (exact !== undefined) {
+      num = X.add(num, X.mul(X.ratio(q.weight), exact));
       den += q.weight;
       t.scored++;
     }
@@ -194,47 +255,59 @@ export function tally(questions: readonly QuestionResult[]): Tally {
       if (c.status === "not_applicable") t.notApplicable++;
     }
   }
-  if (den > 0) t.score = (100 * num) / den;
+  if (den > 0) {
+    const score = X.div(X.mul(X.ratio(100), num), X.ratio(den));
+    t.score = X.toNumber(score);
+    t.exact = X.format(score);
+  }
   if (t.applicable > 0) t.completeness = (100 * t.answered) / t.applicable;
   return t;
 }
 
-/** Completeness over all three dimensions together, 0-100. */
-export function overallCompleteness(d: Record<Dimension, Tally>): number | undefined {
+/** Completeness over all three dimensions together (answers given ÷ cells shown, pooled), exactly. */
+export function pooledCompleteness(d: Record<Dimension, Pick<Tally, "applicable" | "answered">>): Ratio | undefined {
   const applicable = DIMENSIONS.reduce((n, k) => n + d[k].applicable, 0);
   const answered = DIMENSIONS.reduce((n, k) => n + d[k].answered, 0);
-  return applicable ? (100 * answered) / applicable : undefined;
+  return applicable ? X.ratio(100 * answered, applicable) : undefined;
 }
 
-/** Gaps: critical first, then by weight × (1 − score), then questionnaire order. */
-function rankGaps(questions: readonly QuestionResult[], datasets: readonly DatasetAnswers[]): Gap[] {
-  const gaps: (Gap & { key: number; order: number })[] = [];
-  questions.forEach((r, order) => {
-    if (r.score === undefined || r.score >= 1) return;
-    const weak = r.cells.filter((c) => c.score !== undefined && c.score < 1);
+/** Completeness over all three dimensions together, 0-100, rounded once to two decimals for printing. */
+export function overallCompleteness(d: Record<Dimension, Pick<Tally, "applicable" | "answered">>): number | undefined {
+  const c = pooledCompleteness(d);
+  return c === undefined ? undefined : X.round(c, 2);
+}
+
+/** Gaps: critical first, then by weight × (1 − score), exactly, then questionnaire order. */
+function rankGaps(questions: readonly Scored[], datasets: readonly DatasetAnswers[]): Gap[] {
+  const gaps: (Gap & { key: Ratio; order: number })[] = [];
+  questions.forEach(({ result: r, exact, cells }, order) => {
+    if (exact === undefined || X.compare(exact, X.ONE) >= 0) return;
+    const weak = cells.filter((c) => c.exact !== undefined && X.compare(c.exact, X.ONE) < 0);
     const isCriticalCell = (c: Cell) => r.priority === "essential" && (c.status === "dont_know" || c.level === 0);
     const critical = weak.some(isCriticalCell);
     const criticalNames = weak.filter(isCriticalCell).map((c) => c.dataset);
     const recs = new Map<string, Text>();
-    // The weakest cell's advice first: it is the one that most needs acting on.
-    for (const c of [...weak].sort((a, b) => a.score! - b.score!)) for (const t of c.recommendation ?? []) recs.set(t.en, t);
+    // The weakest cell's advice first: it is the one that most needs acting on (stable sort: ties keep dataset order).
+    for (const c of [...weak].sort((a, b) => X.compare(a.exact!, b.exact!))) for (const t of c.recommendation ?? []) recs.set(t.en, t);
     const names = weak.map((c) => c.dataset).filter((d): d is string => d !== undefined);
+    const gap = X.mul(X.ratio(100), X.sub(X.ONE, exact));
     gaps.push({
       question: r.question,
       module: r.module,
       dimension: r.dimension,
       priority: r.priority,
       weight: r.weight,
-      gap: 100 * (1 - r.score),
+      gap: X.toNumber(gap),
+      exact: X.format(gap),
       critical,
       unknown: weak.some((c) => c.status === "dont_know"),
       datasets: datasets.filter((d) => names.includes(d.id)).map((d) => d.id),
       criticalDatasets: datasets.filter((d) => criticalNames.includes(d.id)).map((d) => d.id),
       recommendations: [...recs.values()],
-      key: r.weight * (1 - r.score),
+      key: X.mul(X.ratio(r.weight), X.sub(X.ONE, exact)),
       order,
     });
   });
-  gaps.sort((a, b) => Number(b.critical) - Number(a.critical) || b.key - a.key || a.order - b.order);
+  gaps.sort((a, b) => Number(b.critical) - Number(a.critical) || X.compare(b.key, a.key) || a.order - b.order);
   return gaps.map(({ key: _k, order: _o, ...g }) => g);
 }

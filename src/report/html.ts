@@ -3,7 +3,7 @@
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension } from "../core/model.js";
 import type { Report, ScoreCell } from "../core/report.js";
-import { BAND_COLOURS, BAND_TEXT, dim, heading, num, pct, w } from "./words.js";
+import { BAND_COLOURS, BAND_TEXT, dim, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
 
 export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -95,12 +95,14 @@ export function renderHtml(r: Report): string {
   s.push(`<title>${e(r.title)}</title><style>${CSS}</style></head><body>`);
   s.push(`<h1>${e(r.title)}</h1><p class="muted">${e(w("generated", L, { date: r.date }))}</p>`);
   if (r.fictional) s.push(`<p class="note">${e(w("fictional", L))}</p>`);
+  const older = otherMethodsText(r, L);
+  if (older) s.push(`<p class="note">${e(older)}</p>`);
 
   s.push(`<h2 id="summary">${e(w("summary", L))}</h2><div class="kpis">`);
   s.push(`<div class="kpi"><b>${r.summary.institutions}</b>${e(w("institutionsAssessed", L))}</div>`);
   s.push(`<div class="kpi"><b>${r.summary.datasets}</b>${e(w("datasetsReported", L))}</div>`);
   s.push(`<div class="kpi"><b class="crit">${r.summary.criticalGaps}</b>${e(w("criticalGaps", L))} ${e(w("inInstitutions", L, { n: r.summary.institutionsWithCriticalGaps }))}</div>`);
-  s.push(`<div class="kpi"><b>${num(r.summary.overall)}</b>${e(w("overall", L))}</div></div>`);
+  s.push(`<div class="kpi"><b>${e(overallText(r.summary, L))}</b>${e(w("overall", L))}</div></div>`);
   s.push(`<h3>${e(w("national", L))}</h3>`);
   s.push(barsSvg(DIMENSIONS.map((d) => ({ label: `${dim(d, L)} (${pct(r.summary.national[d].completeness)})`, ...r.summary.national[d] })), "national-bars"));
   if (r.summary.weakestThemes.length) s.push(`<p>${e(w("weakestThemes", L))}: ${r.summary.weakestThemes.map((x) => `<b>${e(x.title)}</b> (${num(x.score)})`).join(", ")}</p>`);
@@ -125,7 +127,8 @@ export function renderHtml(r: Report): string {
     if (i.respondent) s.push(`<p>${e(w("respondent", L))}: ${e([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))}</p>`);
     s.push(`<p>${e(w("datasets", L))}: ${i.datasets.map(e).join("; ") || "—"} · ${e(w("completeness", L))} ${pct(i.completeness)} · ${e(w("dontKnowRate", L))} ${pct(i.dontKnowRate)}</p>`);
     if (i.rejectedAnswers) s.push(`<p class="note">${i.rejectedAnswers} ${e(w("rejected", L))}</p>`);
-    s.push(table([e(w("module", L)), ...DIMENSIONS.map((d) => e(dim(d, L)))], [...i.byModule.map((m) => [td(e(m.title)), ...DIMENSIONS.map((d) => bandTd(m.cells[d]))]), [td(`<b>${e(w("overall", L))}: ${num(i.overall)}</b>`), ...DIMENSIONS.map((d) => bandTd(i.cells[d]))]]));
+    if (i.noDatasets) s.push(`<p class="note">${e(w("noDatasets", L, { n: i.noDatasets }))}</p>`);
+    s.push(table([e(w("module", L)), ...DIMENSIONS.map((d) => e(dim(d, L)))], [...i.byModule.map((m) => [td(e(m.title)), ...DIMENSIONS.map((d) => bandTd(m.cells[d]))]), [td(`<b>${e(w("overall", L))}: ${e(overallText(i, L))}</b>`), ...DIMENSIONS.map((d) => bandTd(i.cells[d]))]]));
     s.push(`<p><b>${e(w("gaps", L))}</b> <span class="muted">(${e(w("ofGaps", L, { shown: i.gaps.length, total: i.gapsTotal }))})</span></p>`);
     s.push(
       table(

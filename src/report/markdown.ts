@@ -1,7 +1,7 @@
 // The report as GitHub-flavoured Markdown, for pasting into consultation documents.
 import { DIMENSIONS } from "../core/model.js";
 import type { Report, ScoreCell } from "../core/report.js";
-import { BAND_EMOJI, dim, heading, num, pct, w } from "./words.js";
+import { BAND_EMOJI, dim, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
 export function mdText(s: string): string {
@@ -23,6 +23,8 @@ export function renderMarkdown(r: Report): string {
   const t = mdText;
   out.push(`# ${t(r.title)}`, "", `${w("generated", L, { date: r.date })}`);
   if (r.fictional) out.push("", `> ${w("fictional", L)}`);
+  const older = otherMethodsText(r, L);
+  if (older) out.push("", `> ${t(older)}`);
 
   out.push("", `## ${w("summary", L)}`, "");
   out.push(`- ${w("institutionsAssessed", L)}: **${r.summary.institutions}**; ${w("datasetsReported", L)}: **${r.summary.datasets}**`);
@@ -32,7 +34,7 @@ export function renderMarkdown(r: Report): string {
   out.push(
     table(
       [w("dimension", L), w("score", L), w("completeness", L)],
-      [...DIMENSIONS.map((d) => [dim(d, L), `${BAND_EMOJI[r.summary.national[d].band]} ${num(r.summary.national[d].score)}`, pct(r.summary.national[d].completeness)]), [w("overall", L), num(r.summary.overall), ""]],
+      [...DIMENSIONS.map((d) => [dim(d, L), `${BAND_EMOJI[r.summary.national[d].band]} ${num(r.summary.national[d].score)}`, pct(r.summary.national[d].completeness)]), [w("overall", L), overallText(r.summary, L), ""]],
       [false, true, true],
     ),
   );
@@ -42,7 +44,7 @@ export function renderMarkdown(r: Report): string {
   out.push(
     table(
       [w("institution", L), ...DIMENSIONS.map((d) => dim(d, L)), w("overall", L)],
-      r.heatmap.institutions.map((i) => [t(i.name), ...DIMENSIONS.map((d) => scoreCell(i.cells[d])), num(i.overall)]),
+      r.heatmap.institutions.map((i) => [t(i.name), ...DIMENSIONS.map((d) => scoreCell(i.cells[d])), overallText(i, L)]),
       [false, true, true, true, true],
     ),
   );
@@ -69,11 +71,12 @@ export function renderMarkdown(r: Report): string {
     if (i.respondent) out.push(`${w("respondent", L)}: ${t([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))}`, "");
     out.push(`${w("datasets", L)}: ${i.datasets.map(t).join("; ") || "—"} · ${w("completeness", L)} ${pct(i.completeness)} · ${w("dontKnowRate", L)} ${pct(i.dontKnowRate)}`);
     if (i.rejectedAnswers) out.push("", `> ${i.rejectedAnswers} ${w("rejected", L)}`);
+    if (i.noDatasets) out.push("", `> ${w("noDatasets", L, { n: i.noDatasets })}`);
     out.push("");
     out.push(
       table(
         [w("module", L), ...DIMENSIONS.map((d) => dim(d, L))],
-        [...i.byModule.map((m) => [t(m.title), ...DIMENSIONS.map((d) => scoreCell(m.cells[d]))]), [`**${w("overall", L)}: ${num(i.overall)}**`, ...DIMENSIONS.map((d) => `**${scoreCell(i.cells[d])}**`)]],
+        [...i.byModule.map((m) => [t(m.title), ...DIMENSIONS.map((d) => scoreCell(m.cells[d]))]), [`**${w("overall", L)}: ${overallText(i, L)}**`, ...DIMENSIONS.map((d) => `**${scoreCell(i.cells[d])}**`)]],
         [false, true, true, true],
       ),
     );

@@ -3,7 +3,7 @@ import chalk from "chalk";
 import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Module, Question } from "../core/model.js";
 import { formatProblem } from "../core/problems.js";
-import { w } from "./words.js";
+import { num, overallText, pct, w } from "./words.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import type { ModuleSummary } from "../core/summary.js";
 import { overallCompleteness } from "../core/scoring.js";
@@ -33,15 +33,15 @@ export function table(header: string[], rows: string[][], rightAlign: boolean[] 
   return [chalk.bold(line(header)), ...rows.map(line)].join("\n") + "\n";
 }
 
+/** A score as printed (two decimals, rounded once when scored), coloured by the band of the printed figure. */
 export function fmtScore(score: number | undefined): string {
   if (score === undefined) return "–";
-  const n = Math.round(score);
-  const text = String(n);
-  return n >= 75 ? chalk.green(text) : n >= 50 ? chalk.yellow(text) : chalk.red(text);
+  const text = num(score);
+  return score >= 75 ? chalk.green(text) : score >= 50 ? chalk.yellow(text) : chalk.red(text);
 }
 
 function fmtPct(p: number | undefined): string {
-  return p === undefined ? "–" : `${Math.round(p)}%`;
+  return pct(p);
 }
 
 export function renderModuleList(summaries: readonly ModuleSummary[], lang: Lang): string {
@@ -78,7 +78,8 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push(chalk.dim(`  ${[where, sc.date, sc.modules.map((m) => `${m.id} ${m.version}`).join(", "), `${r.datasets.length} dataset${r.datasets.length === 1 ? "" : "s"}`, r.source].filter(Boolean).join(" · ")}`));
   lines.push("");
   const rows = DIMENSIONS.map((d) => tallyRow(DIMENSION_LABELS[d][lang], sc.dimensions[d]));
-  rows.push([w("overall", lang), fmtScore(sc.overall), "", "", ""]);
+  const without = sc.findings?.find((f) => f.code === "OVERALL_NOT_SHOWN")?.args.without ?? DIMENSIONS.filter((d) => sc.dimensions[d].score === undefined);
+  rows.push([w("overall", lang), sc.overall === undefined ? overallText({ overallWithout: without }, lang) : fmtScore(sc.overall), "", "", ""]);
   lines.push(table([w("dimension", lang), w("score", lang), w("completenessTitle", lang), w("dontKnow", lang), w("notApplicable", lang)], rows, [false, true, true, true, true]).trimEnd());
   lines.push("");
 
@@ -87,6 +88,15 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
     lines.push(table([w("module", lang), ...DIMENSIONS.map((d) => DIMENSION_LABELS[d][lang]), w("completenessTitle", lang)], mrows, [false, true, true, true, true]).trimEnd());
     lines.push("");
   }
+
+  for (const f of sc.findings ?? []) {
+    if (f.code === "NO_DATASETS") lines.push(chalk.yellow(`  ${w("noDatasets", lang, { n: f.args.questions })}`));
+    if (f.code === "ANSWER_OUT_OF_BANDS") {
+      const ds = f.args.dataset ? ` (${r.datasets.find((d) => d.id === f.args.dataset)?.name ?? f.args.dataset})` : "";
+      lines.push(chalk.yellow(`  ${w("outOfBands", lang, { question: f.args.question, dataset: ds })}`));
+    }
+  }
+  if (sc.findings?.some((f) => f.code !== "OVERALL_NOT_SHOWN")) lines.push("");
 
   const critical = sc.gaps.filter((g) => g.critical);
   lines.push(chalk.bold(critical.length ? chalk.red(`${w("criticalGaps", lang)} (${critical.length})`) : `${w("criticalGaps", lang)}: ${w("none", lang)}`));
@@ -100,7 +110,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   if (recs.length) {
     lines.push(chalk.bold(w("topRecommendations", lang)));
     recs.forEach((g, i) => {
-      lines.push(`  ${i + 1}. ${g.recommendations[0]![lang]} ${chalk.dim(`[${g.question}, gap ${Math.round(g.gap)}]`)}`);
+      lines.push(`  ${i + 1}. ${g.recommendations[0]![lang]} ${chalk.dim(`[${g.question}, gap ${num(g.gap)}]`)}`);
     });
     lines.push("");
   }

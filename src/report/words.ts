@@ -61,6 +61,19 @@ export const W = {
   dontKnow: { en: "Don't know", th: "ไม่ทราบ" },
   notApplicable: { en: "N/A", th: "ไม่เกี่ยวข้อง" },
   topRecommendations: { en: "Top recommendations", th: "ข้อเสนอแนะสำคัญ" },
+  noScoreIn: { en: "no score in {dims}", th: "ไม่มีคะแนนด้าน{dims}" },
+  noDatasets: {
+    en: "No dataset was listed, so the {n} questions asked for each dataset were not scored: the scores cover the institution's general practice only.",
+    th: "ไม่ได้ระบุชุดข้อมูล จึงไม่ได้คิดคะแนน {n} คำถามที่ถามรายชุดข้อมูล คะแนนนี้ครอบคลุมเฉพาะแนวปฏิบัติทั่วไปของหน่วยงาน",
+  },
+  outOfBands: {
+    en: "The answer to {question}{dataset} falls in no scoring band (a date after the assessment date, or a number outside every band): kept, not scored.",
+    th: "คำตอบของ {question}{dataset} ไม่อยู่ในช่วงคะแนนใด (วันที่หลังวันประเมิน หรือตัวเลขนอกทุกช่วง) เก็บไว้แต่ไม่นำมาคิดคะแนน",
+  },
+  otherMethods: {
+    en: "Some results were scored with another version of the scoring method than this report's ({method}); their figures are not strictly comparable. Score their answers again to compare: {list}.",
+    th: "ผลบางรายการให้คะแนนด้วยวิธีการรุ่นอื่นที่ไม่ใช่รุ่นของรายงานนี้ ({method}) ตัวเลขจึงเปรียบเทียบกันได้ไม่เต็มที่ ควรให้คะแนนคำตอบใหม่ก่อนเปรียบเทียบ: {list}",
+  },
 } satisfies Record<string, Text>;
 
 /** Short headings for the data map's columns (the questions themselves are long). */
@@ -95,12 +108,13 @@ export function dims(lang: Lang): string[] {
   return DIMENSIONS.map((d) => dim(d, lang));
 }
 
+/** A figure as every renderer prints it: two decimals, the one rounding done when the report was built. */
 export function num(x: number | undefined): string {
-  return x === undefined ? "–" : String(Math.round(x));
+  return x === undefined ? "–" : x.toFixed(2);
 }
 
 export function pct(x: number | undefined): string {
-  return x === undefined ? "–" : `${Math.round(x)}%`;
+  return x === undefined ? "–" : `${x.toFixed(2)}%`;
 }
 
 export const BAND_COLOURS: Record<Band, string> = {
@@ -115,3 +129,17 @@ export const BAND_COLOURS: Record<Band, string> = {
 export const BAND_TEXT: Record<Band, string> = { good: "FFFFFF", fair: "1B1B1B", weak: "1B1B1B", very_weak: "FFFFFF", none: "555555" };
 
 export const BAND_EMOJI: Record<Band, string> = { good: "🟩", fair: "🟨", weak: "🟧", very_weak: "🟥", none: "⬜" };
+
+/** The overall figure, or an empty cell with its reason (the dimensions without a score). */
+export function overallText(o: { overall?: number; overallWithout?: Dimension[] }, lang: Lang): string {
+  if (o.overall !== undefined) return num(o.overall);
+  if (!o.overallWithout?.length) return "–";
+  return `– (${w("noScoreIn", lang, { dims: o.overallWithout.map((d) => dim(d, lang)).join(", ") })})`;
+}
+
+/** The note on results scored with another method version, or undefined when there are none. */
+export function otherMethodsText(r: { method: string; otherMethods: { institution: string; source: string; method: string }[] }, lang: Lang): string | undefined {
+  if (!r.otherMethods.length) return undefined;
+  const list = r.otherMethods.map((o) => `${o.institution} (${o.source}, ${o.method})`).join("; ");
+  return w("otherMethods", lang, { method: r.method, list });
+}

@@ -2,10 +2,11 @@
 // sheet per institution, every gap and every answer in long tables for the NSO's analysis.
 // Text that could be taken for a formula is neutralised by the writer (src/io/xlsx.ts).
 import { DIMENSIONS } from "../core/model.js";
+import type { Dimension, Lang } from "../core/model.js";
 import type { Report, ScoreCell } from "../core/report.js";
 import { columnLetter } from "../io/template.js";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../io/xlsx.js";
-import { dim, heading, w } from "./words.js";
+import { dim, heading, num, otherMethodsText, overallText, w } from "./words.js";
 
 const HEAD: Partial<CellSpec> = { bold: true, fill: "DDEBF7", wrap: true };
 
@@ -24,6 +25,11 @@ function sheetNames(names: string[], taken: Set<string>): string[] {
   });
 }
 
+/** A number when there is an overall figure; otherwise text that says why the cell is empty. */
+function overallCell(o: { overall?: number; overallWithout?: Dimension[] }, L: Lang): CellSpec {
+  return o.overall === undefined ? text(overallText(o, L)) : n(o.overall);
+}
+
 function scoreColumns(cells: Record<string, ScoreCell>): CellSpec[] {
   return DIMENSIONS.flatMap((d) => [n(cells[d]!.score), n(cells[d]!.completeness)]);
 }
@@ -39,18 +45,20 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
     [text(w("generated", L, { date: r.date }), { italic: true })],
   ];
   if (r.fictional) rows.push([text(w("fictional", L), { italic: true, color: "9C5700" })]);
+  const older = otherMethodsText(r, L);
+  if (older) rows.push([text(older, { italic: true, color: "9C5700" })]);
   rows.push([]);
   rows.push([text(w("institutionsAssessed", L)), n(r.summary.institutions)]);
   rows.push([text(w("datasetsReported", L)), n(r.summary.datasets)]);
   rows.push([text(w("criticalGaps", L)), n(r.summary.criticalGaps)]);
-  rows.push([text(w("weakestThemes", L)), text(r.summary.weakestThemes.map((t) => `${t.title} (${Math.round(t.score)})`).join("; "))]);
+  rows.push([text(w("weakestThemes", L)), text(r.summary.weakestThemes.map((t) => `${t.title} (${num(t.score)})`).join("; "))]);
   rows.push([]);
   rows.push([head(w("national", L)), ...dimHeads, head(w("overall", L))]);
-  rows.push([text(""), ...scoreColumns(r.summary.national), n(r.summary.overall)]);
+  rows.push([text(""), ...scoreColumns(r.summary.national), overallCell(r.summary, L)]);
   rows.push([]);
   const heatStart = rows.length + 1;
   rows.push([head(w("institution", L)), ...dimHeads, head(w("overall", L))]);
-  for (const i of r.heatmap.institutions) rows.push([text(i.name), ...scoreColumns(i.cells), n(i.overall)]);
+  for (const i of r.heatmap.institutions) rows.push([text(i.name), ...scoreColumns(i.cells), overallCell(i, L)]);
   const heatEnd = rows.length;
   rows.push([]);
   const themeStart = rows.length + 1;
@@ -98,7 +106,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
     const start = rows.length + 1;
     rows.push([head(w("module", L)), ...dimHeads]);
     for (const m of i.byModule) rows.push([text(m.title), ...scoreColumns(m.cells)]);
-    rows.push([text(`${w("overall", L)}: ${i.overall === undefined ? "–" : Math.round(i.overall)}`, { bold: true }), ...scoreColumns(i.cells)]);
+    rows.push([text(`${w("overall", L)}: ${overallText(i, L)}`, { bold: true }), ...scoreColumns(i.cells)]);
     const end = rows.length;
     rows.push([], [head("#"), head(w("question", L)), head(w("dimension", L)), head(w("gap", L)), head(w("critical", L)), head(w("recommendation", L))]);
     i.gaps.forEach((g, x) => rows.push([n(x + 1), text(`${g.label}${g.datasets.length ? ` (${g.datasets.join(", ")})` : ""}`, { wrap: true }), text(dim(g.dimension, L)), n(g.gap), text(g.critical ? w("critical", L) : ""), text(g.recommendation ?? "", { wrap: true })]));
