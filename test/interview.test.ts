@@ -147,6 +147,29 @@ describe("a full interview: two datasets, two modules", () => {
     expect(prompter.printed.at(-1)).toContain("Critical gaps (1)");
   });
 
+  it("keeps, names and does not score an answer that a changed gate hides", async () => {
+    const cwd = tempDir();
+    const hideInReview: Step[] = [
+      { ask: "Review", reply: (choices) => choices.find((c) => c.name.includes("Do you collect data on migrant children?"))!.value },
+      { ask: "Do you collect data on migrant children?", reply: "no" },
+      { ask: "Comment", reply: "" },
+      // gen_coverage is no longer listed in the review
+      { ask: "Review", reply: (choices) => (choices.some((c) => c.name.includes("How complete is the coverage?")) ? -2 : -1) },
+      { ask: "1 question(s) not answered yet. Finish anyway?", reply: true },
+    ];
+    const { prompter, result } = await runScript([...profile, ...general, ...areas, ...hideInReview], cwd);
+    const written = parse(readFileSync(result.output, "utf8"));
+    expect(written.answers.collects_migrant_children).toEqual({ value: "no" });
+    expect(written.answers.gen_coverage).toEqual({ value: "half" });
+    expect(prompter.printed.some((t) => t.includes("1 answer(s) belong to questions that no longer apply") && t.includes("gen_coverage"))).toBe(true);
+    const loaded = await loadModules(MODULES);
+    const read = await readAnswerFile(result.output);
+    const checked = checkAnswers(read.set!, loaded.modules.map((m) => m.module), "x");
+    expect(checked.problems.map((p) => [p.code, p.path.join(".")])).toEqual([["ANSWER_TO_HIDDEN_QUESTION", "answers.gen_coverage"]]);
+    const sc = scoreAnswers(checked.questionnaire, checked.clean);
+    expect(sc.questions.find((q) => q.question === "gen_coverage")!.cells[0]!.status).toBe("hidden");
+  });
+
   it("asks in Thai", async () => {
     const cwd = tempDir();
     const prompter = new ScriptedPrompter([{ ask: "Language / ภาษา", reply: "th" }, { ask: "ชื่อหน่วยงาน", reply: INTERRUPT }]);

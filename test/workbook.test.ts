@@ -72,6 +72,28 @@ describe("a filled workbook scores as the same answers in an answer file", () =>
   });
 });
 
+describe("answers to questions their condition hides", () => {
+  it("are kept, not scored, and named with the cell they were read from", async () => {
+    const file = await readAnswerFile("examples/answers/moe-student-records-fictional.yaml");
+    const set: AnswerSet = {
+      ...file.set!,
+      answers: { ...file.set!.answers, shares_data: { value: "no" }, sharing_agreements: { value: "some_partners" }, sharing_agreement_content: { value: ["purpose"] } },
+    };
+    const { result } = await roundTrip(set, { labels: "en" }, "hidden.xlsx");
+    const hidden = result.problems.filter((p) => p.code === "ANSWER_TO_HIDDEN_QUESTION");
+    expect(hidden.map((p) => [p.severity, p.path.at(-1)])).toEqual(
+      expect.arrayContaining([
+        ["warning", "sharing_agreements"],
+        ["warning", "sharing_agreement_content"],
+      ]),
+    );
+    for (const p of hidden) expect(p.place).toMatch(/^'General questionnaire'!E\d+$/);
+    expect(result.answers.answers.sharing_agreement_content).toEqual({ value: ["purpose"] });
+    const content = result.scorecard.questions.find((q) => q.question === "sharing_agreement_content")!;
+    expect(content.cells[0]!.status).toBe("hidden");
+  });
+});
+
 describe("the template as a respondent sees it", () => {
   it("gives wrapped rows the height of their text (spreadsheets do not re-fit rows on opening)", async () => {
     const wb = new ExcelJS.Workbook();

@@ -1,6 +1,8 @@
 import { readdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
+import { placeKey } from "../core/answers.js";
+import type { AnswerSet } from "../core/answers.js";
 import { checkAnswers } from "../core/check-answers.js";
 import type { Module } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
@@ -127,7 +129,7 @@ export function scoreRead(input: ReadInput, modules: readonly Module[]): Institu
   if (!input.set) return { source: input.source, problems: input.problems };
   const checked = checkAnswers(input.set, modules, input.source);
   // Answer-level problems in YAML and JSON files get the line:column of the answer.
-  const located = input.parsed ? locateAnswers(input.parsed, checked.problems) : checked.problems;
+  const located = input.parsed ? locateAnswers(input.parsed, checked.problems) : input.places ? placeAnswers(input.places, input.set, checked.problems) : checked.problems;
   const problems = [...input.problems, ...located];
   if (checked.fatal) return { source: input.source, problems };
   return institutionResult(input.source, checked.clean, scoreAnswers(checked.questionnaire, checked.clean), problems);
@@ -138,6 +140,22 @@ const ANSWER_KEY_CODES: ReadonlySet<string> = new Set(["UNKNOWN_QUESTION", "WRON
 
 function locateAnswers(parsed: ParsedYaml, problems: Problem[]): Problem[] {
   return locate(parsed, problems, ANSWER_KEY_CODES);
+}
+
+/** Problems about an answer read from a workbook or CSV get the cell or line it was read from. */
+function placeAnswers(places: Map<string, string>, set: AnswerSet, problems: Problem[]): Problem[] {
+  return problems.map((p) => {
+    if (p.place) return p;
+    const [first, second, third, fourth] = p.path;
+    const key =
+      first === "answers" && typeof second === "string"
+        ? placeKey(undefined, second)
+        : first === "datasets" && typeof second === "number" && third === "answers" && typeof fourth === "string"
+          ? placeKey(set.datasets[second]?.id, fourth)
+          : undefined;
+    const place = key === undefined ? undefined : places.get(key);
+    return place ? { ...p, place } : p;
+  });
 }
 
 function summaryRow(r: InstitutionResult): SummaryRow {

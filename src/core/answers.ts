@@ -68,6 +68,11 @@ export interface AnswerSet {
   notes?: Note[];
 }
 
+/** The key of where an answer was read: the dataset id (empty for the institution) and the question. */
+export function placeKey(dataset: string | undefined, question: string): string {
+  return `${dataset ?? ""}\u0000${question}`;
+}
+
 export function isSpecial(value: AnswerValue): value is typeof DONT_KNOW | typeof NOT_APPLICABLE {
   return value === DONT_KNOW || value === NOT_APPLICABLE;
 }

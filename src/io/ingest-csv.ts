@@ -1,7 +1,7 @@
 // Reads answers from CSV: one row per answer, for one institution or many (README, "CSV").
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { ANSWERS_FORMAT } from "../core/answers.js";
+import { ANSWERS_FORMAT, placeKey } from "../core/answers.js";
 import type { Answer, AnswerSet, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
 import { slug } from "../core/interview.js";
 import type { Module, Question } from "../core/model.js";
@@ -136,6 +136,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
   const rejected: RejectedAnswer[] = [];
   const notes: Note[] = [];
   const used = new Set<string>();
+  const places = new Map<string, string>();
   for (const r of rows) {
     if (r.question in PROFILE) {
       profile[PROFILE[r.question]!] = r.answer;
@@ -180,6 +181,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
       rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: parsed.error, ...(r.comment ? { comment: r.comment } : {}) });
     } else if (parsed) {
       target[r.question] = { value: parsed.value, ...(r.comment ? { comment: r.comment } : {}) };
+      places.set(placeKey(datasetId, r.question), `line ${r.line}`);
     } else if (r.comment) {
       notes.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), comment: r.comment });
     }
@@ -202,5 +204,5 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     ...(rejected.length ? { rejected } : {}),
     ...(notes.length ? { notes } : {}),
   };
-  return { source: label, set, problems };
+  return { source: label, set, problems, places };
 }

@@ -1,7 +1,7 @@
 // Reads a returned Excel questionnaire into an answer set. Answers are found by question id,
 // never by row position; every problem names its sheet and cell; nothing written is dropped.
 import { readFile, stat } from "node:fs/promises";
-import { ANSWERS_FORMAT } from "../core/answers.js";
+import { ANSWERS_FORMAT, placeKey } from "../core/answers.js";
 import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
 import { slug } from "../core/interview.js";
 import type { Module, Question } from "../core/model.js";
@@ -28,6 +28,8 @@ export interface ReadInput {
   problems: Problem[];
   /** For YAML and JSON answer files: positions of answers, for line:column in problems. */
   parsed?: ParsedYaml;
+  /** For workbooks and CSV: where each answer was read (placeKey → "Sheet!E14", "line 12"). */
+  places?: Map<string, string>;
 }
 
 const YES = new Set(["yes", "ใช่", "yes / ใช่", "y", "x", "✓", "✔", "true", "1"]);
@@ -174,15 +176,16 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const rejected: RejectedAnswer[] = [];
   const notes: Note[] = [];
   const answers: Record<string, Answer> = {};
+  const places = new Map<string, string>();
   for (const [id, sheetName] of Object.entries(sheets)) {
     const sheet = book.sheet(sheetName);
     if (!sheet) {
       push("SHEET_MISSING", `the workbook has lost the sheet "${sheetName}" (module ${id}); its answers are missing`);
       continue;
     }
-    readModuleSheet(sheet, questions, lang, answers, rejected, notes, push);
+    readModuleSheet(sheet, questions, lang, answers, rejected, notes, push, places);
   }
-  const datasets = readDatasets(book.sheet(DATASETS_SHEET), questions, lang, rejected, notes, push);
+  const datasets = readDatasets(book.sheet(DATASETS_SHEET), questions, lang, rejected, notes, push, places);
 
   const code = field("institution_code");
   const respondent = Object.fromEntries(
@@ -206,7 +209,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
     ...(rejected.length ? { rejected } : {}),
     ...(notes.length ? { notes } : {}),
   };
-  return { source, set, problems };
+  return { source, set, problems, places };
 }
 
 function readMeta(sheet: ReadSheet): Record<string, string | undefined> {
@@ -242,6 +245,7 @@ function readModuleSheet(
   rejected: RejectedAnswer[],
   notes: Note[],
   push: Push,
+  places: Map<string, string>,
 ): void {
   const cols = headerColumns(sheet);
   const seen = new Map<string, number>();
@@ -294,7 +298,7 @@ function readModuleSheet(
         if (reason) parsed = { error: reason };
       }
     }
-    record(q, parsed, row.shown, row.comment, place, answers, rejected, notes, push);
+    record(q, parsed, row.shown, row.comment, place, answers, rejected, notes, push, places);
   }
 }
 
@@ -313,6 +317,7 @@ function record(
   rejected: RejectedAnswer[],
   notes: Note[],
   push: Push,
+  places: Map<string, string>,
   dataset?: string,
 ): void {
   const where = dataset ? { dataset } : {};
@@ -321,7 +326,10 @@ function record(
     rejected.push({ question: q.id, ...where, place, raw: shown.kind === "empty" ? "" : shown.text, reason: parsed.error, ...(comment ? { comment } : {}) });
     return;
   }
-  if (parsed) answers[q.id] = { value: parsed.value as AnswerValue, ...(comment ? { comment } : {}) };
+  if (parsed) {
+    answers[q.id] = { value: parsed.value as AnswerValue, ...(comment ? { comment } : {}) };
+    places.set(placeKey(dataset, q.id), place);
+  }
   else if (comment) notes.push({ question: q.id, ...where, comment });
 }
 
@@ -332,6 +340,7 @@ function readDatasets(
   rejected: RejectedAnswer[],
   notes: Note[],
   push: Push,
+  places: Map<string, string>,
 ): DatasetAnswers[] {
   if (!sheet) {
     if ([...questions.keys()].some((id) => id.startsWith("ds_"))) push("SHEET_MISSING", `the workbook has lost its ${DATASETS_SHEET} sheet; dataset answers are missing`);
@@ -397,7 +406,7 @@ function readDatasets(
         else if (!parsed) parsed = exclusiveConflict(q, t) ? { error: exclusiveConflict(q, t)! } : { value: t };
       }
       if (parsed && "error" in parsed) parsed = { error: `dataset "${name}": ${parsed.error}` };
-      record(q, parsed, m.shown, comment(qid), place, answers, rejected, notes, push, id);
+      record(q, parsed, m.shown, comment(qid), place, answers, rejected, notes, push, places, id);
     }
     out.push({ id, name, answers });
   }
