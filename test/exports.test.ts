@@ -86,6 +86,8 @@ describe("KoboToolbox and ODK Central exports score as the answer files", () => 
     got.forEach((r, i) => {
       expect(r.problems).toEqual([]);
       expect(scores(r)).toEqual(expected(sets[i]!));
+      // The repeat's name column is headed by its label: the names must still come through.
+      expect(r.answers.datasets.map((d) => d.name)).toEqual(sets[i]!.datasets.map((d) => d.name));
     });
   });
 
@@ -94,6 +96,7 @@ describe("KoboToolbox and ODK Central exports score as the answer files", () => 
     got.forEach((r, i) => {
       expect(r.problems).toEqual([]);
       expect(scores(r)).toEqual(expected(sets[3 + i]!));
+      expect(r.answers.datasets.map((d) => d.name)).toEqual(sets[3 + i]!.datasets.map((d) => d.name));
     });
   });
 

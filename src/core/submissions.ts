@@ -9,7 +9,7 @@ import { normalizeLabel, parseShown } from "./parse-answer.js";
 import type { Shown } from "./parse-answer.js";
 import type { Problem } from "./problems.js";
 import { problem } from "./problems.js";
-import { DATASET_NAME, PROFILE_FIELDS } from "./xlsform.js";
+import { DATASET_NAME, DATASET_NAME_LABEL, PROFILE_FIELDS } from "./xlsform.js";
 
 export interface Table {
   headers: string[];
@@ -56,6 +56,8 @@ export function resolveColumns(headers: string[], modules: readonly Module[]): (
   };
   const profileByLabel = new Map<string, string>();
   for (const f of PROFILE_FIELDS) for (const l of [f.label.en, f.label.th]) profileByLabel.set(normalizeLabel(l), f.name);
+  // The repeat's name column too: without it a label-header export names every dataset "Dataset N".
+  for (const l of [DATASET_NAME_LABEL.en, DATASET_NAME_LABEL.th]) profileByLabel.set(normalizeLabel(l), DATASET_NAME);
 
   return headers.map((h) => {
     const parts = h.split(/[/-]/).map((p) => p.trim()).filter(Boolean);

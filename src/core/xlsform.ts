@@ -41,6 +41,8 @@ export const PROFILE_FIELDS: { name: string; type: string; label: Text; required
 ).map((f) => ({ name: f.key, type: f.date ? "date" : "text", label: f.label, ...(f.required ? { required: true } : {}) }));
 export const DATASETS_REPEAT = "datasets";
 export const DATASET_NAME = "dataset_name";
+/** The label of the dataset name in the repeat: what a label-header export heads its column with. */
+export const DATASET_NAME_LABEL: Text = { en: "Name of the dataset", th: "ชื่อชุดข้อมูล" };
 
 const EXCLUSIVE_MESSAGE: Text = {
   en: "Don't know, Not applicable and 'none' cannot be combined with other options.",
@@ -157,7 +159,7 @@ export function buildXlsForm(q: Questionnaire): XlsForm {
   }
   if (datasetRows.length) {
     survey.push({ type: "begin_repeat", name: DATASETS_REPEAT, ...labels("label", { en: "Dataset: ${dataset_name}", th: "ชุดข้อมูล: ${dataset_name}" }) });
-    survey.push({ type: "text", name: DATASET_NAME, ...labels("label", { en: "Name of the dataset", th: "ชื่อชุดข้อมูล" }), required: "yes" });
+    survey.push({ type: "text", name: DATASET_NAME, ...labels("label", DATASET_NAME_LABEL), required: "yes" });
     survey.push(...datasetRows);
     survey.push({ type: "end_repeat", name: "" });
   }
