@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scoreRead } from "../src/commands/score.js";
+import { scoreRead } from "../src/io/pipeline.js";
 import type { AnswerSet } from "../src/core/answers.js";
 import type { Module } from "../src/core/model.js";
 import { buildQuestionnaire } from "../src/core/questionnaire.js";

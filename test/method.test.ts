@@ -2,7 +2,7 @@
 // hidden chains, the overall figure, exact ties and rounding, calendar months, no datasets,
 // answers outside every band, the don't-know rate, and results of another method version.
 import { describe, expect, it } from "vitest";
-import { scoreRead } from "../src/commands/score.js";
+import { scoreRead } from "../src/io/pipeline.js";
 import { monthsBetween } from "../src/core/answers.js";
 import type { Answer, AnswerSet } from "../src/core/answers.js";
 import { checkAnswers } from "../src/core/check-answers.js";

@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
-import { scoreRead } from "../src/commands/score.js";
+import { scoreRead } from "../src/io/pipeline.js";
 import { DIMENSIONS } from "../src/core/model.js";
 import type { Module } from "../src/core/model.js";
 import { buildReport } from "../src/core/report.js";

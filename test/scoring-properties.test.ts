@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { scoreRead } from "../src/commands/score.js";
+import { scoreRead } from "../src/io/pipeline.js";
 import type { Answer, AnswerSet } from "../src/core/answers.js";
 import { checkAnswers } from "../src/core/check-answers.js";
 import * as X from "../src/core/exact.js";

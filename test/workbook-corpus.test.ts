@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scoreRead } from "../src/commands/score.js";
+import { scoreRead } from "../src/io/pipeline.js";
 import type { Module } from "../src/core/model.js";
 import type { FailedInput, InstitutionResult } from "../src/core/results.js";
 import { readWorkbookAnswers } from "../src/io/ingest-workbook.js";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scoreRead } from "../src/commands/score.js";
+import { scoreRead } from "../src/io/pipeline.js";
 import type { AnswerSet } from "../src/core/answers.js";
 import type { Module } from "../src/core/model.js";
 import { buildQuestionnaire } from "../src/core/questionnaire.js";

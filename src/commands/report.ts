@@ -12,7 +12,7 @@ import { expandInputs } from "../io/inputs.js";
 import { requireModules } from "../io/modules.js";
 import { checkSchema } from "../io/schema.js";
 import { renderFailure, renderProblems } from "../report/terminal.js";
-import { scoreInput } from "./score.js";
+import { scoreInput } from "../io/pipeline.js";
 
 export const REPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

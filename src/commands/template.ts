@@ -5,7 +5,7 @@ import { UsageError } from "../errors.js";
 import { displayPath, writeFileAtomic } from "../io/fs.js";
 import { requireModules } from "../io/modules.js";
 import { buildTemplate } from "../io/template.js";
-import type { TemplateMeta } from "../io/template.js";
+import type { TemplateMeta } from "../core/template-layout.js";
 import { writeWorkbook } from "../io/xlsx.js";
 
 export interface TemplateOptions {

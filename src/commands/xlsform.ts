@@ -6,7 +6,7 @@ import { checkXlsForm } from "../core/xlsform-check.js";
 import { UsageError } from "../errors.js";
 import { displayPath, writeFileAtomic } from "../io/fs.js";
 import { requireModules } from "../io/modules.js";
-import type { CellSpec, SheetSpec } from "../io/xlsx.js";
+import type { CellSpec, SheetSpec } from "../core/workbook.js";
 import { writeWorkbook } from "../io/xlsx.js";
 
 export interface XlsFormOptions {

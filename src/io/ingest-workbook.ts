@@ -12,10 +12,12 @@ import type { LabelLang, Shown } from "../core/parse-answer.js";
 import { problem } from "../core/problems.js";
 import type { Problem } from "../core/problems.js";
 import { displayPath } from "./fs.js";
-import { COL, COMMENT_SUFFIX, DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, columnLetter, contentHash } from "./template.js";
+import { COL, COMMENT_SUFFIX, DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT } from "../core/template-layout.js";
+import { columnLetter } from "../core/workbook.js";
+import type { ReadBook, ReadSheet } from "../core/workbook.js";
+import { contentHash } from "./template.js";
 import { TEMPLATE_TEXT } from "./template-text.js";
 import { readWorkbook } from "./xlsx.js";
-import type { ReadBook, ReadSheet } from "./xlsx.js";
 import type { ParsedYaml } from "./yaml.js";
 import { ZIP_LIMITS, inspectWorkbookBytes } from "./zip.js";
 

@@ -1,7 +1,7 @@
 // A worker thread that reads and scores input files, so that a batch uses every core. It
 // starts while the main thread loads the modules, then receives them checked and parsed.
 import { parentPort } from "node:worker_threads";
-import { scoreInput } from "../commands/score.js";
+import { scoreInput } from "./pipeline.js";
 import type { Module } from "../core/model.js";
 
 // Loaded now, while the main thread is still reading the modules.

@@ -9,31 +9,10 @@ import { choiceLabels, labelIn } from "../core/parse-answer.js";
 import type { LabelLang } from "../core/parse-answer.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "./template-text.js";
-import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "./xlsx.js";
-
-export const TEMPLATE_FORMAT = "assess-template/1";
-export const META_SHEET = "assess_meta";
-export const LISTS_SHEET = "Lists";
-export const INSTITUTION_SHEET = "Institution";
-export const DATASETS_SHEET = "Datasets";
-/** Dataset rows offered on the Datasets sheet (the issue asks for at least 20). */
-export const DATASET_ROWS = 30;
-/** First dataset row: row 1 holds the headers, row 2 the question ids. */
-export const FIRST_DATASET_ROW = 3;
-/** Module sheets: column of each field (1-based). */
-export const COL = { id: 1, section: 2, question: 3, help: 4, answer: 5, comment: 6, condition: 7 } as const;
-/** Datasets sheet: each question's comment column has the id `question#comment`. */
-export const COMMENT_SUFFIX = "#comment";
-/** Multiple-choice options get a row each, with an id `question:option`. */
-export const OPTION_SEPARATOR = ":";
-
-export interface TemplateMeta {
-  format: string;
-  lang: LabelLang;
-  modules: Record<string, string>;
-  hash: string;
-  sheets: Record<string, string>;
-}
+import { COMMENT_SUFFIX, DATASETS_SHEET, DATASET_ROWS, FIRST_DATASET_ROW, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, moduleSheetNames } from "../core/template-layout.js";
+import type { TemplateMeta } from "../core/template-layout.js";
+import { columnLetter } from "../core/workbook.js";
+import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
 
 const hashes = new Map<string, string>();
 
@@ -60,28 +39,6 @@ function identity(m: Module): number {
   return id;
 }
 
-/** Sheet names: the English title, cut to Excel's 31 characters, without forbidden characters, unique. */
-export function moduleSheetNames(modules: readonly Module[]): Record<string, string> {
-  const taken = new Set([INSTITUTION_SHEET, DATASETS_SHEET, LISTS_SHEET, META_SHEET, "Instructions"].map((s) => s.toLowerCase()));
-  const out: Record<string, string> = {};
-  for (const m of modules) {
-    const clean = m.title.en.replace(/[[\]:*?/\\']/g, " ").replace(/\s+/g, " ").trim();
-    const base = cutAtWord(clean, 31) || m.id.slice(0, 31);
-    let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${cutAtWord(base, 28)} ${n}`;
-    taken.add(name.toLowerCase());
-    out[m.id] = name;
-  }
-  return out;
-}
-
-/** At most `max` characters, cut after a whole word where possible. */
-function cutAtWord(s: string, max: number): string {
-  if (s.length <= max) return s;
-  const cut = s.slice(0, max + 1).replace(/\s+\S*$/, "").replace(/\s+(and|of|for|the|to|in|&)$/i, "");
-  return (cut.length >= max / 2 ? cut : s.slice(0, max)).replace(/[\s,.-]+$/, "");
-}
-
 const GREY = "F2F2F2";
 const ANSWER_FILL = "FFF9DB";
 const HEADER_FILL = "DDEBF7";
@@ -101,12 +58,6 @@ class Lists {
     }
     return ref;
   }
-}
-
-export function columnLetter(n: number): string {
-  let s = "";
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
 }
 
 function quoteFormula(s: string): string {

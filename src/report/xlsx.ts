@@ -4,8 +4,8 @@
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension, Lang } from "../core/model.js";
 import type { Report, ScoreCell } from "../core/report.js";
-import { columnLetter } from "../io/template.js";
-import type { CellSpec, SheetSpec, WorkbookSpec } from "../io/xlsx.js";
+import { columnLetter } from "../core/workbook.js";
+import type { CellSpec, SheetSpec, WorkbookSpec } from "../core/workbook.js";
 import { dim, heading, num, otherMethodsText, overallText, w } from "./words.js";
 
 const HEAD: Partial<CellSpec> = { bold: true, fill: "DDEBF7", wrap: true };
