@@ -1,6 +1,7 @@
 // The interview's set-up: the institution's datasets and the area modules to cover.
 import type { AnswerSet } from "../core/answers.js";
 import { optionsOf } from "../core/model.js";
+import { questionIndex } from "../core/questionnaire.js";
 import { fingerprints, slug } from "../core/interview.js";
 import type { Ctx } from "./interview.js";
 import { T, tr } from "./interview-text.js";
@@ -12,7 +13,7 @@ export async function askDatasets(ctx: Ctx): Promise<void> {
   const { p, lang } = ctx;
   const set = ctx.session.answers;
   p.print(`\n${tr(T.datasetsIntro, lang)}`);
-  const typeQuestion = ctx.modules.flatMap((m) => m.sections.flatMap((s) => s.questions)).find((q) => q.id === DATASET_TYPE);
+  const typeQuestion = questionIndex(ctx.modules).get(DATASET_TYPE)?.question;
   let more = true;
   while (more) {
     const n = set.datasets.length + 1;

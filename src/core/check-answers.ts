@@ -4,7 +4,7 @@ import type { Answer, AnswerSet, RejectedAnswer } from "./answers.js";
 import type { Condition, Module } from "./model.js";
 import { problem } from "./problems.js";
 import type { DocPath, Problem } from "./problems.js";
-import { buildQuestionnaire } from "./questionnaire.js";
+import { buildQuestionnaire, questionIndex } from "./questionnaire.js";
 import type { Questionnaire } from "./questionnaire.js";
 import { isShown, shownQuestions } from "./visibility.js";
 
@@ -68,7 +68,7 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
   const checkAnswer = (id: string, answer: Answer, path: DocPath, scope: "institution" | "dataset") => {
     const placed = questionnaire.byId.get(id);
     if (!placed) {
-      const elsewhere = available.some((m) => m.sections.some((s) => s.questions.some((q) => q.id === id)));
+      const elsewhere = questionIndex(available).has(id);
       const near = closest(id, [...questionnaire.byId.keys()]);
       const hint = near ? `; did you mean "${near}"?` : "";
       push("UNKNOWN_QUESTION", path, elsewhere ? `question "${id}" belongs to a module these answers do not declare` : `no question "${id}" in modules ${[...inSet].join(", ")}${hint}`);

@@ -2,6 +2,7 @@
 // module versions. The terminal driver (src/commands/interview.ts) only asks and saves.
 import type { Answer, AnswerSet } from "./answers.js";
 import type { Module, PlacedQuestion, Question } from "./model.js";
+import { questionIndex } from "./questionnaire.js";
 import type { Questionnaire } from "./questionnaire.js";
 import { isShown, shownQuestions } from "./visibility.js";
 
@@ -107,7 +108,7 @@ export function canonical(v: unknown): string {
 
 export function fingerprints(modules: readonly Module[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of modules) for (const s of m.sections) for (const q of s.questions) out[q.id] = fingerprint(q);
+  for (const [id, p] of questionIndex(modules)) out[id] = fingerprint(p.question);
   return out;
 }
 

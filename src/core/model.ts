@@ -115,17 +115,27 @@ export const YES_NO_OPTIONS: Option[] = [
   { value: "no", label: { en: "No", th: "ไม่ใช่" }, level: 0 },
 ];
 
-/** The options a question offers, with yes_no defaults and labels filled in. */
+const filled = new WeakMap<Question, Option[]>();
+
+/**
+ * The options a question offers, with yes_no defaults and labels filled in. Worked out once
+ * per question and kept (modules never change once loaded), so every caller shares one list;
+ * the module as written is left as written, so its content hash does not move.
+ */
 export function optionsOf(question: Question): Option[] {
-  if (question.type === "yes_no") {
+  if (question.type !== "yes_no") return question.options ?? [];
+  let options = filled.get(question);
+  if (!options) {
     const given = question.options;
-    if (!given) return YES_NO_OPTIONS;
-    return YES_NO_OPTIONS.map((d) => {
-      const o = given.find((g) => g.value === d.value);
-      return o ? { ...d, ...o, label: o.label ?? d.label } : d;
-    });
+    options = given
+      ? YES_NO_OPTIONS.map((d) => {
+          const o = given.find((g) => g.value === d.value);
+          return o ? { ...d, ...o, label: o.label ?? d.label } : d;
+        })
+      : YES_NO_OPTIONS;
+    filled.set(question, options);
   }
-  return question.options ?? [];
+  return options;
 }
 
 /** Don't know and Not applicable: offered for every question but free text. */

@@ -40,6 +40,21 @@ function rank(id: string): number {
   return id === "general" ? 0 : 1;
 }
 
+const indexes = new WeakMap<readonly Module[], Questionnaire>();
+
+/**
+ * Every question of a list of modules, placed (module, section, order): the one index of
+ * questions, built once per list of loaded modules.
+ */
+export function questionIndex(modules: readonly Module[]): ReadonlyMap<string, PlacedQuestion> {
+  let q = indexes.get(modules);
+  if (!q) {
+    q = buildQuestionnaire(modules);
+    indexes.set(modules, q);
+  }
+  return q.byId;
+}
+
 /** Answer lookup for conditions: the chosen values of a question, or undefined. */
 export type ValuesOf = (questionId: string) => readonly string[] | undefined;
 

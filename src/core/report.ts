@@ -1,7 +1,8 @@
 // The report model: everything the NSO's consultation report says, as data. Renderers
 // (Markdown, HTML, XLSX, JSON) only turn it into words and pictures.
 import { DIMENSIONS, DONT_KNOW, NOT_APPLICABLE, PRIORITY_WEIGHT, SPECIAL_LABELS, optionsOf } from "./model.js";
-import type { Dimension, Lang, Module, Question, Text } from "./model.js";
+import type { Dimension, Lang, Module, PlacedQuestion, Question, Text } from "./model.js";
+import { questionIndex } from "./questionnaire.js";
 import type { Answer } from "./answers.js";
 import type { InstitutionResult } from "./results.js";
 import * as X from "./exact.js";
@@ -232,8 +233,8 @@ function tallyExact(d: Record<Dimension, Tally>): Record<Dimension, Ratio | unde
 /** Builds the report from scored results, in the order given (sort them before for a stable report). */
 export function buildReport(results: readonly InstitutionResult[], modules: readonly Module[], options: ReportOptions): Report {
   const lang = options.lang;
-  const questions = new Map<string, Question>();
-  for (const m of modules) for (const s of m.sections) for (const q of s.questions) questions.set(q.id, q);
+  const index = questionIndex(modules);
+  const questions = new Map([...index].map(([id, p]) => [id, p.question] as const));
   const label = (id: string) => questions.get(id)?.label[lang] ?? id;
   const moduleTitle = (id: string) => modules.find((m) => m.id === id)?.title[lang] ?? id;
   const used = new Map<string, string>();
@@ -349,25 +350,24 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
     },
     institutions,
     crossCutting: {
-      commonGaps: commonGaps(results, label, lang, questionOrder(modules)),
+      commonGaps: commonGaps(results, label, lang, index),
       sharing: sharingLinks(results, questions.get(SHARED_WITH), lang),
       firewallMissing: firewallMissing(results, questions.get(FIREWALL), lang),
     },
-    answers: answerRows(results, questions, modules, lang),
+    answers: answerRows(results, index, lang),
     methodology: methodology(lang),
   };
 }
 
-function answerRows(results: readonly InstitutionResult[], questions: Map<string, Question>, modules: readonly Module[], lang: Lang): AnswerRow[] {
-  const moduleOf = new Map<string, string>();
-  for (const m of modules) for (const s of m.sections) for (const q of s.questions) moduleOf.set(q.id, m.id);
+function answerRows(results: readonly InstitutionResult[], index: ReadonlyMap<string, PlacedQuestion>, lang: Lang): AnswerRow[] {
+  const question = (id: string) => index.get(id)?.question;
   const rows: AnswerRow[] = [];
   const raw = (a: Answer) => (Array.isArray(a.value) ? a.value.join("; ") : String(a.value));
   for (const r of results) {
-    const base = (question: string, dataset: string) => ({ institution: r.institution.name, dataset, module: moduleOf.get(question) ?? "", question, label: questions.get(question)?.label[lang] ?? question });
-    for (const [id, a] of Object.entries(r.answers.answers)) rows.push({ ...base(id, ""), value: raw(a), answer: answerWords(questions.get(id), a, lang), comment: a.comment ?? "", status: "answered" });
+    const base = (id: string, dataset: string) => ({ institution: r.institution.name, dataset, module: index.get(id)?.module.id ?? "", question: id, label: question(id)?.label[lang] ?? id });
+    for (const [id, a] of Object.entries(r.answers.answers)) rows.push({ ...base(id, ""), value: raw(a), answer: answerWords(question(id), a, lang), comment: a.comment ?? "", status: "answered" });
     for (const ds of r.answers.datasets) {
-      for (const [id, a] of Object.entries(ds.answers)) rows.push({ ...base(id, ds.name), value: raw(a), answer: answerWords(questions.get(id), a, lang), comment: a.comment ?? "", status: "answered" });
+      for (const [id, a] of Object.entries(ds.answers)) rows.push({ ...base(id, ds.name), value: raw(a), answer: answerWords(question(id), a, lang), comment: a.comment ?? "", status: "answered" });
     }
     const dsName = (id?: string) => (id ? (r.answers.datasets.find((d) => d.id === id)?.name ?? id) : "");
     for (const x of r.answers.rejected ?? []) rows.push({ ...base(x.question, dsName(x.dataset)), value: x.raw, answer: x.reason, comment: x.comment ?? "", status: "rejected" });
@@ -385,18 +385,11 @@ export function answerWords(q: Question | undefined, a: Answer | undefined, lang
   return typeof a.value === "string" ? one(a.value) : String(a.value);
 }
 
-/** Position of each question in the questionnaire (modules as loaded, then sections, then questions). */
-function questionOrder(modules: readonly Module[]): Map<string, number> {
-  const order = new Map<string, number>();
-  for (const m of modules) for (const s of m.sections) for (const q of s.questions) order.set(q.id, order.size);
-  return order;
-}
-
 /**
  * The questions with a gap in the most institutions, then the most critical, then the
  * largest weight × mean gap (exactly), then questionnaire order.
  */
-function commonGaps(results: readonly InstitutionResult[], label: (id: string) => string, lang: Lang, order: Map<string, number>): Report["crossCutting"]["commonGaps"] {
+function commonGaps(results: readonly InstitutionResult[], label: (id: string) => string, lang: Lang, index: ReadonlyMap<string, PlacedQuestion>): Report["crossCutting"]["commonGaps"] {
   const by = new Map<string, { module: string; dimension: Dimension; gaps: Ratio[]; critical: number; rec?: string; weight: number }>();
   for (const r of results) {
     for (const g of r.scorecard.gaps) {
@@ -407,7 +400,7 @@ function commonGaps(results: readonly InstitutionResult[], label: (id: string) =
       by.set(g.question, e);
     }
   }
-  const pos = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const pos = (id: string) => index.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
   return [...by]
     .map(([question, e]) => ({ question, e, meanGap: X.mean(e.gaps)!, key: X.mul(X.ratio(e.weight), X.mean(e.gaps)!) }))
     .sort((a, b) => b.e.gaps.length - a.e.gaps.length || b.e.critical - a.e.critical || X.compare(b.key, a.key) || pos(a.question) - pos(b.question) || (a.question < b.question ? -1 : 1))

@@ -6,6 +6,7 @@ import { slug } from "./interview.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, optionsOf } from "./model.js";
 import type { Module, Question } from "./model.js";
 import { normalizeLabel, parseShown } from "./parse-answer.js";
+import { questionIndex } from "./questionnaire.js";
 import type { Shown } from "./parse-answer.js";
 import type { Problem } from "./problems.js";
 import { problem } from "./problems.js";
@@ -30,17 +31,13 @@ const FIELDS = new Set([...PROFILE_FIELDS.map((f) => f.name), DATASET_NAME]);
 
 /** Resolves export headers (names with group paths, or labels in English or Thai) to questions. */
 export function resolveColumns(headers: string[], modules: readonly Module[]): (Column | undefined)[] {
-  const questions = new Map<string, Question>();
+  const index = questionIndex(modules);
+  const questions = new Map([...index].map(([id, p]) => [id, p.question] as const));
   // Labels are not always unique (two modules may ask the same question): the k-th column
   // with a label is the k-th question with it, as exports keep the form's order.
   const byLabel = new Map<string, Question[]>();
-  for (const m of modules) {
-    for (const s of m.sections) {
-      for (const q of s.questions) {
-        questions.set(q.id, q);
-        for (const l of new Set([normalizeLabel(q.label.en), normalizeLabel(q.label.th)])) byLabel.set(l, [...(byLabel.get(l) ?? []), q]);
-      }
-    }
+  for (const q of questions.values()) {
+    for (const l of new Set([normalizeLabel(q.label.en), normalizeLabel(q.label.th)])) byLabel.set(l, [...(byLabel.get(l) ?? []), q]);
   }
   const usedLabels = new Map<string, number>();
   const labelled = (label: string): Question | undefined => {
@@ -215,7 +212,11 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
       problems.push(...x.read.problems);
     }
     const used = new Set<string>();
-    for (const m of modules) if (m.sections.some((s) => s.questions.some((q) => q.id in r.answers || datasets.some((d) => q.id in d.answers)))) used.add(m.id);
+    const index = questionIndex(modules);
+    for (const id of [...Object.keys(r.answers), ...datasets.flatMap((d) => Object.keys(d.answers))]) {
+      const m = index.get(id)?.module;
+      if (m) used.add(m.id);
+    }
     for (const m of modules) if (used.has(m.id)) for (const req of m.requires ?? []) used.add(req);
     const respondent = Object.fromEntries(
       [

@@ -4,7 +4,8 @@ import { basename, dirname, extname, join } from "node:path";
 import { ANSWERS_FORMAT, placeKey } from "../core/answers.js";
 import type { Answer, AnswerSet, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
 import { slug } from "../core/interview.js";
-import type { Module, Question } from "../core/model.js";
+import type { Module } from "../core/model.js";
+import { questionIndex } from "../core/questionnaire.js";
 import { parseShown } from "../core/parse-answer.js";
 import type { Shown } from "../core/parse-answer.js";
 import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
@@ -127,8 +128,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     push("CSV_INSTITUTION", rows[0]!.line, "rows without an institution; fill in the institution column");
     return { source: label, problems };
   }
-  const questions = new Map<string, { q: Question; module: Module; scope: string }>();
-  for (const m of modules) for (const s of m.sections) for (const q of s.questions) questions.set(q.id, { q, module: m, scope: s.scope });
+  const questions = questionIndex(modules);
 
   const profile: Record<string, string> = {};
   const answers: Record<string, Answer> = {};
@@ -152,7 +152,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     for (const req of found.module.requires ?? []) used.add(req);
     let target = answers;
     let datasetId: string | undefined;
-    if (found.scope === "dataset") {
+    if (found.section.scope === "dataset") {
       if (!r.dataset) {
         push("DATASET_MISSING", r.line, `question "${r.question}" is asked per dataset; fill in the dataset column`);
         rejected.push({ question: r.question, place: `line ${r.line}`, raw: r.answer, reason: "dataset missing" });
@@ -175,7 +175,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
       rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: "answered twice" });
       continue;
     }
-    const parsed = parseShown(found.q, r.answer.trim() === "" ? { kind: "empty" } : { kind: "text", text: r.answer }, "both");
+    const parsed = parseShown(found.question, r.answer.trim() === "" ? { kind: "empty" } : { kind: "text", text: r.answer }, "both");
     if (parsed && "error" in parsed) {
       push("INVALID_ANSWER", r.line, `question "${r.question}": ${parsed.error}`);
       rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: parsed.error, ...(r.comment ? { comment: r.comment } : {}) });

@@ -6,6 +6,7 @@ import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, Note, RejectedAnsw
 import { slug } from "../core/interview.js";
 import type { Module, Question } from "../core/model.js";
 import { normalizeLabel, parseShown } from "../core/parse-answer.js";
+import { questionIndex } from "../core/questionnaire.js";
 import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
 import type { LabelLang, Shown } from "../core/parse-answer.js";
@@ -155,8 +156,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
       return failWith("SHEET_TOO_LARGE", `sheet ${name} has ${s.rowCount} rows × ${s.columnCount} columns; a questionnaire sheet may have at most ${SHEET_LIMITS.maxRows} × ${SHEET_LIMITS.maxColumns}`);
     }
   }
-  const questions = new Map<string, Question>();
-  for (const m of used) for (const s of m.sections) for (const q of s.questions) questions.set(q.id, q);
+  const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
 
   const inst = book.sheet(INSTITUTION_SHEET);
   if (!inst) return failWith("SHEET_MISSING", `the workbook has lost its ${INSTITUTION_SHEET} sheet`);

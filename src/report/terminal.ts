@@ -1,7 +1,8 @@
 // Terminal renderers: plain text tables, coloured only when the terminal supports it.
 import chalk from "chalk";
 import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
-import type { Dimension, Lang, Module, Question } from "../core/model.js";
+import type { Dimension, Lang, Module } from "../core/model.js";
+import { questionIndex } from "../core/questionnaire.js";
 import { formatProblem } from "../core/problems.js";
 import { num, overallText, pct, w } from "./words.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
@@ -68,8 +69,7 @@ function tallyRow(label: string, t: Tally): string[] {
 
 /** One institution's scorecard: the dimension matrix, completeness, critical gaps, top recommendations. */
 export function renderScorecard(r: InstitutionResult, modules: readonly Module[], lang: Lang, topN = 5): string {
-  const questions = new Map<string, Question>();
-  for (const m of modules) for (const s of m.sections) for (const q of s.questions) questions.set(q.id, q);
+  const index = questionIndex(modules);
   const sc = r.scorecard;
   const inst = r.institution;
   const lines: string[] = [];
@@ -101,7 +101,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   const critical = sc.gaps.filter((g) => g.critical);
   lines.push(chalk.bold(critical.length ? chalk.red(`${w("criticalGaps", lang)} (${critical.length})`) : `${w("criticalGaps", lang)}: ${w("none", lang)}`));
   for (const g of critical) {
-    const q = questions.get(g.question);
+    const q = index.get(g.question)?.question;
     const on = g.criticalDatasets.length ? ` — ${g.criticalDatasets.map((id) => r.datasets.find((d) => d.id === id)?.name ?? id).join(", ")}` : "";
     lines.push(`  ${chalk.red("!")} ${q ? q.label[lang] : g.question} ${chalk.dim(`[${g.question} · ${g.dimension}${g.unknown ? " · don't know" : ""}]`)}${on}`);
   }
