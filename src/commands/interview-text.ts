@@ -33,7 +33,6 @@ export const T = {
   skipHint: { en: "Enter to skip", th: "กด Enter เพื่อข้าม" },
   context: { en: "Context", th: "ข้อมูลประกอบ" },
   of: { en: "of", th: "จาก" },
-  dataset: { en: "Dataset", th: "ชุดข้อมูล" },
   reviewTitle: { en: "Review: choose an answer to change it, or finish.", th: "ทบทวนคำตอบ: เลือกคำตอบที่ต้องการแก้ไข หรือเลือกเสร็จสิ้น" },
   finish: { en: "✔ Finish and save the answer file", th: "✔ เสร็จสิ้นและบันทึกไฟล์คำตอบ" },
   unanswered: { en: "(not answered)", th: "(ยังไม่ได้ตอบ)" },
@@ -58,7 +57,6 @@ export const T = {
   removedQuestions: { en: "removed questions (answers dropped)", th: "คำถามที่ถูกนำออก (ไม่ใช้คำตอบเดิม)" },
   addedQuestions: { en: "new questions", th: "คำถามใหม่" },
   continueNewVersion: { en: "Continue with the current questionnaire?", th: "ดำเนินการต่อด้วยแบบสอบถามปัจจุบันหรือไม่" },
-  answerIf: { en: "Asked because", th: "ถามเนื่องจาก" },
 } satisfies Record<string, Text>;
 
 export function tr(text: Text, lang: Lang): string {

@@ -128,7 +128,7 @@ function summaryRow(r: InstitutionResult): SummaryRow {
 }
 
 async function refuseEarlierResults(dir: string): Promise<void> {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = await readdir(dir);
   } catch {

@@ -168,12 +168,7 @@ export function overallOf(d: Record<Dimension, Pick<Tally, "exact">>): Ratio | u
   return xs.every((x): x is Ratio => x !== undefined) ? X.mean(xs) : undefined;
 }
 
-/** How one answer counts. Exported for the interview, which shows a score as it goes. */
-export function cellFor(q: Question, answer: Answer | undefined, visible: boolean, date: string): Cell {
-  const { exact: _e, ...cell } = exactCell(q, answer, visible, date);
-  return cell;
-}
-
+/** How one answer counts, with its exact score. */
 function exactCell(q: Question, answer: Answer | undefined, visible: boolean, date: string): ExactCell {
   const levelCell = (level: number, rec: Text | undefined): ExactCell => {
     const exact = X.ratio(level, 4);

@@ -1,7 +1,7 @@
 // The structural rules of the XLSForm spec, checked on our own: pyxform (the reference
 // converter) is a Python package not reachable here, so this is the guard. Rules follow
 // xlsform.org and pyxform's documented errors: names, lists, groups, references, syntax.
-import type { Row, XlsForm } from "./xlsform.js";
+import type { XlsForm } from "./xlsform.js";
 import { XLSFORM_LANGS } from "./xlsform.js";
 
 /** XML names as XLSForm allows them: a letter or underscore, then letters, digits, _, -, . */
@@ -190,5 +190,3 @@ export function checkExpression(expr: string, isConstraint: boolean, typeOfRef: 
   }
   return problems;
 }
-
-export type { Row };

@@ -1,5 +1,5 @@
 // Loads module files: parse, schema, then the rules, reporting every problem with line:column.
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Module } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
@@ -77,12 +77,4 @@ export async function requireModules(dir?: string): Promise<Module[]> {
     throw new QuestionnaireError(`the modules ${dir ? `in ${displayPath(dir)} ` : ""}have problems; run \`assess validate\` for details`, loaded.problems);
   }
   return loaded.modules.map((m) => m.module);
-}
-
-export async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
 // The report's own words, in English and Thai; the same for every format.
-import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
+import { DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Text } from "../core/model.js";
 import type { Band } from "../core/report.js";
 
@@ -102,10 +102,6 @@ export function w(key: keyof typeof W, lang: Lang, vars: Record<string, string |
 
 export function dim(d: Dimension, lang: Lang): string {
   return DIMENSION_LABELS[d][lang];
-}
-
-export function dims(lang: Lang): string[] {
-  return DIMENSIONS.map((d) => dim(d, lang));
 }
 
 /** A figure as every renderer prints it: two decimals, the one rounding done when the report was built. */

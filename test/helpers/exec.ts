@@ -11,6 +11,7 @@ export interface Run {
   stderr: string;
 }
 
+// eslint-disable-next-line no-control-regex -- the escape character is what is stripped
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 export function assess(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Run {

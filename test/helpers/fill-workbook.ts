@@ -27,7 +27,11 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
   const questions = new Map<string, Question>();
   for (const m of modules) for (const s of m.sections) for (const q of s.questions) questions.set(q.id, q);
   let flip = false;
-  const lang = (): "en" | "th" => (options.labels === "th" ? "th" : options.labels === "mixed" ? ((flip = !flip) ? "th" : "en") : "en");
+  const lang = (): "en" | "th" => {
+    if (options.labels !== "mixed") return options.labels === "th" ? "th" : "en";
+    flip = !flip;
+    return flip ? "th" : "en";
+  };
 
   const inst = wb.getWorksheet("Institution")!;
   const fields: Record<string, string | Date | undefined> = {

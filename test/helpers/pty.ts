@@ -5,6 +5,7 @@ import { BIN } from "./exec.js";
 
 export const KEY = { enter: "\r", down: "\u001b[B", up: "\u001b[A", space: " ", ctrlC: "\u0003" };
 
+// eslint-disable-next-line no-control-regex -- the escape character is what is stripped
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]/g;
 
 export class Terminal {
