@@ -3,7 +3,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { ANSWERS_FORMAT, placeKey } from "../core/answers.js";
 import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
-import { slug } from "../core/interview.js";
+import { idFor } from "../core/ids.js";
 import type { Module, Question } from "../core/model.js";
 import { normalizeLabel, parseShown } from "../core/parse-answer.js";
 import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
@@ -200,7 +200,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const department = field("department");
   const set: AnswerSet = {
     format: ANSWERS_FORMAT,
-    institution: { id: slug(code || name), name, ...(ministry ? { ministry } : {}), ...(department ? { department } : {}) },
+    institution: { id: idFor(code || name), name, ...(ministry ? { ministry } : {}), ...(department ? { department } : {}) },
     ...(Object.keys(respondent).length ? { respondent } : {}),
     date: parsedDate.value as string,
     modules: versions,
@@ -370,8 +370,7 @@ function readDatasets(
       for (const c of filled) rejected.push({ question: c.qid, place: cellPlace(sheet.name, r, c.col), raw: text(sheet.cell(r, c.col)), reason: "dataset row without a name" });
       continue;
     }
-    let id = slug(name) === "institution" ? `dataset-${r - 2}` : slug(name);
-    for (let n = 2; out.some((d) => d.id === id); n++) id = `${slug(name)}-${n}`;
+    const id = idFor(name, out.map((d) => d.id));
     const answers: Record<string, Answer> = {};
     const ticks = new Map<string, string[]>();
     const main = new Map<string, { shown: Shown; col: number }>();
