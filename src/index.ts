@@ -1,5 +1,5 @@
 // The one place that catches errors, prints them and sets the exit code.
-import { EXIT, ExitError, IngestError, QuestionnaireError, UsageError } from "./errors.js";
+import { EXIT, ExitError, IngestError, InternalError, QuestionnaireError, UsageError } from "./errors.js";
 import { formatProblem } from "./core/problems.js";
 
 export { EXIT } from "./errors.js";
@@ -44,9 +44,21 @@ function report(e: unknown): number {
     process.stderr.write("\ninterrupted\n");
     return EXIT.INTERRUPTED;
   }
-  const err = e instanceof Error ? e : new Error(String(e));
-  process.stderr.write(`internal error: ${err.message}\n${err.stack ?? ""}\nThis is a bug in assess; please report it with the command you ran.\n`);
-  return EXIT.USAGE;
+  // Anything else is a bug (an InternalError, or an exception nobody expected): its own exit code, not a usage error.
+  const err = e instanceof Error ? e : new InternalError(String(e));
+  process.stderr.write(`internal error: ${err.message}\n${stackWithCauses(err)}\nThis is a bug in assess; please report it with the command you ran.\n`);
+  return EXIT.INTERNAL;
+}
+
+/** The stack, then the stack of each error it was wrapped around. */
+function stackWithCauses(err: Error): string {
+  const lines = [err.stack ?? err.message];
+  const seen = new Set<unknown>([err]);
+  for (let c = err.cause; c !== undefined && !seen.has(c); c = c instanceof Error ? c.cause : undefined) {
+    seen.add(c);
+    lines.push(`Caused by: ${c instanceof Error ? (c.stack ?? c.message) : String(c)}`);
+  }
+  return lines.join("\n");
 }
 
 function isCommanderExit(e: unknown): e is { exitCode: number } {

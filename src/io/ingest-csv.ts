@@ -11,6 +11,7 @@ import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
 import { problem } from "../core/problems.js";
 import type { Problem } from "../core/problems.js";
+import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
 import type { ReadInput } from "./ingest-workbook.js";
 
@@ -43,7 +44,7 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
   try {
     if ((await stat(file)).size > MAX_CSV_BYTES) return fail("TOO_LARGE", `the file is larger than ${MAX_CSV_BYTES / 1048576} MB`);
   } catch (e) {
-    return fail("READ_FAILED", `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return fail("READ_FAILED", `cannot read: ${ioReason(e)}`);
   }
   const text = await readFile(file, "utf8");
   if (text.trim() === "") return fail("CSV_EMPTY", "the file is empty");

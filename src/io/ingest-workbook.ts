@@ -11,6 +11,7 @@ import type { Table } from "../core/submissions.js";
 import type { LabelLang, Shown } from "../core/parse-answer.js";
 import { problem } from "../core/problems.js";
 import type { Problem } from "../core/problems.js";
+import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
 import { COL, COMMENT_SUFFIX, DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, columnLetter, contentHash } from "./template.js";
 import { TEMPLATE_TEXT } from "./template-text.js";
@@ -61,7 +62,7 @@ async function loadBook(file: string): Promise<{ book: ReadBook; source: string 
   try {
     size = (await stat(file)).size;
   } catch (e) {
-    return fail("READ_FAILED", `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return fail("READ_FAILED", `cannot read: ${ioReason(e)}`);
   }
   if (size > ZIP_LIMITS.maxFileBytes) return fail("TOO_LARGE", `the file is ${(size / 1048576).toFixed(1)} MB; a workbook may be at most ${ZIP_LIMITS.maxFileBytes / 1048576} MB`);
   const buf = await readFile(file);
