@@ -20,7 +20,7 @@ import type { ReadBook, ReadSheet } from "./xlsx.js";
 import type { ParsedYaml } from "./yaml.js";
 import { ZIP_LIMITS, inspectWorkbookBytes } from "./zip.js";
 
-/** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; a Kobo export of all modules, with split select_multiple columns, some 500 columns. */
+/** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; the widest sheet read is a Kobo export of all modules with split select_multiple columns (572 columns; the template's widest, Lists, has 146). */
 export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 2000 };
 
 export interface ReadInput {
