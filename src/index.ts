@@ -11,6 +11,10 @@ export async function run(argv: string[]): Promise<void> {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
   });
+  // An exception outside main's promise (an event handler, a forgotten promise) is a bug too: 70, not Node's 1.
+  const crash = (e: unknown) => process.exit(report(e));
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
   const code = await main(argv);
   // Let pending output flush; exit explicitly so that stray handles never keep us alive.
   process.exitCode = code;

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { InternalError, ioReason } from "../src/errors.js";
 import { main } from "../src/index.js";
+import { assess } from "./helpers/exec.js";
 
 // `assess modules` throws whatever the test puts here, standing in for a bug in a command.
 const thrown = vi.hoisted(() => ({ error: undefined as unknown }));
@@ -63,4 +64,14 @@ describe("ioReason", () => {
     ["EIO", "EIO"],
   ])("%s", (code, words) => expect(ioReason(errno(code))).toBe(words));
   it("an error without a code gives its message", () => expect(ioReason(new Error("bad"))).toBe("bad"));
+});
+
+describe("the binary", () => {
+  it("an exception outside the command's promise is an internal error too (70)", () => {
+    // Fires after the command has finished: Node alone would exit 1, which means "some inputs failed".
+    const late = "data:text/javascript,setTimeout(() => Promise.reject(new Error('late boom')), 1000)";
+    const r = assess(["modules"], { nodeArgs: ["--import", late] });
+    expect(r.code).toBe(70);
+    expect(r.stderr).toContain("internal error: late boom");
+  });
 });
