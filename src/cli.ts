@@ -10,6 +10,7 @@ Exit codes:
   0    success
   1    the work ran, but some inputs failed (or problems were found)
   2    usage or input error: nothing was done
+  70   internal error: a bug in assess (please report it)
   130  interrupted (Ctrl-C)`;
 
 function version(): string {

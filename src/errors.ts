@@ -8,6 +8,8 @@ export const EXIT = {
   SOME_FAILED: 1,
   /** Usage or input error: nothing was done. */
   USAGE: 2,
+  /** A bug in assess (sysexits EX_SOFTWARE): the stack is printed, with a request to report it. */
+  INTERNAL: 70,
   /** Interrupted by the user (Ctrl-C). */
   INTERRUPTED: 130,
 } as const;
@@ -22,13 +24,17 @@ export class ExitError extends Error {
 /** The command line was used wrongly. */
 export class UsageError extends Error {}
 
+/** A bug in assess, not in what it was given; src/index.ts treats any unexpected exception as one. */
+export class InternalError extends Error {}
+
 /** Modules (the questionnaire) cannot be loaded or are invalid. */
 export class QuestionnaireError extends Error {
   constructor(
     message: string,
     readonly problems: readonly Problem[] = [],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -37,7 +43,31 @@ export class IngestError extends Error {
   constructor(
     message: string,
     readonly problems: readonly Problem[] = [],
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
+}
+
+/** Words for a failed file operation's errno code, so that a person sees "permission denied", not EACCES. */
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: "no such file or folder",
+  ENOTDIR: "a part of the path is not a folder",
+  EISDIR: "is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EBUSY: "the file is in use by another program",
+  EROFS: "the disk is read-only",
+  ENOSPC: "the disk is full",
+  EDQUOT: "the disk quota is used up",
+  EMFILE: "too many files open",
+  ENFILE: "too many files open",
+  ENAMETOOLONG: "the file name is too long",
+};
+
+/** Why a file operation failed, in words with the code (`permission denied (EACCES)`), or the error's message. */
+export function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code && ERRNO_WORDS[code]) return `${ERRNO_WORDS[code]} (${code})`;
+  return code ?? (e instanceof Error ? e.message : String(e));
 }

@@ -1,5 +1,5 @@
 // The one place that catches errors, prints them and sets the exit code.
-import { EXIT, ExitError, IngestError, QuestionnaireError, UsageError } from "./errors.js";
+import { EXIT, ExitError, IngestError, InternalError, QuestionnaireError, UsageError } from "./errors.js";
 import { formatProblem } from "./core/problems.js";
 
 export { EXIT } from "./errors.js";
@@ -11,6 +11,10 @@ export async function run(argv: string[]): Promise<void> {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
     throw e;
   });
+  // An exception outside main's promise (an event handler, a forgotten promise) is a bug too: 70, not Node's 1.
+  const crash = (e: unknown) => process.exit(report(e));
+  process.on("uncaughtException", crash);
+  process.on("unhandledRejection", crash);
   const code = await main(argv);
   // Let pending output flush; exit explicitly so that stray handles never keep us alive.
   process.exitCode = code;
@@ -44,9 +48,21 @@ function report(e: unknown): number {
     process.stderr.write("\ninterrupted\n");
     return EXIT.INTERRUPTED;
   }
-  const err = e instanceof Error ? e : new Error(String(e));
-  process.stderr.write(`internal error: ${err.message}\n${err.stack ?? ""}\nThis is a bug in assess; please report it with the command you ran.\n`);
-  return EXIT.USAGE;
+  // Anything else is a bug (an InternalError, or an exception nobody expected): its own exit code, not a usage error.
+  const err = e instanceof Error ? e : new InternalError(String(e));
+  process.stderr.write(`internal error: ${err.message}\n${stackWithCauses(err)}\nThis is a bug in assess; please report it with the command you ran.\n`);
+  return EXIT.INTERNAL;
+}
+
+/** The stack, then the stack of each error it was wrapped around. */
+function stackWithCauses(err: Error): string {
+  const lines = [err.stack ?? err.message];
+  const seen = new Set<unknown>([err]);
+  for (let c = err.cause; c !== undefined && !seen.has(c); c = c instanceof Error ? c.cause : undefined) {
+    seen.add(c);
+    lines.push(`Caused by: ${c instanceof Error ? (c.stack ?? c.message) : String(c)}`);
+  }
+  return lines.join("\n");
 }
 
 function isCommanderExit(e: unknown): e is { exitCode: number } {

@@ -79,16 +79,29 @@ describe("invalid values are reported by cell, kept, and left out of the score",
 });
 
 describe("absurd sheet sizes", () => {
-  it("are refused with a message, not read", async () => {
+  /** A returned workbook with one more value at (row, column) of a module sheet. */
+  async function widened(row: number, column: number): Promise<string> {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(`${CORPUS}/returned/moe-education.xlsx`) as unknown as ArrayBuffer);
-    wb.getWorksheet("Education of migrant children")!.getCell(100_000, 2).value = "far away";
+    wb.getWorksheet("Education of migrant children")!.getCell(row, column).value = "far away";
     const { mkdtempSync, writeFileSync } = await import("node:fs");
     const file = `${mkdtempSync(`${(await import("node:os")).tmpdir()}/assess-big-`)}/big.xlsx`;
     writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
-    const o = (await outcome(file)) as FailedInput;
+    return file;
+  }
+
+  // 2,000 columns leave room: the widest sheet assess meets is a Kobo export of every module with split select-many columns (572); the template's is Lists (146).
+  it.each([
+    ["rows", 100_000, 2, "sheet Education of migrant children has 100000 rows × 7 columns; a questionnaire sheet may have at most 5000 × 2000"],
+    ["columns", 3, 2_001, "sheet Education of migrant children has 57 rows × 2001 columns; a questionnaire sheet may have at most 5000 × 2000"],
+  ])("too many %s are refused with a message, not read", async (_what, row, column, message) => {
+    const o = (await outcome(await widened(row, column))) as FailedInput;
     expect(o.problems.map((p) => p.code)).toEqual(["SHEET_TOO_LARGE"]);
-    expect(o.problems[0]!.message).toBe("sheet Education of migrant children has 100000 rows × 7 columns; a questionnaire sheet may have at most 5000 × 2000");
+    expect(o.problems[0]!.message).toBe(message);
+  });
+
+  it("2,000 columns, the limit, are read", async () => {
+    expect((await outcome(await widened(3, 2_000))).problems.map((p) => p.code)).not.toContain("SHEET_TOO_LARGE");
   });
 });
 

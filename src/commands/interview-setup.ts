@@ -1,8 +1,9 @@
 // The interview's set-up: the institution's datasets and the area modules to cover.
 import type { AnswerSet } from "../core/answers.js";
 import { optionsOf } from "../core/model.js";
+import { idFor } from "../core/ids.js";
+import { fingerprints } from "../core/interview.js";
 import { questionIndex } from "../core/questionnaire.js";
-import { fingerprints, slug } from "../core/interview.js";
 import type { Ctx } from "./interview.js";
 import { T, tr } from "./interview-text.js";
 
@@ -23,7 +24,7 @@ export async function askDatasets(ctx: Ctx): Promise<void> {
         validate: (s) => (s.trim() === "" ? tr(T.required, lang) : set.datasets.some((d) => d.name === s.trim()) ? tr(T.datasetTaken, lang) : true),
       })
     ).trim();
-    const ds: AnswerSet["datasets"][number] = { id: uniqueId(set, name), name, answers: {} };
+    const ds: AnswerSet["datasets"][number] = { id: idFor(name, set.datasets.map((d) => d.id)), name, answers: {} };
     if (typeQuestion) {
       const value = await p.select<string>({
         message: `${name}: ${typeQuestion.label[lang]}`,
@@ -35,13 +36,6 @@ export async function askDatasets(ctx: Ctx): Promise<void> {
     await ctx.save();
     more = await p.confirm({ message: tr(T.addAnother, lang), default: false });
   }
-}
-
-function uniqueId(set: AnswerSet, name: string): string {
-  const base = slug(name) === "institution" ? "dataset" : slug(name);
-  let id = base;
-  for (let n = 2; set.datasets.some((d) => d.id === id); n++) id = `${base}-${n}`;
-  return id;
 }
 
 /** The general questionnaire always; area modules chosen, with those matching the institution's themes ticked. */

@@ -4,7 +4,8 @@ import { readFile } from "node:fs/promises";
 import { join, relative, resolve, dirname } from "node:path";
 import { ANSWERS_FORMAT } from "../core/answers.js";
 import type { AnswerSet } from "../core/answers.js";
-import { diffQuestionnaire, fingerprints, hiddenAnswers, slug, stepKey, withoutQuestions } from "../core/interview.js";
+import { idFor } from "../core/ids.js";
+import { diffQuestionnaire, fingerprints, hiddenAnswers, stepKey, withoutQuestions } from "../core/interview.js";
 import type { Lang, Module } from "../core/model.js";
 import { buildQuestionnaire } from "../core/questionnaire.js";
 import type { Questionnaire } from "../core/questionnaire.js";
@@ -120,7 +121,7 @@ async function start(modules: Module[], options: InterviewOptions, deps: Intervi
   const role = (await p.input({ message: tr(T.respondentRole, lang) })).trim();
   const contact = (await p.input({ message: tr(T.respondentContact, lang) })).trim();
 
-  const id = slug(name);
+  const id = idFor(name);
   const output = options.output ? resolve(deps.cwd, options.output) : await freePath(deps.cwd, id, options.force ?? false);
   if (options.output && !options.force && (await exists(output))) throw new UsageError(`${displayPath(output)} already exists; use --force to replace it`);
   const themes = known.find((k) => k.id === ministryId)?.themes ?? [];

@@ -5,7 +5,7 @@ import { buildReport } from "../core/report.js";
 import type { Report } from "../core/report.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
-import { EXIT, ExitError, UsageError } from "../errors.js";
+import { EXIT, ExitError, InternalError, UsageError } from "../errors.js";
 import { today } from "../io/clock.js";
 import { displayPath, exists, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
@@ -74,7 +74,7 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
       return (await import("../report/html.js")).renderHtml(report);
     case "json": {
       const problems = checkSchema("report", report, "report.json");
-      if (problems.length) throw new Error(`the report does not match schemas/report.schema.json: ${problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ")}`);
+      if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ")}`);
       return `${JSON.stringify(report, null, 2)}\n`;
     }
     case "xlsx": {

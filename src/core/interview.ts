@@ -140,15 +140,3 @@ export function withoutQuestions(set: AnswerSet, ids: readonly string[]): Answer
   const drop = (m: Record<string, Answer>) => Object.fromEntries(Object.entries(m).filter(([k]) => !ids.includes(k)));
   return { ...set, answers: drop(set.answers), datasets: set.datasets.map((d) => ({ ...d, answers: drop(d.answers) })) };
 }
-
-/** A file-name-safe id from an institution name; Thai-only names fall back to "institution". */
-export function slug(name: string): string {
-  const s = name
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return s === "" ? "institution" : s;
-}

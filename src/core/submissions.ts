@@ -2,7 +2,7 @@
 // of dataset repeats) becomes one answer set per submission. Pure: the edges read the files.
 import { ANSWERS_FORMAT } from "./answers.js";
 import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, RejectedAnswer } from "./answers.js";
-import { slug } from "./interview.js";
+import { idFor } from "./ids.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, optionsOf } from "./model.js";
 import type { Module, Question } from "./model.js";
 import { normalizeLabel, parseShown } from "./parse-answer.js";
@@ -205,8 +205,7 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     const rejected = [...r.rejected];
     for (const x of mine) {
       const dsName = x.read.fields.dataset_name || `Dataset ${datasets.length + 1}`;
-      let id = slug(dsName) === "institution" ? `dataset-${datasets.length + 1}` : slug(dsName);
-      for (let n = 2; datasets.some((d) => d.id === id); n++) id = `${slug(dsName)}-${n}`;
+      const id = idFor(dsName, datasets.map((d) => d.id));
       datasets.push({ id, name: dsName, answers: x.read.answers });
       rejected.push(...x.read.rejected.map((j) => ({ ...j, dataset: id })));
       problems.push(...x.read.problems);
@@ -227,7 +226,7 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     );
     const set: AnswerSet = {
       format: ANSWERS_FORMAT,
-      institution: { id: slug(name), name, ...(r.fields.ministry ? { ministry: r.fields.ministry } : {}), ...(r.fields.department ? { department: r.fields.department } : {}) },
+      institution: { id: idFor(name), name, ...(r.fields.ministry ? { ministry: r.fields.ministry } : {}), ...(r.fields.department ? { department: r.fields.department } : {}) },
       ...(Object.keys(respondent).length ? { respondent } : {}),
       date: date.value as string,
       modules: Object.fromEntries(modules.filter((m) => used.has(m.id)).map((m) => [m.id, m.version])),

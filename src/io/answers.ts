@@ -6,6 +6,7 @@ import { ANSWERS_FORMAT } from "../core/answers.js";
 import type { Answer, AnswerSet, AnswerValue } from "../core/answers.js";
 import type { Problem } from "../core/problems.js";
 import { problem } from "../core/problems.js";
+import { ioReason } from "../errors.js";
 import { displayPath, writeFileAtomic } from "./fs.js";
 import type { WriteOptions } from "./fs.js";
 import { KEY_CODES, checkSchema } from "./schema.js";
@@ -28,7 +29,7 @@ export async function readAnswerFile(file: string): Promise<ReadAnswers> {
   try {
     buf = await readFile(file);
   } catch (e) {
-    return { source, problems: [problem("READ_FAILED", source, [], `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`)] };
+    return { source, problems: [problem("READ_FAILED", source, [], `cannot read: ${ioReason(e)}`)] };
   }
   if (buf.length > MAX_ANSWER_FILE_BYTES) {
     return { source, problems: [problem("FILE_TOO_LARGE", source, [], `is ${buf.length} bytes; an answer file may be at most ${MAX_ANSWER_FILE_BYTES}`)] };

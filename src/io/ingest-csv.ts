@@ -3,7 +3,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { ANSWERS_FORMAT, placeKey } from "../core/answers.js";
 import type { Answer, AnswerSet, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
-import { slug } from "../core/interview.js";
+import { idFor } from "../core/ids.js";
 import type { Module } from "../core/model.js";
 import { questionIndex } from "../core/questionnaire.js";
 import { parseShown } from "../core/parse-answer.js";
@@ -12,6 +12,7 @@ import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
 import { problem } from "../core/problems.js";
 import type { Problem } from "../core/problems.js";
+import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
 import type { ReadInput } from "./ingest-workbook.js";
 
@@ -44,7 +45,7 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
   try {
     if ((await stat(file)).size > MAX_CSV_BYTES) return fail("TOO_LARGE", `the file is larger than ${MAX_CSV_BYTES / 1048576} MB`);
   } catch (e) {
-    return fail("READ_FAILED", `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return fail("READ_FAILED", `cannot read: ${ioReason(e)}`);
   }
   const text = await readFile(file, "utf8");
   if (text.trim() === "") return fail("CSV_EMPTY", "the file is empty");
@@ -160,9 +161,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
       }
       let ds = datasets.find((d) => d.name === r.dataset);
       if (!ds) {
-        let id = slug(r.dataset);
-        for (let n = 2; datasets.some((d) => d.id === id); n++) id = `${slug(r.dataset)}-${n}`;
-        ds = { id, name: r.dataset, answers: {} };
+        ds = { id: idFor(r.dataset, datasets.map((d) => d.id)), name: r.dataset, answers: {} };
         datasets.push(ds);
       }
       target = ds.answers;
@@ -195,7 +194,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
   const respondent = Object.fromEntries(Object.entries(profile).filter(([k, v]) => k.startsWith("respondent.") && v).map(([k, v]) => [k.slice(11), v]));
   const set: AnswerSet = {
     format: ANSWERS_FORMAT,
-    institution: { id: slug(inst), name: profile.name || inst, ...(profile.ministry ? { ministry: profile.ministry } : {}), ...(profile.department ? { department: profile.department } : {}) },
+    institution: { id: idFor(inst), name: profile.name || inst, ...(profile.ministry ? { ministry: profile.ministry } : {}), ...(profile.department ? { department: profile.department } : {}) },
     ...(Object.keys(respondent).length ? { respondent } : {}),
     date: parsedDate.value as string,
     modules: Object.fromEntries(modules.filter((m) => used.has(m.id)).map((m) => [m.id, m.version])),

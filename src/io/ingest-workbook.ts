@@ -3,7 +3,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { ANSWERS_FORMAT, placeKey } from "../core/answers.js";
 import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
-import { slug } from "../core/interview.js";
+import { idFor } from "../core/ids.js";
 import type { Module, Question } from "../core/model.js";
 import { normalizeLabel, parseShown } from "../core/parse-answer.js";
 import { questionIndex } from "../core/questionnaire.js";
@@ -12,6 +12,7 @@ import type { Table } from "../core/submissions.js";
 import type { LabelLang, Shown } from "../core/parse-answer.js";
 import { problem } from "../core/problems.js";
 import type { Problem } from "../core/problems.js";
+import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
 import { COL, COMMENT_SUFFIX, DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT } from "../core/template-layout.js";
 import { columnLetter } from "../core/workbook.js";
@@ -22,7 +23,7 @@ import { readWorkbook } from "./xlsx.js";
 import type { ParsedYaml } from "./yaml.js";
 import { ZIP_LIMITS, inspectWorkbookBytes } from "./zip.js";
 
-/** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; a Kobo export of all modules, with split select_multiple columns, some 500 columns. */
+/** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; the widest sheet read is a Kobo export of all modules with split select_multiple columns (572 columns; the template's widest, Lists, has 146). */
 export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 2000 };
 
 export interface ReadInput {
@@ -64,7 +65,7 @@ async function loadBook(file: string): Promise<{ book: ReadBook; source: string 
   try {
     size = (await stat(file)).size;
   } catch (e) {
-    return fail("READ_FAILED", `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return fail("READ_FAILED", `cannot read: ${ioReason(e)}`);
   }
   if (size > ZIP_LIMITS.maxFileBytes) return fail("TOO_LARGE", `the file is ${(size / 1048576).toFixed(1)} MB; a workbook may be at most ${ZIP_LIMITS.maxFileBytes / 1048576} MB`);
   const buf = await readFile(file);
@@ -202,7 +203,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const department = field("department");
   const set: AnswerSet = {
     format: ANSWERS_FORMAT,
-    institution: { id: slug(code || name), name, ...(ministry ? { ministry } : {}), ...(department ? { department } : {}) },
+    institution: { id: idFor(code || name), name, ...(ministry ? { ministry } : {}), ...(department ? { department } : {}) },
     ...(Object.keys(respondent).length ? { respondent } : {}),
     date: parsedDate.value as string,
     modules: versions,
@@ -372,8 +373,7 @@ function readDatasets(
       for (const c of filled) rejected.push({ question: c.qid, place: cellPlace(sheet.name, r, c.col), raw: text(sheet.cell(r, c.col)), reason: "dataset row without a name" });
       continue;
     }
-    let id = slug(name) === "institution" ? `dataset-${r - 2}` : slug(name);
-    for (let n = 2; out.some((d) => d.id === id); n++) id = `${slug(name)}-${n}`;
+    const id = idFor(name, out.map((d) => d.id));
     const answers: Record<string, Answer> = {};
     const ticks = new Map<string, string[]>();
     const main = new Map<string, { shown: Shown; col: number }>();

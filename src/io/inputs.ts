@@ -1,6 +1,7 @@
 // Finding the inputs of a batch (files, folders, globs) and reading each by its kind.
 import { readdir, stat } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, extname, isAbsolute, join, resolve } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
 import type { Module } from "../core/model.js";
 import { problem } from "../core/problems.js";
 import type { FailedInput } from "../core/results.js";
@@ -22,16 +23,15 @@ export async function expandInputs(paths: readonly string[]): Promise<{ files: s
   const files: string[] = [];
   const failed: FailedInput[] = [];
   for (const p of paths) {
-    if (/[*?]/.test(p)) {
-      const matched = await glob(p);
+    // A file that exists is read as named, even when its name looks like a pattern ("moe (1).xlsx").
+    const s = await stat(p).catch(() => undefined);
+    if (!s && isDynamicPattern(p)) {
+      const matched = await expandPattern(p);
       if (matched.length === 0) failed.push({ source: p, problems: [problem("NOT_FOUND", p, [], "no file matches this pattern")] });
       files.push(...matched);
       continue;
     }
-    let s;
-    try {
-      s = await stat(p);
-    } catch {
+    if (!s) {
       failed.push({ source: p, problems: [problem("NOT_FOUND", p, [], "no such file or folder")] });
       continue;
     }
@@ -54,20 +54,21 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** `*` and `?` in the last part of a path (`returned/*.xlsx`); `**` in a folder part walks subfolders. */
-async function glob(pattern: string): Promise<string[]> {
-  const dir = dirname(pattern);
-  const base = basename(pattern);
-  const re = new RegExp(`^${base.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-  if (dir.endsWith("**")) {
-    const root = dir.slice(0, -2) || ".";
-    return (await walk(root)).filter((f) => re.test(basename(f)));
-  }
-  try {
-    return (await readdir(dir)).filter((n) => !isJunk(n) && re.test(n)).sort().map((n) => join(dir, n));
-  } catch {
-    return [];
-  }
+/** Files matching a glob pattern, expanded here because Windows shells do not; sorted so that every run reads one order. */
+async function expandPattern(pattern: string): Promise<string[]> {
+  // On Windows people type backslashes, which glob syntax reads as escapes.
+  const posix = process.platform === "win32" ? pattern.replaceAll("\\", "/") : pattern;
+  // An absolute pattern gives absolute paths, as a folder given that way does.
+  const matched = await glob(posix, { caseSensitiveMatch: false, expandDirectories: false, absolute: isAbsolute(posix) });
+  return matched.filter((f) => !isJunk(basename(f))).sort(byPathParts);
+}
+
+/** Compares paths folder by folder, the order of walk(). */
+function byPathParts(a: string, b: string): number {
+  const pa = a.split("/");
+  const pb = b.split("/");
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) if (pa[i] !== pb[i]) return pa[i]! < pb[i]! ? -1 : 1;
+  return pa.length - pb.length;
 }
 
 /** Reads one input file into answer sets (a CSV may hold several institutions). */

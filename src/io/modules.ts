@@ -6,7 +6,7 @@ import type { Problem } from "../core/problems.js";
 import { hasErrors, problem } from "../core/problems.js";
 import { checkModules } from "../core/rules.js";
 import type { ModuleSource } from "../core/rules.js";
-import { QuestionnaireError } from "../errors.js";
+import { QuestionnaireError, ioReason } from "../errors.js";
 import { SHIPPED_MODULES } from "./paths.js";
 import { displayPath } from "./fs.js";
 import { KEY_CODES, checkSchema } from "./schema.js";
@@ -28,7 +28,7 @@ export async function moduleFiles(dir: string): Promise<string[]> {
   try {
     names = await readdir(dir);
   } catch (e) {
-    throw new QuestionnaireError(`cannot read the modules folder ${displayPath(dir)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new QuestionnaireError(`cannot read the modules folder ${displayPath(dir)}: ${ioReason(e)}`, [], { cause: e });
   }
   // The general questionnaire first, then the area modules by name: one order on every run.
   const files = names
@@ -49,7 +49,7 @@ export async function loadModuleFiles(files: readonly string[]): Promise<LoadedM
     try {
       text = await readFile(file, "utf8");
     } catch (e) {
-      problems.push(problem("READ_FAILED", source, [], `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      problems.push(problem("READ_FAILED", source, [], `cannot read: ${ioReason(e)}`));
       continue;
     }
     const p = parseYaml(text, source);

@@ -3,7 +3,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { AnswerSet } from "../core/answers.js";
 import type { Lang } from "../core/model.js";
-import { IngestError } from "../errors.js";
+import { IngestError, ioReason } from "../errors.js";
 import { displayPath, writeFileAtomic } from "./fs.js";
 
 export const SESSION_FORMAT = "assess-session/1";
@@ -40,13 +40,13 @@ export async function loadSession(path: string): Promise<Session> {
   try {
     text = await readFile(path, "utf8");
   } catch (e) {
-    throw new IngestError(`cannot read the session file ${displayPath(path)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new IngestError(`cannot read the session file ${displayPath(path)}: ${ioReason(e)}`, [], { cause: e });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw new IngestError(`${displayPath(path)} is not a readable session file: ${(e as Error).message}`);
+    throw new IngestError(`${displayPath(path)} is not a readable session file: ${(e as Error).message}`, [], { cause: e });
   }
   const s = value as Partial<Session>;
   if (s?.format !== SESSION_FORMAT || !s.answers || !s.output || !s.modules || !s.fingerprints) {

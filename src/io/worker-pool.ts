@@ -3,6 +3,7 @@
 // any size keeps memory flat, and a file too big for the bound fails alone.
 import { Worker } from "node:worker_threads";
 import { problem } from "../core/problems.js";
+import { InternalError } from "../errors.js";
 import type { Module } from "../core/model.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { displayPath } from "./fs.js";
@@ -40,7 +41,7 @@ export function scoreOnWorkers(files: readonly string[], jobs: number, modules: 
   const start = (): Slot => {
     const slot: Slot = { worker: new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) };
     slot.worker.on("message", (m: { ready?: boolean; index?: number; outcomes?: Outcomes; error?: string }) => {
-      if (m.error) failure = new Error(`a scoring worker failed: ${m.error}`);
+      if (m.error) failure = new InternalError(`a scoring worker failed: ${m.error}`);
       else if (!m.ready) done.set(m.index!, m.outcomes!);
       slot.busy = undefined;
       for (const s of slots) feed(s);
