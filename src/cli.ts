@@ -4,6 +4,8 @@ import { Command, Option } from "commander";
 import { readFileSync, statSync } from "node:fs";
 import { packagePath } from "./io/paths.js";
 import { UsageError } from "./errors.js";
+import { processStreams } from "./io/streams.js";
+import type { Streams } from "./io/streams.js";
 
 const EXIT_CODES = `
 Exit codes:
@@ -25,8 +27,9 @@ export interface GlobalOptions {
   select?: string[];
 }
 
-export function buildProgram(): Command {
+export function buildProgram(streams: Streams = processStreams()): Command {
   const program = new Command("assess")
+    .configureOutput({ writeOut: (s) => void streams.stdout.write(s), writeErr: (s) => void streams.stderr.write(s) })
     .description(
       "Map and score an institution's data on migrant and forcibly displaced children:\n" +
         "questionnaire modules (general + area-specific), scoring of collection, sharing and hosting.",
@@ -55,7 +58,7 @@ ${EXIT_CODES}`,
     .addHelpText("after", "\nExamples:\n  $ assess modules\n  $ assess modules --lang th\n  $ assess --modules ./my-modules modules")
     .action(async (opts: { json?: boolean; lang: "en" | "th" }, cmd: Command) => {
       const { modulesCommand } = await import("./commands/modules.js");
-      await modulesCommand({ ...folderOnly(cmd), ...opts });
+      await modulesCommand({ ...folderOnly(cmd), ...opts }, streams);
     });
 
   program
@@ -76,7 +79,7 @@ Examples:
     )
     .action(async (files: string[], opts: { json?: boolean }, cmd: Command) => {
       const { validateCommand } = await import("./commands/validate.js");
-      await validateCommand({ ...folderOnly(cmd), files, ...opts });
+      await validateCommand({ ...folderOnly(cmd), files, ...opts }, streams);
     });
 
   program
@@ -111,7 +114,7 @@ Examples:
     )
     .action(async (paths: string[], opts: { json?: boolean; output?: string; force?: boolean; scorecards?: boolean; jobs?: number; lang: "en" | "th" }, cmd: Command) => {
       const { scoreCommand } = await import("./commands/score.js");
-      await scoreCommand({ ...folderOnly(cmd), paths, ...opts });
+      await scoreCommand({ ...folderOnly(cmd), paths, ...opts }, streams);
     });
 
   program
@@ -133,7 +136,7 @@ Examples:
     )
     .action(async (opts: { lang: "en" | "th" | "both"; output: string; date?: string; force?: boolean }, cmd: Command) => {
       const { templateCommand } = await import("./commands/template.js");
-      await templateCommand({ ...globals(cmd), ...opts });
+      await templateCommand({ ...globals(cmd), ...opts }, streams);
     });
 
   program
@@ -153,7 +156,7 @@ Examples:
     )
     .action(async (opts: { output: string; force?: boolean }, cmd: Command) => {
       const { xlsformCommand } = await import("./commands/xlsform.js");
-      await xlsformCommand({ ...globals(cmd), ...opts });
+      await xlsformCommand({ ...globals(cmd), ...opts }, streams);
     });
 
   program
@@ -195,7 +198,7 @@ Examples:
           lang: opts.lang,
           ...(opts.includeRespondents ? { includeRespondents: true } : {}),
           ...(opts.force ? { force: true } : {}),
-        });
+        }, streams);
       },
     );
 

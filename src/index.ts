@@ -1,6 +1,8 @@
 // The one place that catches errors, prints them and sets the exit code.
 import { EXIT, ExitError, IngestError, InternalError, QuestionnaireError, UsageError } from "./errors.js";
 import { formatProblem } from "./core/problems.js";
+import { processStreams } from "./io/streams.js";
+import type { Output, Streams } from "./io/streams.js";
 
 export { EXIT } from "./errors.js";
 
@@ -21,36 +23,37 @@ export async function run(argv: string[]): Promise<void> {
   if (code !== EXIT.OK) setImmediate(() => process.exit(code));
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Runs the CLI and returns its exit code; output goes to `streams` (tests collect it). */
+export async function main(argv: string[], streams: Streams = processStreams()): Promise<number> {
   try {
     const { buildProgram } = await import("./cli.js");
     // `assess` alone starts the interview; anything else is parsed as given.
-    await buildProgram().parseAsync(argv.length <= 2 ? [...argv, "interview"] : argv);
-    return typeof process.exitCode === "number" ? process.exitCode : EXIT.OK;
+    await buildProgram(streams).parseAsync(argv.length <= 2 ? [...argv, "interview"] : argv);
+    return EXIT.OK;
   } catch (e) {
-    return report(e);
+    return report(e, streams.stderr);
   }
 }
 
-function report(e: unknown): number {
+function report(e: unknown, stderr: Output = process.stderr): number {
   if (e instanceof ExitError) return e.code;
   if (isCommanderExit(e)) return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   if (e instanceof UsageError) {
-    process.stderr.write(`error: ${e.message}\n`);
+    stderr.write(`error: ${e.message}\n`);
     return EXIT.USAGE;
   }
   if (e instanceof QuestionnaireError || e instanceof IngestError) {
-    process.stderr.write(`error: ${e.message}\n`);
-    for (const p of e.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+    stderr.write(`error: ${e.message}\n`);
+    for (const p of e.problems) stderr.write(`  ${formatProblem(p)}\n`);
     return EXIT.USAGE;
   }
   if (isPromptExit(e)) {
-    process.stderr.write("\ninterrupted\n");
+    stderr.write("\ninterrupted\n");
     return EXIT.INTERRUPTED;
   }
   // Anything else is a bug (an InternalError, or an exception nobody expected): its own exit code, not a usage error.
   const err = e instanceof Error ? e : new InternalError(String(e));
-  process.stderr.write(`internal error: ${err.message}\n${stackWithCauses(err)}\nThis is a bug in assess; please report it with the command you ran.\n`);
+  stderr.write(`internal error: ${err.message}\n${stackWithCauses(err)}\nThis is a bug in assess; please report it with the command you ran.\n`);
   return EXIT.INTERNAL;
 }
 

@@ -1,10 +1,13 @@
-// End-to-end: the built binary, run as a user would.
+// The commands as a user runs them: most in-process (test/helpers/run.ts: the same parsing,
+// commands and exit codes), and a handful through the built binary (help, what --help loads,
+// no terminal, worker threads, one whole report).
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkSchema } from "../src/io/schema.js";
 import { assess } from "./helpers/exec.js";
+import { run } from "./helpers/run.js";
 
 const DEMO = ["--modules", "test/fixtures/worked-example/modules"];
 
@@ -14,8 +17,8 @@ describe("assess --help", () => {
     expect(r.code).toBe(0);
     for (const s of ["modules", "validate", "score", "Examples:", "$ assess score examples/answers", "Exit codes:"]) expect(r.stdout).toContain(s);
   });
-  it.each(["modules", "validate", "score"])("%s --help gives a real example", (cmd) => {
-    const r = assess([cmd, "--help"]);
+  it.each(["modules", "validate", "score"])("%s --help gives a real example", async (cmd) => {
+    const r = await run([cmd, "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`\\$ assess .*${cmd}`));
   });
@@ -47,13 +50,13 @@ describe("assess (the interview) without a terminal", () => {
 });
 
 describe("assess modules", () => {
-  it("lists id, version, title and counts by dimension", () => {
-    const r = assess([...DEMO, "modules"]);
+  it("lists id, version, title and counts by dimension", async () => {
+    const r = await run([...DEMO, "modules"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/demo\s+1\.0\.0\s+Worked example\s+10\s+5\s+2\s+2\s+1/);
   });
-  it("--json gives the same as data", () => {
-    const r = assess([...DEMO, "modules", "--json"]);
+  it("--json gives the same as data", async () => {
+    const r = await run([...DEMO, "modules", "--json"]);
     expect(JSON.parse(r.stdout)).toEqual([
       expect.objectContaining({ id: "demo", questions: 10, byDimension: { collection: 5, sharing: 2, hosting: 2, context: 1 }, datasetQuestions: 2 }),
     ]);
@@ -61,27 +64,27 @@ describe("assess modules", () => {
 });
 
 describe("assess validate", () => {
-  it("passes valid modules (exit 0)", () => {
-    const r = assess(["validate", "--modules", "test/fixtures/broken-modules/valid"]);
+  it("passes valid modules (exit 0)", async () => {
+    const r = await run(["validate", "--modules", "test/fixtures/broken-modules/valid"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("1 module file valid");
   });
-  it("reports problems with file:line:column (exit 1)", () => {
-    const r = assess(["validate", "test/fixtures/broken-modules/several/mini.yaml"]);
+  it("reports problems with file:line:column (exit 1)", async () => {
+    const r = await run(["validate", "test/fixtures/broken-modules/several/mini.yaml"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("test/fixtures/broken-modules/several/mini.yaml:30:22 sections[0].questions[1].options[2].value: option value \"full\" is listed twice");
     expect(r.stdout).toContain("3 problems in 1 of 1 module file");
   });
-  it("a missing modules folder is an input error (exit 2)", () => {
-    const r = assess(["validate", "--modules", "no/such/folder"]);
+  it("a missing modules folder is an input error (exit 2)", async () => {
+    const r = await run(["validate", "--modules", "no/such/folder"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("cannot read the modules folder no/such/folder");
   });
 });
 
 describe("assess score", () => {
-  it("scores the good files, explains the bad ones and the bad answers, and exits 1", () => {
-    const r = assess([...DEMO, "score", "test/fixtures/score-batch"]);
+  it("scores the good files, explains the bad ones and the bad answers, and exits 1", async () => {
+    const r = await run([...DEMO, "score", "test/fixtures/score-batch"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Good Office (fictional)");
     expect(r.stdout).toContain("JSON Office (fictional)");
@@ -93,16 +96,16 @@ describe("assess score", () => {
     expect(err).toContain("e-not-answers.json:1:1 format: is not an answer file");
     expect(err).toContain("f-syntax.yaml:3:1: Missing closing");
   });
-  it("exits 0 when every file scores, and prints the worked example's scorecard", () => {
-    const r = assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml"]);
+  it("exits 0 when every file scores, and prints the worked example's scorecard", async () => {
+    const r = await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Collection\s+61\.11\s+85\.71% \(6\/7\)\s+0\s+1/);
     expect(r.stdout).toMatch(/Hosting\s+12\.50\s+100\.00% \(2\/2\)\s+1\s+0/);
     expect(r.stdout).toMatch(/Overall \(mean of 3\)\s+51\.20/);
     expect(r.stdout).toContain("Critical gaps (2)");
   });
-  it("--json prints results that match schemas/results.schema.json", () => {
-    const r = assess([...DEMO, "score", "test/fixtures/score-batch", "--json"]);
+  it("--json prints results that match schemas/results.schema.json", async () => {
+    const r = await run([...DEMO, "score", "test/fixtures/score-batch", "--json"]);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     expect(checkSchema("results", doc, "stdout")).toEqual([]);
@@ -110,40 +113,40 @@ describe("assess score", () => {
     expect(doc.failed).toHaveLength(3);
     expect(doc.results[2].answers.rejected).toEqual([{ question: "demo_collects", raw: "sometimes", reason: expect.stringContaining('"sometimes" is not one of') }]);
   });
-  it("-o writes results files atomically and refuses to overwrite without --force", () => {
+  it("-o writes results files atomically and refuses to overwrite without --force", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-out-"));
-    const first = assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
+    const first = await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
     expect(first.code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["example-office.results.json", "results.json"]);
-    const again = assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
+    const again = await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already holds results; use --force");
-    expect(assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out, "--force"]).code).toBe(0);
+    expect((await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out, "--force"])).code).toBe(0);
   });
-  it("says where a results file belongs when it is given to score", () => {
+  it("says where a results file belongs when it is given to score", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-out-"));
-    expect(assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]).code).toBe(0);
-    const r = assess([...DEMO, "score", join(out, "results.json")]);
+    expect((await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out])).code).toBe(0);
+    const r = await run([...DEMO, "score", join(out, "results.json")]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("is a results file written by assess score -o; give it to assess report, not an answer file");
   });
-  it("a path that does not exist fails alone", () => {
-    const r = assess([...DEMO, "score", "nowhere.yaml", "test/fixtures/worked-example/answers.yaml"]);
+  it("a path that does not exist fails alone", async () => {
+    const r = await run([...DEMO, "score", "nowhere.yaml", "test/fixtures/worked-example/answers.yaml"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("nowhere.yaml: no such file or folder");
     expect(r.stdout).toContain("1 scored, 1 failed");
   });
-  it("the same inputs give byte-identical output", () => {
-    const a = assess([...DEMO, "score", "test/fixtures/score-batch", "--json"]).stdout;
-    const b = assess([...DEMO, "score", "test/fixtures/score-batch", "--json"]).stdout;
+  it("the same inputs give byte-identical output", async () => {
+    const a = (await run([...DEMO, "score", "test/fixtures/score-batch", "--json"])).stdout;
+    const b = (await run([...DEMO, "score", "test/fixtures/score-batch", "--json"])).stdout;
     expect(a).toBe(b);
   });
 });
 
 describe("assess score on a folder of mixed good and bad files", () => {
-  it("scores what it can, explains the rest, writes results and exits 1", () => {
+  it("scores what it can, explains the rest, writes results and exits 1", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-batch-"));
-    const r = assess(["score", "test/fixtures/workbooks", "test/fixtures/foreign-workbooks", "-o", out]);
+    const r = await run(["score", "test/fixtures/workbooks", "test/fixtures/foreign-workbooks", "-o", out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("6 scored (3 with problems), 15 failed");
     for (const name of ["Border Provinces Education Data Office (fictional)", "Migrant Worker Permits Data Division (fictional)", "Provincial Health Data Office (fictional)", "Child Protection Case Records Division (fictional)"]) {
@@ -168,9 +171,9 @@ describe("assess score on a folder of mixed good and bad files", () => {
     expect(JSON.parse(one.stdout).results).toHaveLength(6);
     expect(two.stdout).toBe(one.stdout);
   });
-  it("takes patterns, and the same inputs give byte-identical results", () => {
-    const a = assess(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);
-    const b = assess(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);
+  it("takes patterns, and the same inputs give byte-identical results", async () => {
+    const a = await run(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);
+    const b = await run(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);
     expect(a.code).toBe(1);
     expect(JSON.parse(a.stdout).results).toHaveLength(3);
     expect(a.stdout).toBe(b.stdout);
@@ -178,33 +181,33 @@ describe("assess score on a folder of mixed good and bad files", () => {
 });
 
 describe("assess template", () => {
-  it("writes the workbook, refuses to overwrite it, and is reproducible", () => {
+  it("writes the workbook, refuses to overwrite it, and is reproducible", async () => {
     const dir = mkdtempSync(join(tmpdir(), "assess-tpl-"));
     const file = join(dir, "q.xlsx");
-    const r = assess(["template", "--modules", "general,education", "-o", file]);
+    const r = await run(["template", "--modules", "general,education", "-o", file]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("general 1.0.0, education 1.0.0 (both)");
-    expect(assess(["template", "-o", file]).code).toBe(2);
-    expect(assess(["template", "--modules", "general,education", "-o", join(dir, "q2.xlsx")]).code).toBe(0);
+    expect((await run(["template", "-o", file])).code).toBe(2);
+    expect((await run(["template", "--modules", "general,education", "-o", join(dir, "q2.xlsx")])).code).toBe(0);
     expect(readFileSync(file).equals(readFileSync(join(dir, "q2.xlsx")))).toBe(true);
   });
-  it("names an unknown module", () => {
-    const r = assess(["template", "--modules", "general,educaton", "-o", join(tmpdir(), "never.xlsx")]);
+  it("names an unknown module", async () => {
+    const r = await run(["template", "--modules", "general,educaton", "-o", join(tmpdir(), "never.xlsx")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no module "educaton"');
   });
 });
 
 describe("assess xlsform and KoboToolbox / ODK exports", () => {
-  it("writes an XLSForm with survey, choices and settings sheets", () => {
+  it("writes an XLSForm with survey, choices and settings sheets", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "assess-xf-")), "form.xlsx");
-    const r = assess(["xlsform", "--modules", "general,health", "-o", file]);
+    const r = await run(["xlsform", "--modules", "general,health", "-o", file]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/survey rows, \d+ choices, version assess-[0-9a-f]{8}/);
-    expect(assess(["xlsform", "--modules", "general,health", "-o", file]).code).toBe(2);
+    expect((await run(["xlsform", "--modules", "general,health", "-o", file])).code).toBe(2);
   });
-  it("scores a folder of Kobo and ODK exports, one institution per submission", () => {
-    const r = assess(["score", "test/fixtures/xlsform-exports", "--json"]);
+  it("scores a folder of Kobo and ODK exports, one institution per submission", async () => {
+    const r = await run(["score", "test/fixtures/xlsform-exports", "--json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout);
     // Kobo XLSX 8 + Thai labels 3 + English labels 2 + Kobo CSV 8 + ODK CSV 8 (its repeat file read with it)
@@ -237,13 +240,13 @@ describe("assess report", () => {
     expect(assess(["report", "examples/answers", "-o", c, "--date", "2026-12-01", "--format", "md"]).code).toBe(0);
     expect(readFileSync(join(c, "report.md"), "utf8")).toBe(readFileSync(join(a, "report.md"), "utf8").replaceAll(results, "examples/answers"));
   });
-  it("refuses to overwrite, names a bad format, and reports failed inputs with exit 1", () => {
+  it("refuses to overwrite, names a bad format, and reports failed inputs with exit 1", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-rep-"));
-    expect(assess(["report", "examples/returned", "-o", out, "--format", "md", "--date", "2026-12-01"]).code).toBe(1);
-    const again = assess(["report", "examples/returned", "-o", out, "--format", "md"]);
+    expect((await run(["report", "examples/returned", "-o", out, "--format", "md", "--date", "2026-12-01"])).code).toBe(1);
+    const again = await run(["report", "examples/returned", "-o", out, "--format", "md"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("report.md already exists; use --force");
-    const bad = assess(["report", "examples/returned", "-o", out, "--format", "pdf"]);
+    const bad = await run(["report", "examples/returned", "-o", out, "--format", "pdf"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--format pdf: choose from md, html, xlsx, json");
   });

@@ -13,6 +13,8 @@ import { requireModules } from "../io/modules.js";
 import { checkSchema } from "../io/schema.js";
 import { renderFailure, renderProblems } from "../report/terminal.js";
 import { scoreInput } from "../io/pipeline.js";
+import { processStreams } from "../io/streams.js";
+import type { Streams } from "../io/streams.js";
 
 export const REPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -32,7 +34,7 @@ export interface ReportCommandOptions {
 const FILE_NAMES: Record<ReportFormat, string> = { md: "report.md", html: "report.html", xlsx: "report.xlsx", json: "report.json" };
 
 /** `assess report`: results (or answers and workbooks, scored on the way) → the report in each format. */
-export async function reportCommand(options: ReportCommandOptions): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+export async function reportCommand(options: ReportCommandOptions, streams: Streams = processStreams()): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
   const date = options.date ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: expected YYYY-MM-DD`);
   const formats = options.formats ?? [...REPORT_FORMATS];
@@ -42,9 +44,9 @@ export async function reportCommand(options: ReportCommandOptions): Promise<{ re
     for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);
   }
   const modules = await requireModules(options.modules);
-  const { results, failed } = await gather(options.paths, modules);
+  const { results, failed } = await gather(options.paths, modules, streams);
   if (results.length === 0) {
-    for (const f of failed) process.stderr.write(renderFailure(f));
+    for (const f of failed) streams.stderr.write(renderFailure(f));
     throw new UsageError(`no institution to report on in ${options.paths.join(", ")}`);
   }
   const lang = options.lang ?? "en";
@@ -56,12 +58,12 @@ export async function reportCommand(options: ReportCommandOptions): Promise<{ re
   });
 
   for (const o of report.otherMethods) {
-    process.stderr.write(`warning: ${o.source}: ${o.institution} was scored with method ${o.method}, this report uses ${report.method}; score its answers again to compare like with like [OTHER_METHOD]\n`);
+    streams.stderr.write(`warning: ${o.source}: ${o.institution} was scored with method ${o.method}, this report uses ${report.method}; score its answers again to compare like with like [OTHER_METHOD]\n`);
   }
   for (const [k, format] of formats.entries()) {
     await writeFileAtomic(targets[k]!, await render(format, report), { force: true });
   }
-  process.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${results.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
+  streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${results.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
   if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
   return { report, files: targets, failed };
 }
@@ -90,7 +92,7 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
  * The same institution read twice (results.json beside its own results file) counts once;
  * institutions are ordered by name so that the report does not depend on input order.
  */
-async function gather(paths: string[], modules: readonly Module[]): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+async function gather(paths: string[], modules: readonly Module[], streams: Streams): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
   const expanded = await expandInputs(paths);
   const failed = expanded.failed;
   // A folder from `assess score -o` holds results.json and the same institutions one by one:
@@ -106,17 +108,17 @@ async function gather(paths: string[], modules: readonly Module[]): Promise<{ re
     const doc = extname(file).toLowerCase() === ".json" ? await resultsDocument(file) : undefined;
     if (doc && "problems" in doc) {
       failed.push(doc);
-      process.stderr.write(renderFailure(doc));
+      streams.stderr.write(renderFailure(doc));
     } else if (doc) {
       doc.results.forEach(add);
     } else {
       for (const o of await scoreInput(file, modules)) {
         if ("scorecard" in o) {
-          if (o.problems.length) process.stderr.write(renderProblems(o));
+          if (o.problems.length) streams.stderr.write(renderProblems(o));
           add(o);
         } else {
           failed.push(o);
-          process.stderr.write(renderFailure(o));
+          streams.stderr.write(renderFailure(o));
         }
       }
     }

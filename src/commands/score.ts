@@ -14,6 +14,8 @@ import { JsonResultsWriter } from "../io/results-writer.js";
 import { Progress } from "../report/progress.js";
 import { renderFailure, renderProblems, renderScorecard, renderSummary } from "../report/terminal.js";
 import type { SummaryRow } from "../report/terminal.js";
+import { processStreams } from "../io/streams.js";
+import type { Streams } from "../io/streams.js";
 
 export interface ScoreOptions {
   modules?: string;
@@ -40,7 +42,7 @@ const SCORECARDS_UP_TO = 10;
  * `assess score`: every input scored or explained; one bad file never stops the rest.
  * Results stream to their files as they come, so memory stays flat however many inputs.
  */
-export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary> {
+export async function scoreCommand(options: ScoreOptions, streams: Streams = processStreams()): Promise<ScoreSummary> {
   const { files, failed } = await expandInputs(options.paths);
   if (files.length === 0 && failed.length === 0) throw new UsageError(`no answer files, workbooks or CSV files found in ${options.paths.join(", ")}`);
   if (options.output && !options.force) await refuseEarlierResults(options.output);
@@ -51,29 +53,29 @@ export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary>
   const lang = options.lang ?? "en";
   const showCards = !options.json && (options.scorecards ?? files.length <= SCORECARDS_UP_TO);
 
-  const combined = options.json ? new JsonResultsWriter(null) : undefined;
+  const combined = options.json ? new JsonResultsWriter(null, streams.stdout) : undefined;
   const written = options.output ? new JsonResultsWriter(join(options.output, "results.json")) : undefined;
   const used = new Map<string, number>();
   const rows: SummaryRow[] = [];
-  const progress = new Progress(files.length, !options.json && files.length > 1);
+  const progress = new Progress(files.length, !options.json && files.length > 1, streams.stderr);
 
-  for (const f of failed) process.stderr.write(renderFailure(f));
+  for (const f of failed) streams.stderr.write(renderFailure(f));
   for await (const list of outcomes) {
     for (const outcome of list) {
       if ("problems" in outcome && !("scorecard" in outcome)) {
         failed.push(outcome);
         progress.clear();
-        process.stderr.write(renderFailure(outcome));
+        streams.stderr.write(renderFailure(outcome));
         continue;
       }
       const result = outcome;
       if (result.problems.length) {
         progress.clear();
-        process.stderr.write(renderProblems(result));
+        streams.stderr.write(renderProblems(result));
       }
       if (showCards) {
         progress.clear();
-        process.stdout.write(renderScorecard(result, modules, lang));
+        streams.stdout.write(renderScorecard(result, modules, lang));
       }
       rows.push(summaryRow(result));
       await combined?.add(result);
@@ -86,8 +88,8 @@ export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary>
 
   await combined?.finish(failed);
   await written?.finish(failed);
-  if (!options.json) process.stdout.write(renderSummary(rows, failed));
-  if (options.output) process.stderr.write(`wrote ${rows.length + 1} results file${rows.length === 0 ? "" : "s"} to ${displayPath(resolve(options.output))}\n`);
+  if (!options.json) streams.stdout.write(renderSummary(rows, failed));
+  if (options.output) streams.stderr.write(`wrote ${rows.length + 1} results file${rows.length === 0 ? "" : "s"} to ${displayPath(resolve(options.output))}\n`);
   if (failed.length > 0 || rows.some((r) => r.errors > 0)) throw new ExitError(EXIT.SOME_FAILED);
   return { rows, failed };
 }

@@ -7,6 +7,8 @@ import { requireModules } from "../io/modules.js";
 import { buildTemplate } from "../io/template.js";
 import type { TemplateMeta } from "../core/template-layout.js";
 import { writeWorkbook } from "../io/xlsx.js";
+import { processStreams } from "../io/streams.js";
+import type { Streams } from "../io/streams.js";
 
 export interface TemplateOptions {
   modules?: string;
@@ -19,7 +21,7 @@ export interface TemplateOptions {
 }
 
 /** `assess template`: the Excel questionnaire for the chosen modules. */
-export async function templateCommand(options: TemplateOptions): Promise<{ output: string; meta: TemplateMeta }> {
+export async function templateCommand(options: TemplateOptions, streams: Streams = processStreams()): Promise<{ output: string; meta: TemplateMeta }> {
   const modules = await requireModules(options.modules);
   const select = options.select ?? modules.map((m) => m.id);
   const unknown = select.filter((id) => !modules.some((m) => m.id === id));
@@ -30,6 +32,6 @@ export async function templateCommand(options: TemplateOptions): Promise<{ outpu
   const { spec, meta } = buildTemplate(q, options.lang ?? "both", new Date(`${date}T00:00:00Z`));
   const output = resolve(options.output ?? "questionnaire.xlsx");
   await writeFileAtomic(output, await writeWorkbook(spec), { force: options.force ?? false });
-  process.stderr.write(`wrote ${displayPath(output)}: ${q.modules.map((m) => `${m.id} ${m.version}`).join(", ")} (${meta.lang})\n`);
+  streams.stderr.write(`wrote ${displayPath(output)}: ${q.modules.map((m) => `${m.id} ${m.version}`).join(", ")} (${meta.lang})\n`);
   return { output, meta };
 }

@@ -5,6 +5,8 @@ import { ExitError, EXIT } from "../errors.js";
 import { displayPath } from "../io/fs.js";
 import { loadModuleFiles, moduleFiles } from "../io/modules.js";
 import { SHIPPED_MODULES } from "../io/paths.js";
+import { processStreams } from "../io/streams.js";
+import type { Streams } from "../io/streams.js";
 
 export interface ValidateOptions {
   modules?: string;
@@ -22,7 +24,7 @@ export interface ValidateResult {
  * their set (the --modules folder, or their own folder), so cross-module rules apply; only
  * problems in the named files are reported.
  */
-export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
+export async function validateCommand(options: ValidateOptions, streams: Streams = processStreams()): Promise<ValidateResult> {
   const named = (options.files ?? []).map((f) => resolve(f));
   const dir = options.modules ? resolve(options.modules) : named.length > 0 ? dirname(named[0]!) : SHIPPED_MODULES;
   const set = await setFor(dir, named);
@@ -32,12 +34,12 @@ export async function validateCommand(options: ValidateOptions): Promise<Validat
   const problems = loaded.problems.filter((p) => shownSources.has(p.source));
 
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ files: [...shownSources], problems }, null, 2)}\n`);
+    streams.stdout.write(`${JSON.stringify({ files: [...shownSources], problems }, null, 2)}\n`);
   } else {
-    for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+    for (const p of problems) streams.stdout.write(`${formatProblem(p)}\n`);
     const errors = problems.filter((p) => p.severity === "error").length;
     const files = shownSources.size;
-    process.stdout.write(
+    streams.stdout.write(
       errors === 0
         ? `${files} module file${files === 1 ? "" : "s"} valid${problems.length ? ` (${problems.length} warning${problems.length === 1 ? "" : "s"})` : ""}\n`
         : `${errors} problem${errors === 1 ? "" : "s"} in ${new Set(problems.map((p) => p.source)).size} of ${files} module file${files === 1 ? "" : "s"}\n`,

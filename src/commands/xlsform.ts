@@ -8,6 +8,8 @@ import { displayPath, writeFileAtomic } from "../io/fs.js";
 import { requireModules } from "../io/modules.js";
 import type { CellSpec, SheetSpec } from "../core/workbook.js";
 import { writeWorkbook } from "../io/xlsx.js";
+import { processStreams } from "../io/streams.js";
+import type { Streams } from "../io/streams.js";
 
 export interface XlsFormOptions {
   modules?: string;
@@ -22,7 +24,7 @@ function sheet(name: string, columns: readonly string[], rows: Row[]): SheetSpec
 }
 
 /** `assess xlsform`: the questionnaire as an XLSForm for KoboToolbox and ODK. */
-export async function xlsformCommand(options: XlsFormOptions): Promise<{ output: string; form: XlsForm }> {
+export async function xlsformCommand(options: XlsFormOptions, streams: Streams = processStreams()): Promise<{ output: string; form: XlsForm }> {
   const modules = await requireModules(options.modules);
   const select = options.select ?? modules.map((m) => m.id);
   const unknown = select.filter((id) => !modules.some((m) => m.id === id));
@@ -39,6 +41,6 @@ export async function xlsformCommand(options: XlsFormOptions): Promise<{ output:
     sheets: [sheet("survey", SURVEY_COLUMNS, form.survey), sheet("choices", CHOICES_COLUMNS, form.choices), sheet("settings", settingsColumns, [form.settings])],
   });
   await writeFileAtomic(output, buf, { force: options.force ?? false });
-  process.stderr.write(`wrote ${displayPath(output)}: ${form.survey.length} survey rows, ${form.choices.length} choices, version ${form.settings.version}\n`);
+  streams.stderr.write(`wrote ${displayPath(output)}: ${form.survey.length} survey rows, ${form.choices.length} choices, version ${form.settings.version}\n`);
   return { output, form };
 }

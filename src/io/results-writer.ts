@@ -7,6 +7,7 @@ import { dirname } from "node:path";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { METHOD_VERSION } from "../core/scoring.js";
+import type { Output } from "./streams.js";
 
 /** One institution (or failed input) per line: a combined file of hundreds stays small and quick to write. */
 function line(value: unknown): string {
@@ -19,12 +20,15 @@ export class JsonResultsWriter {
   private count = 0;
   private started = false;
 
-  /** `path` null writes to standard output. */
-  constructor(private readonly path: string | null) {}
+  /** `path` null writes to `out` (standard output). */
+  constructor(
+    private readonly path: string | null,
+    private readonly out: Output = process.stdout,
+  ) {}
 
   private async write(text: string): Promise<void> {
     if (this.path === null) {
-      if (!process.stdout.write(text)) await new Promise((r) => process.stdout.once("drain", r));
+      if (this.out.write(text) === false && this.out.once) await new Promise<void>((r) => this.out.once!("drain", r));
       return;
     }
     if (!this.fh) {

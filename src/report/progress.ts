@@ -8,8 +8,9 @@ export class Progress {
   constructor(
     private readonly total: number,
     wanted: boolean,
+    private readonly out: { write(text: string): unknown; isTTY?: boolean },
   ) {
-    this.enabled = wanted && process.stderr.isTTY === true;
+    this.enabled = wanted && out.isTTY === true;
   }
 
   tick(failed: number): void {
@@ -20,13 +21,13 @@ export class Progress {
     const elapsed = (Date.now() - this.start) / 1000;
     const left = this.done_ ? (elapsed / this.done_) * (this.total - this.done_) : 0;
     const bar = "█".repeat(filled) + "░".repeat(width - filled);
-    process.stderr.write(`\r${bar} ${this.done_}/${this.total} files · ${failed} failed · ${clock(left)} left `);
+    this.out.write(`\r${bar} ${this.done_}/${this.total} files · ${failed} failed · ${clock(left)} left `);
     this.shown = true;
   }
 
   /** Clears the bar so that other output starts on a clean line. */
   clear(): void {
-    if (this.shown) process.stderr.write("\r\u001b[2K");
+    if (this.shown) this.out.write("\r\u001b[2K");
     this.shown = false;
   }
 
