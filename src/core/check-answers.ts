@@ -3,6 +3,7 @@ import { invalidReason } from "./answers.js";
 import type { Answer, AnswerSet, RejectedAnswer } from "./answers.js";
 import type { Condition, Module } from "./model.js";
 import { problem } from "./problems.js";
+import { formatReason } from "./problem-words.js";
 import type { DocPath, Problem } from "./problems.js";
 import { buildQuestionnaire } from "./questionnaire.js";
 import type { Questionnaire } from "./questionnaire.js";
@@ -80,7 +81,7 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
       return;
     }
     const reason = invalidReason(placed.question, answer.value);
-    if (reason) push("INVALID_ANSWER", path, `question "${id}": ${reason}`);
+    if (reason) push("INVALID_ANSWER", path, `question "${id}": ${formatReason(reason, "en")}`);
   };
 
   const keep = (answers: Record<string, Answer>, path: DocPath, scope: "institution" | "dataset", dataset?: string) =>

@@ -4,6 +4,9 @@ export type DocPath = (string | number)[];
 
 export type Severity = "error" | "warning";
 
+/** The arguments of a code that needs none. */
+export type NoArgs = Record<string, never>;
+
 export interface Problem {
   code: string;
   severity: Severity;

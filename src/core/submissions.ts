@@ -9,6 +9,7 @@ import { normalizeLabel, parseShown } from "./parse-answer.js";
 import type { Shown } from "./parse-answer.js";
 import type { Problem } from "./problems.js";
 import { problem } from "./problems.js";
+import { formatReason } from "./problem-words.js";
 import { DATASET_NAME, DATASET_NAME_LABEL, PROFILE_FIELDS } from "./xlsform.js";
 
 export interface Table {
@@ -150,8 +151,8 @@ function readRow(row: Table["rows"][number], columns: (Column | undefined)[], he
       parsed = parseShown(m.question, m.cell, "both");
     }
     if (parsed && "error" in parsed) {
-      out.problems.push({ ...problem("INVALID_ANSWER", source, [], `question "${id}": ${parsed.error}`), place });
-      out.rejected.push({ question: id, ...(dataset ? { dataset } : {}), place, raw, reason: parsed.error });
+      out.problems.push({ ...problem("INVALID_ANSWER", source, [], `question "${id}": ${formatReason(parsed.error, "en")}`), place });
+      out.rejected.push({ question: id, ...(dataset ? { dataset } : {}), place, raw, reason: formatReason(parsed.error, "en") });
     } else if (parsed) {
       out.answers[id] = { value: parsed.value as AnswerValue };
     }

@@ -10,6 +10,7 @@ import type { Shown } from "../core/parse-answer.js";
 import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
 import { problem } from "../core/problems.js";
+import { formatReason } from "../core/problem-words.js";
 import type { Problem } from "../core/problems.js";
 import { displayPath } from "./fs.js";
 import type { ReadInput } from "./ingest-workbook.js";
@@ -177,8 +178,8 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     }
     const parsed = parseShown(found.q, r.answer.trim() === "" ? { kind: "empty" } : { kind: "text", text: r.answer }, "both");
     if (parsed && "error" in parsed) {
-      push("INVALID_ANSWER", r.line, `question "${r.question}": ${parsed.error}`);
-      rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: parsed.error, ...(r.comment ? { comment: r.comment } : {}) });
+      push("INVALID_ANSWER", r.line, `question "${r.question}": ${formatReason(parsed.error, "en")}`);
+      rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: formatReason(parsed.error, "en"), ...(r.comment ? { comment: r.comment } : {}) });
     } else if (parsed) {
       target[r.question] = { value: parsed.value, ...(r.comment ? { comment: r.comment } : {}) };
       places.set(placeKey(datasetId, r.question), `line ${r.line}`);

@@ -10,6 +10,9 @@ import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
 import type { LabelLang, Shown } from "../core/parse-answer.js";
 import { problem } from "../core/problems.js";
+import { formatReason } from "../core/problem-words.js";
+import { answerReason } from "../core/answers.js";
+import type { AnswerReason } from "../core/answers.js";
 import type { Problem } from "../core/problems.js";
 import { displayPath } from "./fs.js";
 import { COL, COMMENT_SUFFIX, DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, columnLetter, contentHash } from "./template.js";
@@ -169,7 +172,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const dateField = fields.get("assessment_date");
   const parsedDate = dateField ? parseShown({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateField.shown) : undefined;
   if (!parsedDate || "error" in parsedDate) {
-    const why = parsedDate && "error" in parsedDate ? parsedDate.error : "it is empty";
+    const why = formatReason(parsedDate && "error" in parsedDate ? parsedDate.error : answerReason("EMPTY", {}), "en");
     return failWith("DATE_MISSING", `the date of answering cannot be read: ${why}`, cellPlace(INSTITUTION_SHEET, dateField?.row ?? 10, 3));
   }
 
@@ -291,7 +294,7 @@ function readModuleSheet(
     let parsed = parseShown(q, row.shown, lang);
     if (q.type === "multiple_choice" && t && t.values.length > 0) {
       if (parsed && "value" in parsed) {
-        parsed = { error: `"${text(row.shown)}" is chosen together with options marked Yes below it; keep one or the other` };
+        parsed = { error: answerReason("CHOSEN_WITH_TICKS", { text: text(row.shown), below: true }) };
       } else if (!parsed) {
         parsed = { value: t.values };
         const reason = exclusiveConflict(q, t.values);
@@ -302,9 +305,9 @@ function readModuleSheet(
   }
 }
 
-function exclusiveConflict(q: Question, values: string[]): string | undefined {
+function exclusiveConflict(q: Question, values: string[]): AnswerReason | undefined {
   const exclusive = values.find((v) => q.options?.find((o) => o.value === v)?.exclusive);
-  return exclusive && values.length > 1 ? `"${exclusive}" is marked Yes together with other options` : undefined;
+  return exclusive && values.length > 1 ? answerReason("EXCLUSIVE_TICKED", { option: exclusive }) : undefined;
 }
 
 function record(
@@ -318,17 +321,18 @@ function record(
   notes: Note[],
   push: Push,
   places: Map<string, string>,
-  dataset?: string,
+  dataset?: { id: string; name: string },
 ): void {
-  const where = dataset ? { dataset } : {};
+  const where = dataset ? { dataset: dataset.id } : {};
   if (parsed && "error" in parsed) {
-    push("INVALID_ANSWER", `question "${q.id}": ${parsed.error}`, place);
-    rejected.push({ question: q.id, ...where, place, raw: shown.kind === "empty" ? "" : shown.text, reason: parsed.error, ...(comment ? { comment } : {}) });
+    const reason = `${dataset ? `dataset "${dataset.name}": ` : ""}${formatReason(parsed.error, "en")}`;
+    push("INVALID_ANSWER", `question "${q.id}": ${reason}`, place);
+    rejected.push({ question: q.id, ...where, place, raw: shown.kind === "empty" ? "" : shown.text, reason, ...(comment ? { comment } : {}) });
     return;
   }
   if (parsed) {
     answers[q.id] = { value: parsed.value as AnswerValue, ...(comment ? { comment } : {}) };
-    places.set(placeKey(dataset, q.id), place);
+    places.set(placeKey(dataset?.id, q.id), place);
   }
   else if (comment) notes.push({ question: q.id, ...where, comment });
 }
@@ -402,11 +406,10 @@ function readDatasets(
       let parsed = parseShown(q, m.shown, lang);
       const t = ticks.get(qid);
       if (q.type === "multiple_choice" && t?.length) {
-        if (parsed && "value" in parsed) parsed = { error: `"${text(m.shown)}" is given together with options marked Yes; keep one or the other` };
+        if (parsed && "value" in parsed) parsed = { error: answerReason("CHOSEN_WITH_TICKS", { text: text(m.shown), below: false }) };
         else if (!parsed) parsed = exclusiveConflict(q, t) ? { error: exclusiveConflict(q, t)! } : { value: t };
       }
-      if (parsed && "error" in parsed) parsed = { error: `dataset "${name}": ${parsed.error}` };
-      record(q, parsed, m.shown, comment(qid), place, answers, rejected, notes, push, places, id);
+      record(q, parsed, m.shown, comment(qid), place, answers, rejected, notes, push, places, { id, name });
     }
     out.push({ id, name, answers });
   }
