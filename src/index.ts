@@ -1,6 +1,6 @@
 // The one place that catches errors, prints them and sets the exit code.
 import { EXIT, ExitError, IngestError, QuestionnaireError, UsageError } from "./errors.js";
-import { formatProblem } from "./core/problems.js";
+import { formatProblem } from "./core/problem-words.js";
 
 export { EXIT } from "./errors.js";
 
@@ -37,7 +37,7 @@ function report(e: unknown): number {
   }
   if (e instanceof QuestionnaireError || e instanceof IngestError) {
     process.stderr.write(`error: ${e.message}\n`);
-    for (const p of e.problems) process.stderr.write(`  ${formatProblem(p)}\n`);
+    for (const p of e.problems) process.stderr.write(`  ${formatProblem(p, "en")}\n`);
     return EXIT.USAGE;
   }
   if (isPromptExit(e)) {

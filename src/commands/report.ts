@@ -10,6 +10,8 @@ import { today } from "../io/clock.js";
 import { displayPath, exists, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
 import { requireModules } from "../io/modules.js";
+import { formatProblem } from "../core/problem-words.js";
+import { problem } from "../core/problems.js";
 import { checkSchema } from "../io/schema.js";
 import { renderFailure, renderProblems } from "../report/terminal.js";
 import { scoreInput } from "./score.js";
@@ -56,7 +58,8 @@ export async function reportCommand(options: ReportCommandOptions): Promise<{ re
   });
 
   for (const o of report.otherMethods) {
-    process.stderr.write(`warning: ${o.source}: ${o.institution} was scored with method ${o.method}, this report uses ${report.method}; score its answers again to compare like with like [OTHER_METHOD]\n`);
+    const p = problem("OTHER_METHOD", { institution: o.institution, method: o.method, reportMethod: report.method }, o.source, [], "warning");
+    process.stderr.write(`${formatProblem(p, lang)}\n`);
   }
   for (const [k, format] of formats.entries()) {
     await writeFileAtomic(targets[k]!, await render(format, report), { force: true });
@@ -73,8 +76,9 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
     case "html":
       return (await import("../report/html.js")).renderHtml(report);
     case "json": {
+      // A mismatch is a bug in assess: said in English, as internal errors are.
       const problems = checkSchema("report", report, "report.json");
-      if (problems.length) throw new Error(`the report does not match schemas/report.schema.json: ${problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ")}`);
+      if (problems.length) throw new Error(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
       return `${JSON.stringify(report, null, 2)}\n`;
     }
     case "xlsx": {

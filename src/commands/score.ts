@@ -4,8 +4,9 @@ import { join, resolve } from "node:path";
 import { placeKey } from "../core/answers.js";
 import type { AnswerSet } from "../core/answers.js";
 import { checkAnswers } from "../core/check-answers.js";
-import type { Module } from "../core/model.js";
-import type { Problem } from "../core/problems.js";
+import type { Lang, Module } from "../core/model.js";
+import { withMessage } from "../core/problem-words.js";
+import type { Problem, ProblemCode } from "../core/problems.js";
 import { RESULTS_FORMAT, institutionResult } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { METHOD_VERSION, overallCompleteness, scoreAnswers } from "../core/scoring.js";
@@ -58,7 +59,7 @@ export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary>
   const showCards = !options.json && (options.scorecards ?? files.length <= SCORECARDS_UP_TO);
 
   const combined = options.json ? new JsonResultsWriter(null) : undefined;
-  const written = options.output ? new JsonResultsWriter(join(options.output, "results.json")) : undefined;
+  const results = options.output ? new JsonResultsWriter(join(options.output, "results.json")) : undefined;
   const used = new Map<string, number>();
   const rows: SummaryRow[] = [];
   const progress = new Progress(files.length, !options.json && files.length > 1);
@@ -82,16 +83,16 @@ export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary>
         process.stdout.write(renderScorecard(result, modules, lang));
       }
       rows.push(summaryRow(result));
-      await combined?.add(result);
-      await written?.add(result);
-      if (options.output) await writeOne(options.output, result, used);
+      await combined?.add(withMessages(result, lang));
+      await results?.add(withMessages(result, lang));
+      if (options.output) await writeOne(options.output, withMessages(result, lang), used);
     }
     progress.tick(failed.length);
   }
   progress.done();
 
-  await combined?.finish(failed);
-  await written?.finish(failed);
+  await combined?.finish(failed.map((f) => withMessages(f, lang)));
+  await results?.finish(failed.map((f) => withMessages(f, lang)));
   if (!options.json) process.stdout.write(renderSummary(rows, failed));
   if (options.output) process.stderr.write(`wrote ${rows.length + 1} results file${rows.length === 0 ? "" : "s"} to ${displayPath(resolve(options.output))}\n`);
   if (failed.length > 0 || rows.some((r) => r.errors > 0)) throw new ExitError(EXIT.SOME_FAILED);
@@ -135,8 +136,13 @@ export function scoreRead(input: ReadInput, modules: readonly Module[]): Institu
   return institutionResult(input.source, checked.clean, scoreAnswers(checked.questionnaire, checked.clean), problems);
 }
 
+/** Results as written: each problem with its words in the chosen language, for people reading the file (never read back). */
+function withMessages<T extends { problems: Problem[] }>(x: T, lang: Lang): T {
+  return { ...x, problems: x.problems.map((p) => withMessage(p, lang)) };
+}
+
 /** Problems about an answer's question id point at the key, not the value. */
-const ANSWER_KEY_CODES: ReadonlySet<string> = new Set(["UNKNOWN_QUESTION", "WRONG_SCOPE"]);
+const ANSWER_KEY_CODES: ReadonlySet<ProblemCode> = new Set(["UNKNOWN_QUESTION", "WRONG_SCOPE"]);
 
 function locateAnswers(parsed: ParsedYaml, problems: Problem[]): Problem[] {
   return locate(parsed, problems, ANSWER_KEY_CODES);

@@ -1,6 +1,7 @@
 import { dirname, resolve } from "node:path";
 import type { Problem } from "../core/problems.js";
-import { formatProblem, hasErrors } from "../core/problems.js";
+import { hasErrors } from "../core/problems.js";
+import { formatProblem, withMessage } from "../core/problem-words.js";
 import { ExitError, EXIT } from "../errors.js";
 import { displayPath } from "../io/fs.js";
 import { loadModuleFiles, moduleFiles } from "../io/modules.js";
@@ -32,9 +33,9 @@ export async function validateCommand(options: ValidateOptions): Promise<Validat
   const problems = loaded.problems.filter((p) => shownSources.has(p.source));
 
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ files: [...shownSources], problems }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ files: [...shownSources], problems: problems.map((p) => withMessage(p, "en")) }, null, 2)}\n`);
   } else {
-    for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+    for (const p of problems) process.stdout.write(`${formatProblem(p, "en")}\n`);
     const errors = problems.filter((p) => p.severity === "error").length;
     const files = shownSources.size;
     process.stdout.write(

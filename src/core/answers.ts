@@ -1,7 +1,7 @@
 // The answer file: the one format the interview, the spreadsheet ingest and the reports share.
 import { DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf } from "./model.js";
 import type { Question } from "./model.js";
-import type { NoArgs } from "./problems.js";
+import type { CodedProblem, NoArgs } from "./problems.js";
 
 export const ANSWERS_FORMAT = "assess-answers/1";
 
@@ -35,15 +35,16 @@ export interface DatasetAnswers {
 }
 
 /** A value a respondent wrote that could not be read as an answer: kept, so that nothing is lost. */
-export interface RejectedAnswer {
+export type RejectedAnswer = {
   question: string;
   dataset?: string;
   /** Where it was written, such as `Education!E14`. */
   place?: string;
   raw: string;
+  /** Why, in English, for people reading the file; `code` and `args` say it as data (files before them have none). */
   reason: string;
   comment?: string;
-}
+} & (CodedProblem | { code?: undefined; args?: undefined });
 
 /** A comment written beside a question left unanswered. */
 export interface Note {

@@ -1,6 +1,8 @@
-// Words for answers: why a value is not an answer (AnswerReason), in English and Thai.
-import type { AnswerReasonArgs, AnswerReasonCode } from "./answers.js";
+// Words for answers, in English and Thai: why a value is not an answer (AnswerReason), and
+// the problems of answers checked against the questionnaire.
+import type { AnswerReason, AnswerReasonArgs, AnswerReasonCode } from "./answers.js";
 import type { Lang } from "./model.js";
+import type { WordTable } from "./problem-words.js";
 
 type ReasonWords = { [C in AnswerReasonCode]: Record<Lang, (a: AnswerReasonArgs[C]) => string> };
 
@@ -38,3 +40,57 @@ export const REASON_WORDS: ReasonWords = {
   EXCLUSIVE_TICKED: { en: (a) => `"${a.option}" is marked Yes together with other options`, th: (a) => `"${a.option}" ถูกทำเครื่องหมาย "ใช่" พร้อมกับตัวเลือกอื่น` },
   EMPTY: { en: () => "it is empty", th: () => "ยังไม่ได้กรอก" },
 };
+
+/** Why a value is not an answer, in words. */
+export function formatReason(reason: AnswerReason, lang: Lang): string {
+  // The table is keyed by code, so the code picks the words that take its args.
+  return (REASON_WORDS[reason.code][lang] as (args: AnswerReason["args"]) => string)(reason.args);
+}
+
+export const ANSWER_WORDS = {
+  UNKNOWN_MODULE: {
+    en: (a) => `answers module "${a.module}", which is not loaded (loaded: ${list(a.loaded)})`,
+    th: (a) => `ตอบโมดูล "${a.module}" ซึ่งไม่ได้โหลดไว้ (ที่โหลด: ${list(a.loaded)})`,
+  },
+  MODULE_VERSION_MISMATCH: {
+    en: (a) => `answers were given for ${a.module} ${a.version}, but the loaded module is ${a.loaded}; questions may have changed meaning`,
+    th: (a) => `คำตอบให้ไว้สำหรับ ${a.module} ${a.version} แต่โมดูลที่โหลดเป็นรุ่น ${a.loaded} ความหมายของคำถามอาจเปลี่ยนไป`,
+  },
+  MODULE_VERSION_DIFFERS: {
+    en: (a) => `answers were given for ${a.module} ${a.version}; scoring with ${a.loaded}`,
+    th: (a) => `คำตอบให้ไว้สำหรับ ${a.module} ${a.version} คิดคะแนนด้วยรุ่น ${a.loaded}`,
+  },
+  REQUIRED_MODULE_MISSING: {
+    en: (a) => `module "${a.module}" requires "${a.requires}", which the answers do not include`,
+    th: (a) => `โมดูล "${a.module}" ต้องใช้ร่วมกับ "${a.requires}" ซึ่งไม่มีในคำตอบ`,
+  },
+  UNKNOWN_QUESTION: {
+    en: (a) => {
+      if (a.in === "undeclared_module") return `question "${a.question}" belongs to a module these answers do not declare`;
+      if (a.in === "loaded_modules") return `no question "${a.question}" in the loaded modules`;
+      return `no question "${a.question}" in modules ${list(a.modules)}${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`;
+    },
+    th: (a) => {
+      if (a.in === "undeclared_module") return `คำถาม "${a.question}" อยู่ในโมดูลที่คำตอบชุดนี้ไม่ได้ระบุ`;
+      if (a.in === "loaded_modules") return `ไม่มีคำถาม "${a.question}" ในโมดูลที่โหลดไว้`;
+      return `ไม่มีคำถาม "${a.question}" ในโมดูล ${list(a.modules)}${a.suggestion ? ` หมายถึง "${a.suggestion}" หรือไม่` : ""}`;
+    },
+  },
+  WRONG_SCOPE: {
+    en: (a) => `question "${a.question}" is answered ${a.belongs === "institution" ? "under the institution's answers, not a dataset's" : "under each dataset, not the institution's answers"}`,
+    th: (a) => `คำถาม "${a.question}" ${a.belongs === "institution" ? "ตอบในส่วนของหน่วยงาน ไม่ใช่ของชุดข้อมูล" : "ตอบในแต่ละชุดข้อมูล ไม่ใช่ในส่วนของหน่วยงาน"}`,
+  },
+  INVALID_ANSWER: {
+    en: (a) => `${a.dataset !== undefined ? `dataset "${a.dataset}", ` : ""}question "${a.question}"${a.option !== undefined ? `, option "${a.option}"` : ""}: ${formatReason(a.reason, "en")}`,
+    th: (a) => `${a.dataset !== undefined ? `ชุดข้อมูล "${a.dataset}" ` : ""}คำถาม "${a.question}"${a.option !== undefined ? ` ตัวเลือก "${a.option}"` : ""}: ${formatReason(a.reason, "th")}`,
+  },
+  DUPLICATE_DATASET: { en: (a) => `dataset id "${a.dataset}" is used twice`, th: (a) => `รหัสชุดข้อมูล "${a.dataset}" ถูกใช้ซ้ำ` },
+  ANSWER_TO_HIDDEN_QUESTION: {
+    en: (a) => `question "${a.question}" does not apply given the answer${a.gates.length > 1 ? "s" : ""} to ${list(a.gates)}; its answer is kept but not scored`,
+    th: (a) => `คำถาม "${a.question}" ไม่เกี่ยวข้องตามคำตอบของ ${list(a.gates)} จึงเก็บคำตอบไว้แต่ไม่นำมาคิดคะแนน`,
+  },
+  OTHER_METHOD: {
+    en: (a) => `${a.institution} was scored with method ${a.method}, this report uses ${a.reportMethod}; score its answers again to compare like with like`,
+    th: (a) => `${a.institution} คิดคะแนนด้วยวิธีการรุ่น ${a.method} แต่รายงานนี้ใช้รุ่น ${a.reportMethod} ให้คิดคะแนนคำตอบใหม่เพื่อเปรียบเทียบกันได้`,
+  },
+} satisfies Partial<WordTable>;

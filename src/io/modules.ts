@@ -49,7 +49,7 @@ export async function loadModuleFiles(files: readonly string[]): Promise<LoadedM
     try {
       text = await readFile(file, "utf8");
     } catch (e) {
-      problems.push(problem("READ_FAILED", source, [], `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`));
+      problems.push(problem("READ_FAILED", { detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message }, source, []));
       continue;
     }
     const p = parseYaml(text, source);

@@ -2,7 +2,7 @@
 import chalk from "chalk";
 import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Module, Question } from "../core/model.js";
-import { formatProblem } from "../core/problems.js";
+import { formatProblem } from "../core/problem-words.js";
 import { num, overallText, pct, w } from "./words.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import type { ModuleSummary } from "../core/summary.js";
@@ -118,7 +118,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
 }
 
 export function renderFailure(f: FailedInput): string {
-  return `${chalk.red("✗")} ${f.source}: not scored\n${f.problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`;
+  return `${chalk.red("✗")} ${f.source}: not scored\n${f.problems.map((p) => `  ${formatProblem(p, "en")}\n`).join("")}`;
 }
 
 export interface SummaryRow {
@@ -135,7 +135,7 @@ export interface SummaryRow {
 export function renderProblems(r: InstitutionResult): string {
   const errors = r.problems.filter((p) => p.severity === "error").length;
   const head = errors ? `${chalk.yellow("!")} ${r.source}: scored, with ${errors} problem${errors === 1 ? "" : "s"} (answers that could not be read are kept in the results)` : `${chalk.dim("i")} ${r.source}:`;
-  return `${head}\n${r.problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`;
+  return `${head}\n${r.problems.map((p) => `  ${formatProblem(p, "en")}\n`).join("")}`;
 }
 
 export function renderSummary(rows: readonly SummaryRow[], failed: readonly FailedInput[]): string {
