@@ -1,6 +1,7 @@
 // The one place that catches errors, prints them and sets the exit code.
 import { EXIT, ExitError, IngestError, QuestionnaireError, UsageError } from "./errors.js";
 import { formatProblem } from "./core/problem-words.js";
+import type { Lang } from "./core/model.js";
 
 export { EXIT } from "./errors.js";
 
@@ -18,17 +19,19 @@ export async function run(argv: string[]): Promise<void> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // The command's --lang, once parsed: problems thrown out of it are printed in it.
+  const chosen: { lang: Lang } = { lang: "en" };
   try {
     const { buildProgram } = await import("./cli.js");
     // `assess` alone starts the interview; anything else is parsed as given.
-    await buildProgram().parseAsync(argv.length <= 2 ? [...argv, "interview"] : argv);
+    await buildProgram(chosen).parseAsync(argv.length <= 2 ? [...argv, "interview"] : argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.OK;
   } catch (e) {
-    return report(e);
+    return report(e, chosen.lang);
   }
 }
 
-function report(e: unknown): number {
+function report(e: unknown, lang: Lang): number {
   if (e instanceof ExitError) return e.code;
   if (isCommanderExit(e)) return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   if (e instanceof UsageError) {
@@ -37,7 +40,7 @@ function report(e: unknown): number {
   }
   if (e instanceof QuestionnaireError || e instanceof IngestError) {
     process.stderr.write(`error: ${e.message}\n`);
-    for (const p of e.problems) process.stderr.write(`  ${formatProblem(p, "en")}\n`);
+    for (const p of e.problems) process.stderr.write(`  ${formatProblem(p, lang)}\n`);
     return EXIT.USAGE;
   }
   if (isPromptExit(e)) {

@@ -72,6 +72,16 @@ describe("assess validate", () => {
     expect(r.stdout).toMatch(/^test\/fixtures\/broken-modules\/several\/mini\.yaml:30:22 sections\[0\]\.questions\[1\]\.options\[2\]\.value: .+ \[DUPLICATE_OPTION\]$/m);
     expect(r.stdout).toContain("3 problems in 1 of 1 module file");
   });
+  it("--lang th prints the same problems in Thai, with the same codes", () => {
+    const r = assess(["validate", "test/fixtures/broken-modules/several/mini.yaml", "--lang", "th"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('mini.yaml:30:22 sections[0].questions[1].options[2].value: ค่าตัวเลือก "full" ถูกระบุซ้ำ [DUPLICATE_OPTION]');
+  });
+  it("problems that stop a command are printed in the command's --lang", () => {
+    const r = assess(["--modules", "test/fixtures/broken-modules/several", "modules", "--lang", "th"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/mini\.yaml:30:22 [^\n]*: [^\n]*[\u0E00-\u0E7F][^\n]* \[DUPLICATE_OPTION\]\n/);
+  });
   it("--json gives the problems as codes with args, and their words", () => {
     const r = assess(["validate", "test/fixtures/broken-modules/several/mini.yaml", "--json"]);
     const problems = JSON.parse(r.stdout).problems as { code: string; args: object; message: string }[];

@@ -43,13 +43,13 @@ export async function reportCommand(options: ReportCommandOptions): Promise<{ re
   if (!options.force) {
     for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);
   }
+  const lang = options.lang ?? "en";
   const modules = await requireModules(options.modules);
-  const { results, failed } = await gather(options.paths, modules);
+  const { results, failed } = await gather(options.paths, modules, lang);
   if (results.length === 0) {
-    for (const f of failed) process.stderr.write(renderFailure(f));
+    for (const f of failed) process.stderr.write(renderFailure(f, lang));
     throw new UsageError(`no institution to report on in ${options.paths.join(", ")}`);
   }
-  const lang = options.lang ?? "en";
   const report = buildReport(results, modules, {
     title: options.title ?? (lang === "th" ? "ข้อมูลเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ: ผลการประเมิน" : "Data on migrant and forcibly displaced children: assessment results"),
     date,
@@ -94,7 +94,7 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
  * The same institution read twice (results.json beside its own results file) counts once;
  * institutions are ordered by name so that the report does not depend on input order.
  */
-async function gather(paths: string[], modules: readonly Module[]): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+async function gather(paths: string[], modules: readonly Module[], lang: Lang): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
   const expanded = await expandInputs(paths);
   const failed = expanded.failed;
   // A folder from `assess score -o` holds results.json and the same institutions one by one:
@@ -110,17 +110,17 @@ async function gather(paths: string[], modules: readonly Module[]): Promise<{ re
     const doc = extname(file).toLowerCase() === ".json" ? await resultsDocument(file) : undefined;
     if (doc && "problems" in doc) {
       failed.push(doc);
-      process.stderr.write(renderFailure(doc));
+      process.stderr.write(renderFailure(doc, lang));
     } else if (doc) {
       doc.results.forEach(add);
     } else {
       for (const o of await scoreInput(file, modules)) {
         if ("scorecard" in o) {
-          if (o.problems.length) process.stderr.write(renderProblems(o));
+          if (o.problems.length) process.stderr.write(renderProblems(o, lang));
           add(o);
         } else {
           failed.push(o);
-          process.stderr.write(renderFailure(o));
+          process.stderr.write(renderFailure(o, lang));
         }
       }
     }

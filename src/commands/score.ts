@@ -64,19 +64,19 @@ export async function scoreCommand(options: ScoreOptions): Promise<ScoreSummary>
   const rows: SummaryRow[] = [];
   const progress = new Progress(files.length, !options.json && files.length > 1);
 
-  for (const f of failed) process.stderr.write(renderFailure(f));
+  for (const f of failed) process.stderr.write(renderFailure(f, lang));
   for await (const list of outcomes) {
     for (const outcome of list) {
       if ("problems" in outcome && !("scorecard" in outcome)) {
         failed.push(outcome);
         progress.clear();
-        process.stderr.write(renderFailure(outcome));
+        process.stderr.write(renderFailure(outcome, lang));
         continue;
       }
       const result = outcome;
       if (result.problems.length) {
         progress.clear();
-        process.stderr.write(renderProblems(result));
+        process.stderr.write(renderProblems(result, lang));
       }
       if (showCards) {
         progress.clear();

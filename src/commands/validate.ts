@@ -1,4 +1,5 @@
 import { dirname, resolve } from "node:path";
+import type { Lang } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
 import { hasErrors } from "../core/problems.js";
 import { formatProblem, withMessage } from "../core/problem-words.js";
@@ -11,6 +12,8 @@ export interface ValidateOptions {
   modules?: string;
   files?: string[];
   json?: boolean;
+  /** Language of the problems (default English). */
+  lang?: Lang;
 }
 
 export interface ValidateResult {
@@ -31,11 +34,12 @@ export async function validateCommand(options: ValidateOptions): Promise<Validat
   const shown = named.length > 0 ? named : set;
   const shownSources = new Set(shown.map(displayPath));
   const problems = loaded.problems.filter((p) => shownSources.has(p.source));
+  const lang = options.lang ?? "en";
 
   if (options.json) {
-    process.stdout.write(`${JSON.stringify({ files: [...shownSources], problems: problems.map((p) => withMessage(p, "en")) }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ files: [...shownSources], problems: problems.map((p) => withMessage(p, lang)) }, null, 2)}\n`);
   } else {
-    for (const p of problems) process.stdout.write(`${formatProblem(p, "en")}\n`);
+    for (const p of problems) process.stdout.write(`${formatProblem(p, lang)}\n`);
     const errors = problems.filter((p) => p.severity === "error").length;
     const files = shownSources.size;
     process.stdout.write(

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { Lang } from "../core/model.js";
 import { buildQuestionnaire } from "../core/questionnaire.js";
 import { CHOICES_COLUMNS, SURVEY_COLUMNS, buildXlsForm } from "../core/xlsform.js";
 import type { Row, XlsForm } from "../core/xlsform.js";
@@ -14,6 +15,8 @@ export interface XlsFormOptions {
   select?: string[];
   output?: string;
   force?: boolean;
+  /** Language of any problems (the form itself is bilingual). */
+  lang?: Lang;
 }
 
 function sheet(name: string, columns: readonly string[], rows: Row[]): SheetSpec {

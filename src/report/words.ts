@@ -61,6 +61,15 @@ export const W = {
   dontKnow: { en: "Don't know", th: "ไม่ทราบ" },
   notApplicable: { en: "N/A", th: "ไม่เกี่ยวข้อง" },
   topRecommendations: { en: "Top recommendations", th: "ข้อเสนอแนะสำคัญ" },
+  notScored: { en: "not scored", th: "ไม่ได้คิดคะแนน" },
+  scoredWithProblem: {
+    en: "scored, with {n} problem (answers that could not be read are kept in the results)",
+    th: "คิดคะแนนแล้ว มีปัญหา {n} รายการ (คำตอบที่อ่านไม่ได้เก็บไว้ในผลลัพธ์)",
+  },
+  scoredWithProblems: {
+    en: "scored, with {n} problems (answers that could not be read are kept in the results)",
+    th: "คิดคะแนนแล้ว มีปัญหา {n} รายการ (คำตอบที่อ่านไม่ได้เก็บไว้ในผลลัพธ์)",
+  },
   noScoreIn: { en: "no score in {dims}", th: "ไม่มีคะแนนด้าน{dims}" },
   noDatasets: {
     en: "No dataset was listed, so the {n} questions asked for each dataset were not scored: the scores cover the institution's general practice only.",
