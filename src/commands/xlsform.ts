@@ -4,6 +4,7 @@ import { buildQuestionnaire } from "../core/questionnaire.js";
 import { CHOICES_COLUMNS, SURVEY_COLUMNS, buildXlsForm } from "../core/xlsform.js";
 import type { Row, XlsForm } from "../core/xlsform.js";
 import { checkXlsForm } from "../core/xlsform-check.js";
+import { formatProblem } from "../core/problem-words.js";
 import { UsageError } from "../errors.js";
 import { displayPath, writeFileAtomic } from "../io/fs.js";
 import { requireModules } from "../io/modules.js";
@@ -33,7 +34,7 @@ export async function xlsformCommand(options: XlsFormOptions): Promise<{ output:
   const form = buildXlsForm(buildQuestionnaire(modules, select));
   // Our own guard for the XLSForm rules: a form that breaks them is a bug, never written.
   const problems = checkXlsForm(form);
-  if (problems.length) throw new Error(`the XLSForm breaks the spec's rules:\n  ${problems.join("\n  ")}`);
+  if (problems.length) throw new Error(`the XLSForm breaks the spec's rules:\n  ${problems.map((p) => formatProblem(p, options.lang ?? "en")).join("\n  ")}`);
   const settingsColumns = Object.keys(form.settings);
   const output = resolve(options.output ?? "assessment-form.xlsx");
   const buf = await writeWorkbook({

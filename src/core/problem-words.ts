@@ -6,6 +6,7 @@ import type { CodedProblem, Problem, ProblemArgs, ProblemCode } from "./problems
 import { ANSWER_WORDS } from "./problem-words-answers.js";
 import { INPUT_WORDS } from "./problem-words-inputs.js";
 import { MODULE_WORDS } from "./problem-words-modules.js";
+import { XLSFORM_WORDS } from "./problem-words-xlsform.js";
 
 export { formatReason } from "./problem-words-answers.js";
 
@@ -13,7 +14,7 @@ export type Words<C extends ProblemCode> = Record<Lang, (args: ProblemArgs[C]) =
 
 export type WordTable = { [C in ProblemCode]: Words<C> };
 
-export const WORDS: WordTable = { ...MODULE_WORDS, ...INPUT_WORDS, ...ANSWER_WORDS };
+export const WORDS: WordTable = { ...MODULE_WORDS, ...INPUT_WORDS, ...ANSWER_WORDS, ...XLSFORM_WORDS };
 
 /** What a problem says, without where it is. */
 export function problemText(p: CodedProblem, lang: Lang): string {

@@ -129,7 +129,26 @@ export interface AnswerProblemArgs {
   OTHER_METHOD: { institution: string; method: string; reportMethod: string };
 }
 
-export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, AnswerProblemArgs {}
+/** The XLSForm guard (src/core/xlsform-check.ts). */
+export interface XlsFormProblemArgs {
+  XLSFORM_NAME: { kind: "list" | "choice" | "question" | "form_id"; name: string };
+  XLSFORM_DUPLICATE: { kind: "choice"; name: string; list: string } | { kind: "question"; name: string; firstRow: number };
+  XLSFORM_LABEL_MISSING: { kind: "choice" | "question"; name: string; column: string };
+  XLSFORM_GROUPS:
+    | { kind: "unmatched"; type: string; open: "group" | "repeat" }
+    | { kind: "crossed"; type: string; open: "group" | "repeat"; openRow: number }
+    | { kind: "unclosed"; open: "group" | "repeat" };
+  XLSFORM_LIST_MISSING: { list: string };
+  XLSFORM_UNKNOWN_TYPE: { type: string };
+  XLSFORM_REQUIRED: NoArgs;
+  XLSFORM_SYNTAX: { kind: "unreadable"; text: string } | { kind: "expected"; expected: string; found: string } | { kind: "ends_early" } | { kind: "unexpected"; token: string };
+  XLSFORM_REFERENCE: { ref: string; kind: "none" | "group" };
+  XLSFORM_CURRENT: NoArgs;
+  XLSFORM_FUNCTION: { kind: "unknown" | "select_multiple"; name: string } | { kind: "arity"; name: string; takes: number; given: number };
+  XLSFORM_SETTING: { kind: "empty"; setting: string } | { kind: "language"; value: string };
+}
+
+export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, AnswerProblemArgs, XlsFormProblemArgs {}
 
 /** Every code the program emits. */
 export type ProblemCode = keyof ProblemArgs;
