@@ -264,6 +264,17 @@ describe("assess report", () => {
     expect(assess(["report", "examples/answers", "-o", c, "--date", "2026-12-01", "--format", "md"]).code).toBe(0);
     expect(readFileSync(join(c, "report.md"), "utf8")).toBe(readFileSync(join(a, "report.md"), "utf8").replaceAll(results, "examples/answers"));
   });
+  it("warns about results scored with another version of the method", () => {
+    const results = mkdtempSync(join(tmpdir(), "assess-res-"));
+    expect(assess([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", results]).code).toBe(0);
+    const file = join(results, "results.json");
+    const doc = JSON.parse(readFileSync(file, "utf8"));
+    doc.results[0].scorecard.method = "1.0.0";
+    writeFileSync(file, JSON.stringify(doc));
+    const r = assess([...DEMO, "report", file, "-o", mkdtempSync(join(tmpdir(), "assess-rep-")), "--format", "md", "--date", "2026-12-01"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/answers\.yaml: warning: .+ \[OTHER_METHOD\]\n/);
+  });
   it("refuses to overwrite, names a bad format, and reports failed inputs with exit 1", () => {
     const out = mkdtempSync(join(tmpdir(), "assess-rep-"));
     expect(assess(["report", "examples/returned", "-o", out, "--format", "md", "--date", "2026-12-01"]).code).toBe(1);

@@ -6,12 +6,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scoreRead } from "../src/commands/score.js";
 import type { Module } from "../src/core/model.js";
 import type { FailedInput, InstitutionResult } from "../src/core/results.js";
-import { readWorkbookAnswers } from "../src/io/ingest-workbook.js";
+import { answersFromBook, readWorkbookAnswers } from "../src/io/ingest-workbook.js";
 import { requireModules } from "../src/io/modules.js";
 import { readWorkbook } from "../src/io/xlsx.js";
-import { inspectWorkbookBytes } from "../src/io/zip.js";
-import { readFileSync } from "node:fs";
-import { CORPUS, generateCorpus, generateExamples } from "./helpers/workbook-corpus.js";
+import { ZIP_LIMITS, inspectWorkbookBytes } from "../src/io/zip.js";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { CORPUS, generateCorpus, generateExamples, zipWith } from "./helpers/workbook-corpus.js";
 
 let modules: Module[];
 beforeAll(async () => {
@@ -56,6 +57,60 @@ describe("broken workbooks get one clear problem", () => {
     const o = (await outcome(`test/fixtures/foreign-workbooks/${file}`)) as FailedInput;
     expect(o.problems).toHaveLength(1);
     expect(o.problems[0]!.code).toMatch(/^(NOT_QUESTIONNAIRE|WORKBOOK_XLS)$/);
+  });
+});
+
+describe("a returned workbook changed by hand gets the problem that says how", () => {
+  const rowOf = (ws: ExcelJS.Worksheet, id: string) => {
+    for (let r = 1; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === id) return r;
+    throw new Error(`no row ${id}`);
+  };
+  const meta = (wb: ExcelJS.Workbook, key: string, value: string) => {
+    const ws = wb.getWorksheet("assess_meta")!;
+    ws.getCell(rowOf(ws, key), 2).value = value;
+  };
+  const drop = (wb: ExcelJS.Workbook, name: string) => wb.removeWorksheet(wb.getWorksheet(name)!.id);
+  const EDU = "Education of migrant children";
+  // [case, change, code, args, place]
+  const cases: [string, (wb: ExcelJS.Workbook) => void, string, object, string | undefined][] = [
+    ["a question id not in the questionnaire", (wb) => (wb.getWorksheet(EDU)!.getCell("A2").value = "edu_made_up"), "UNKNOWN_ROW", { row: 2, id: "edu_made_up" }, `'${EDU}'!A2`],
+    ["a question id copied to another row", (wb) => (wb.getWorksheet(EDU)!.getCell("A4").value = "edu_gcode_student_count"), "DUPLICATE_ROW", { id: "edu_gcode_student_count", first: 2 }, `'${EDU}'!A4`],
+    ["a dataset row without its name", (wb) => (wb.getWorksheet("Datasets")!.getCell("A3").value = null), "DATASET_NAME_MISSING", { row: 3 }, "Datasets!A3"],
+    ["a date of answering that is no date", (wb) => { const ws = wb.getWorksheet("Institution")!; ws.getCell(rowOf(ws, "assessment_date"), 3).value = "soon"; }, "DATE_MISSING", { in: "workbook", reason: { code: "NOT_A_DATE", args: { text: "soon" } } }, undefined],
+    ["content changed under the same versions", (wb) => meta(wb, "hash", "0000000000000000"), "TEMPLATE_CONTENT_DIFFERS", {}, undefined],
+    ["a template format not known", (wb) => meta(wb, "format", "assess-template/9"), "NOT_QUESTIONNAIRE", { kind: "format", format: "assess-template/9", expected: "assess-template/1" }, undefined],
+    ["metadata edited beyond reading", (wb) => meta(wb, "modules", "{general"), "NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: "assess_meta" }, undefined],
+    ["the metadata sheet deleted", (wb) => drop(wb, "assess_meta"), "NOT_QUESTIONNAIRE", { kind: "no_meta", sheet: "assess_meta", more: false }, undefined],
+    ["the Institution sheet deleted", (wb) => drop(wb, "Institution"), "SHEET_MISSING", { sheet: "Institution", holds: "institution" }, undefined],
+    ["the Datasets sheet deleted", (wb) => drop(wb, "Datasets"), "SHEET_MISSING", { sheet: "Datasets", holds: "datasets" }, undefined],
+  ];
+  it.each(cases)("%s", async (_n, change, code, args, place) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(`${CORPUS}/returned/moe-education.xlsx`) as unknown as ArrayBuffer);
+    change(wb);
+    const read = answersFromBook(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), "moe.xlsx", modules);
+    const found = read.problems.find((p) => p.code === code);
+    expect(found, read.problems.map((p) => p.code).join(", ")).toMatchObject({ args, ...(place ? { place } : {}) });
+  });
+  it("a dataset row without its name keeps what it held, with the problem as data", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(`${CORPUS}/returned/moe-education.xlsx`) as unknown as ArrayBuffer);
+    wb.getWorksheet("Datasets")!.getCell("A3").value = null;
+    const read = answersFromBook(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), "moe.xlsx", modules);
+    expect(read.set!.rejected!.length).toBeGreaterThan(0);
+    for (const r of read.set!.rejected!) expect(r).toMatchObject({ code: "DATASET_NAME_MISSING", args: { row: 3 } });
+  });
+  it("a workbook with no sheets", () => {
+    expect(answersFromBook({ sheetNames: [], sheet: () => undefined }, "none.xlsx", modules).problems).toEqual([
+      { code: "WORKBOOK_EMPTY", args: { kind: "no_sheets" }, severity: "error", source: "none.xlsx", path: [] },
+    ]);
+  });
+  it("a zip that is no workbook, and a file too large to open", async () => {
+    expect(inspectWorkbookBytes(zipWith("word/document.xml", Buffer.from("<w:document/>")))).toMatchObject({ ok: false, code: "WORKBOOK_NOT_SPREADSHEET", args: { kind: "zip" } });
+    const file = `${mkdtempSync(`${tmpdir()}/assess-huge-`)}/huge.xlsx`;
+    writeFileSync(file, Buffer.alloc(ZIP_LIMITS.maxFileBytes + 1));
+    expect((await readWorkbookAnswers(file, modules)).problems).toMatchObject([{ code: "TOO_LARGE", args: { what: "workbook", bytes: ZIP_LIMITS.maxFileBytes + 1, max: ZIP_LIMITS.maxFileBytes } }]);
+    rmSync(file);
   });
 });
 
