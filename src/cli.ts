@@ -4,6 +4,7 @@ import { Command, Option } from "commander";
 import { readFileSync, statSync } from "node:fs";
 import { packagePath } from "./io/paths.js";
 import { UsageError } from "./errors.js";
+import type { Lang } from "./core/model.js";
 import { processStreams } from "./io/streams.js";
 import type { Streams } from "./io/streams.js";
 
@@ -27,7 +28,12 @@ export interface GlobalOptions {
   select?: string[];
 }
 
-export function buildProgram(streams: Streams = processStreams()): Command {
+/**
+ * The program, writing to `streams`; `chosen.lang` is set to the command's --lang before its
+ * action runs, so that problems thrown out of a command (src/index.ts prints them) are in that
+ * language too.
+ */
+export function buildProgram(streams: Streams = processStreams(), chosen: { lang: Lang } = { lang: "en" }): Command {
   const program = new Command("assess")
     .configureOutput({ writeOut: (s) => void streams.stdout.write(s), writeErr: (s) => void streams.stderr.write(s) })
     .description(
@@ -39,6 +45,10 @@ export function buildProgram(streams: Streams = processStreams()): Command {
     .option("--modules-dir <dir>", "a folder of module files (when --modules lists ids)")
     .showHelpAfterError("(run assess --help for usage)")
     .exitOverride()
+    .hook("preAction", (_program, action) => {
+      const lang: unknown = action.opts().lang;
+      if (lang === "en" || lang === "th") chosen.lang = lang;
+    })
     .addHelpText(
       "after",
       `
@@ -54,7 +64,7 @@ ${EXIT_CODES}`,
     .command("modules")
     .description("list the questionnaire modules: id, version, title, question counts by dimension")
     .option("--json", "print the list as JSON")
-    .addOption(new Option("--lang <lang>", "language of the titles").choices(["en", "th"]).default("en"))
+    .addOption(new Option("--lang <lang>", "language of the titles (and of any problems)").choices(["en", "th"]).default("en"))
     .addHelpText("after", "\nExamples:\n  $ assess modules\n  $ assess modules --lang th\n  $ assess --modules ./my-modules modules")
     .action(async (opts: { json?: boolean; lang: "en" | "th" }, cmd: Command) => {
       const { modulesCommand } = await import("./commands/modules.js");
@@ -65,7 +75,8 @@ ${EXIT_CODES}`,
     .command("validate")
     .description("check module files against the schema and the rules; report every problem with line:column")
     .argument("[files...]", "module files (default: the shipped modules, or those in --modules DIR)")
-    .option("--json", "print the problems as JSON")
+    .option("--json", "print the problems as JSON (codes with their arguments, and their words)")
+    .addOption(new Option("--lang <lang>", "language of the problems").choices(["en", "th"]).default("en"))
     .addHelpText(
       "after",
       `
@@ -75,9 +86,10 @@ ids unique across modules and conditions on required modules are checked too.
 Examples:
   $ assess validate
   $ assess validate modules/education.yaml
+  $ assess validate modules/education.yaml --lang th
   $ assess --modules ./thailand-2027 validate`,
     )
-    .action(async (files: string[], opts: { json?: boolean }, cmd: Command) => {
+    .action(async (files: string[], opts: { json?: boolean; lang: "en" | "th" }, cmd: Command) => {
       const { validateCommand } = await import("./commands/validate.js");
       await validateCommand({ ...folderOnly(cmd), files, ...opts }, streams);
     });
@@ -95,7 +107,7 @@ Examples:
       if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs ${v}: expected a whole number from 1`);
       return n;
     })
-    .addOption(new Option("--lang <lang>", "language of question labels and recommendations").choices(["en", "th"]).default("en"))
+    .addOption(new Option("--lang <lang>", "language of question labels, recommendations and problems").choices(["en", "th"]).default("en"))
     .addHelpText(
       "after",
       `
@@ -120,7 +132,7 @@ Examples:
   program
     .command("template")
     .description("write the Excel questionnaire to send to institutions")
-    .addOption(new Option("--lang <lang>", "language of the workbook").choices(["en", "th", "both"]).default("both"))
+    .addOption(new Option("--lang <lang>", "language of the workbook (problems: English unless th)").choices(["en", "th", "both"]).default("both"))
     .option("-o, --output <file>", "workbook to write", "questionnaire.xlsx")
     .option("--date <YYYY-MM-DD>", "date stored in the workbook's properties (default 2026-01-01, so files are reproducible)")
     .option("--force", "replace the file if it exists")
@@ -144,6 +156,7 @@ Examples:
     .description("write the questionnaire as an XLSForm, to field it on KoboToolbox or ODK")
     .option("-o, --output <file>", "XLSForm workbook to write", "assessment-form.xlsx")
     .option("--force", "replace the file if it exists")
+    .addOption(new Option("--lang <lang>", "language of any problems (the form itself has English and Thai)").choices(["en", "th"]).default("en"))
     .addHelpText(
       "after",
       `
@@ -154,7 +167,7 @@ Examples:
   $ assess xlsform -o assessment-form.xlsx
   $ assess xlsform --modules general,health,child_protection -o health-form.xlsx`,
     )
-    .action(async (opts: { output: string; force?: boolean }, cmd: Command) => {
+    .action(async (opts: { output: string; force?: boolean; lang: "en" | "th" }, cmd: Command) => {
       const { xlsformCommand } = await import("./commands/xlsform.js");
       await xlsformCommand({ ...globals(cmd), ...opts }, streams);
     });
@@ -167,7 +180,7 @@ Examples:
     .option("--format <list>", "formats, comma-separated: md,html,xlsx,json", "md,html,xlsx,json")
     .option("--title <text>", "report title")
     .option("--date <YYYY-MM-DD>", "report date (default today); the same inputs and date give identical files")
-    .addOption(new Option("--lang <lang>", "report language").choices(["en", "th"]).default("en"))
+    .addOption(new Option("--lang <lang>", "report language (and of the problems printed)").choices(["en", "th"]).default("en"))
     .option("--include-respondents", "include focal points' names and contacts (personal data under the PDPA; left out by default)")
     .option("--force", "replace report files that exist")
     .addHelpText(
@@ -205,7 +218,7 @@ Examples:
   program
     .command("interview")
     .description("interview a ministry focal point on a terminal, in English or Thai (the default command)")
-    .addOption(new Option("--lang <lang>", "interview language (skips the question)").choices(["en", "th"]))
+    .addOption(new Option("--lang <lang>", "interview language (skips the question; problems in it too)").choices(["en", "th"]))
     .option("-o, --output <file>", "answer file to write (default: <institution>.answers.yaml here)")
     .option("--resume <session>", "continue an interrupted interview from its session file")
     .option("--no-comments", "do not offer a comment after each answer (comments can still be added in review)")

@@ -1,6 +1,7 @@
 // The one place that catches errors, prints them and sets the exit code.
 import { EXIT, ExitError, IngestError, InternalError, QuestionnaireError, UsageError } from "./errors.js";
-import { formatProblem } from "./core/problems.js";
+import { formatProblem } from "./core/problem-words.js";
+import type { Lang } from "./core/model.js";
 import { processStreams } from "./io/streams.js";
 import type { Output, Streams } from "./io/streams.js";
 
@@ -25,17 +26,19 @@ export async function run(argv: string[]): Promise<void> {
 
 /** Runs the CLI and returns its exit code; output goes to `streams` (tests collect it). */
 export async function main(argv: string[], streams: Streams = processStreams()): Promise<number> {
+  // The command's --lang, once parsed: problems thrown out of it are printed in it.
+  const chosen: { lang: Lang } = { lang: "en" };
   try {
     const { buildProgram } = await import("./cli.js");
     // `assess` alone starts the interview; anything else is parsed as given.
-    await buildProgram(streams).parseAsync(argv.length <= 2 ? [...argv, "interview"] : argv);
+    await buildProgram(streams, chosen).parseAsync(argv.length <= 2 ? [...argv, "interview"] : argv);
     return EXIT.OK;
   } catch (e) {
-    return report(e, streams.stderr);
+    return report(e, streams.stderr, chosen.lang);
   }
 }
 
-function report(e: unknown, stderr: Output = process.stderr): number {
+function report(e: unknown, stderr: Output = process.stderr, lang: Lang = "en"): number {
   if (e instanceof ExitError) return e.code;
   if (isCommanderExit(e)) return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
   if (e instanceof UsageError) {
@@ -44,7 +47,7 @@ function report(e: unknown, stderr: Output = process.stderr): number {
   }
   if (e instanceof QuestionnaireError || e instanceof IngestError) {
     stderr.write(`error: ${e.message}\n`);
-    for (const p of e.problems) stderr.write(`  ${formatProblem(p)}\n`);
+    for (const p of e.problems) stderr.write(`  ${formatProblem(p, lang)}\n`);
     return EXIT.USAGE;
   }
   if (isPromptExit(e)) {

@@ -69,11 +69,26 @@ describe("assess validate", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("1 module file valid");
   });
-  it("reports problems with file:line:column (exit 1)", async () => {
+  it("reports problems with file:line:column and their code (exit 1)", async () => {
     const r = await run(["validate", "test/fixtures/broken-modules/several/mini.yaml"]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("test/fixtures/broken-modules/several/mini.yaml:30:22 sections[0].questions[1].options[2].value: option value \"full\" is listed twice");
+    expect(r.stdout).toMatch(/^test\/fixtures\/broken-modules\/several\/mini\.yaml:30:22 sections\[0\]\.questions\[1\]\.options\[2\]\.value: .+ \[DUPLICATE_OPTION\]$/m);
     expect(r.stdout).toContain("3 problems in 1 of 1 module file");
+  });
+  it("--lang th prints the same problems in Thai, with the same codes", async () => {
+    const r = await run(["validate", "test/fixtures/broken-modules/several/mini.yaml", "--lang", "th"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('mini.yaml:30:22 sections[0].questions[1].options[2].value: ค่าตัวเลือก "full" ถูกระบุซ้ำ [DUPLICATE_OPTION]');
+  });
+  it("problems that stop a command are printed in the command's --lang", async () => {
+    const r = await run(["--modules", "test/fixtures/broken-modules/several", "modules", "--lang", "th"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/mini\.yaml:30:22 [^\n]*: [^\n]*[\u0E00-\u0E7F][^\n]* \[DUPLICATE_OPTION\]\n/);
+  });
+  it("--json gives the problems as codes with args, and their words", async () => {
+    const r = await run(["validate", "test/fixtures/broken-modules/several/mini.yaml", "--json"]);
+    const problems = JSON.parse(r.stdout).problems as { code: string; args: object; message: string }[];
+    expect(problems.find((p) => p.code === "DUPLICATE_OPTION")).toMatchObject({ args: { value: "full" }, line: 30, column: 22, message: expect.any(String) });
   });
   it("a missing modules folder is an input error (exit 2)", async () => {
     const r = await run(["validate", "--modules", "no/such/folder"]);
@@ -90,11 +105,12 @@ describe("assess score", () => {
     expect(r.stdout).toContain("JSON Office (fictional)");
     expect(r.stdout).toContain("4 scored (2 with problems), 3 failed");
     const err = r.stderr;
-    expect(err).toContain('b-unknown-question.yaml:7:3 answers.demo_colects: no question "demo_colects" in modules demo; did you mean "demo_collects"?');
-    expect(err).toContain('c-bad-option.yaml:6:18 answers.demo_collects: question "demo_collects": "sometimes" is not one of: yes, partly, no, dont_know, not_applicable');
-    expect(err).toContain("d-version.yaml:4:18 modules.demo: answers were given for demo 2.1.0, but the loaded module is 1.0.0");
-    expect(err).toContain("e-not-answers.json:1:1 format: is not an answer file");
-    expect(err).toContain("f-syntax.yaml:3:1: Missing closing");
+    // Each problem is printed where it is, in words, with its code in brackets.
+    expect(err).toMatch(/b-unknown-question\.yaml:7:3 answers\.demo_colects: .+ \[UNKNOWN_QUESTION\]\n/);
+    expect(err).toMatch(/c-bad-option\.yaml:6:18 answers\.demo_collects: .+ \[INVALID_ANSWER\]\n/);
+    expect(err).toMatch(/d-version\.yaml:4:18 modules\.demo: .+ \[MODULE_VERSION_MISMATCH\]\n/);
+    expect(err).toMatch(/e-not-answers\.json:1:1 format: .+ \[NOT_ANSWERS\]\n/);
+    expect(err).toMatch(/f-syntax\.yaml:3:1: Missing closing.* \[YAML_SYNTAX\]\n/);
   });
   it("exits 0 when every file scores, and prints the worked example's scorecard", async () => {
     const r = await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml"]);
@@ -111,7 +127,18 @@ describe("assess score", () => {
     expect(checkSchema("results", doc, "stdout")).toEqual([]);
     expect(doc.results.map((x: { institution: { id: string } }) => x.institution.id)).toEqual(["good-office", "unknown-q", "bad-option", "json-office"]);
     expect(doc.failed).toHaveLength(3);
-    expect(doc.results[2].answers.rejected).toEqual([{ question: "demo_collects", raw: "sometimes", reason: expect.stringContaining('"sometimes" is not one of') }]);
+    const options = ["yes", "partly", "no", "dont_know", "not_applicable"];
+    expect(doc.results[1].problems).toEqual([
+      expect.objectContaining({ code: "UNKNOWN_QUESTION", args: { question: "demo_colects", in: "modules", modules: ["demo"], suggestion: "demo_collects" }, message: expect.any(String) }),
+    ]);
+    const invalid = { question: "demo_collects", value: "sometimes", reason: { code: "NOT_AN_OPTION", args: { value: "sometimes", options } } };
+    expect(doc.results[2].problems).toEqual([expect.objectContaining({ code: "INVALID_ANSWER", args: invalid })]);
+    expect(doc.results[2].answers.rejected).toEqual([{ question: "demo_collects", raw: "sometimes", reason: expect.any(String), code: "INVALID_ANSWER", args: invalid }]);
+    expect(doc.failed.map((f: { problems: { code: string; args: object }[] }) => [f.problems[0]!.code, f.problems[0]!.args])).toEqual([
+      ["MODULE_VERSION_MISMATCH", { module: "demo", version: "2.1.0", loaded: "1.0.0" }],
+      ["NOT_ANSWERS", { kind: "format" }],
+      ["YAML_SYNTAX", { detail: expect.stringContaining("Missing closing"), more: expect.any(Number) }],
+    ]);
   });
   it("-o writes results files atomically and refuses to overwrite without --force", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-out-"));
@@ -126,14 +153,14 @@ describe("assess score", () => {
   it("says where a results file belongs when it is given to score", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-out-"));
     expect((await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out])).code).toBe(0);
-    const r = await run([...DEMO, "score", join(out, "results.json")]);
+    const r = await run([...DEMO, "score", join(out, "results.json"), "--json"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("is a results file written by assess score -o; give it to assess report, not an answer file");
+    expect(JSON.parse(r.stdout).failed[0].problems).toEqual([expect.objectContaining({ code: "NOT_ANSWERS", args: { kind: "results_file" }, path: ["format"] })]);
   });
   it("a path that does not exist fails alone", async () => {
     const r = await run([...DEMO, "score", "nowhere.yaml", "test/fixtures/worked-example/answers.yaml"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("nowhere.yaml: no such file or folder");
+    expect(r.stderr).toMatch(/nowhere\.yaml: .+ \[NOT_FOUND\]\n/);
     expect(r.stdout).toContain("1 scored, 1 failed");
   });
   it("the same inputs give byte-identical output", async () => {
@@ -153,9 +180,9 @@ describe("assess score on a folder of mixed good and bad files", () => {
       expect(r.stdout).toContain(name);
     }
     expect(r.stderr).toContain("test/fixtures/workbooks/bad/old-format.xls: not scored");
-    expect(r.stderr).toContain("this is an old Excel 97-2003 workbook (.xls)");
+    expect(r.stderr).toMatch(/old-format\.xls: .+ \[WORKBOOK_XLS\]\n/);
     expect(r.stderr).toContain("test/fixtures/foreign-workbooks/group.xlsx: not scored");
-    expect(r.stderr).toMatch(/invalid-values\.xlsx › 'Education of migrant children'!E\d+: question "edu_enrols_without_id": "sometimes" is not one of/);
+    expect(r.stderr).toMatch(/invalid-values\.xlsx › 'Education of migrant children'!E\d+: .+ \[INVALID_ANSWER\]\n/);
     const doc = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
     expect(checkSchema("results", doc, "results.json")).toEqual([]);
     expect(doc.results).toHaveLength(6);
@@ -239,6 +266,17 @@ describe("assess report", () => {
     const c = mkdtempSync(join(tmpdir(), "assess-rep-"));
     expect(assess(["report", "examples/answers", "-o", c, "--date", "2026-12-01", "--format", "md"]).code).toBe(0);
     expect(readFileSync(join(c, "report.md"), "utf8")).toBe(readFileSync(join(a, "report.md"), "utf8").replaceAll(results, "examples/answers"));
+  });
+  it("warns about results scored with another version of the method", async () => {
+    const results = mkdtempSync(join(tmpdir(), "assess-res-"));
+    expect((await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", results])).code).toBe(0);
+    const file = join(results, "results.json");
+    const doc = JSON.parse(readFileSync(file, "utf8"));
+    doc.results[0].scorecard.method = "1.0.0";
+    writeFileSync(file, JSON.stringify(doc));
+    const r = await run([...DEMO, "report", file, "-o", mkdtempSync(join(tmpdir(), "assess-rep-")), "--format", "md", "--date", "2026-12-01"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/answers\.yaml: warning: .+ \[OTHER_METHOD\]\n/);
   });
   it("refuses to overwrite, names a bad format, and reports failed inputs with exit 1", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-rep-"));

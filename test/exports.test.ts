@@ -129,7 +129,10 @@ describe("KoboToolbox and ODK Central exports score as the answer files", () => 
     expect(got[0]!.problems).toEqual([]);
     const problems = got[1]!.problems;
     expect(problems.map((p) => p.code)).toEqual(["INVALID_ANSWER", "ANSWER_TO_HIDDEN_QUESTION", "ANSWER_TO_HIDDEN_QUESTION"]);
-    expect(`${problems[0]!.place}: ${problems[0]!.message}`).toMatch(/^line 3, column general-collection_practice-collects_migrant_children: question "collects_migrant_children": "perhaps" is not one of/);
+    expect(problems[0]).toMatchObject({
+      place: "line 3, column general-collection_practice-collects_migrant_children",
+      args: { question: "collects_migrant_children", value: "perhaps", reason: { code: "NOT_AN_OPTION", args: { value: "perhaps" } } },
+    });
     // With the gate unreadable, its follow-ups do not apply: their answers are kept, not scored.
     expect(problems.slice(1).map((p) => [p.severity, p.path.at(-1)])).toEqual([
       ["warning", "child_identification"],

@@ -1,47 +1,108 @@
-// Inputs given as patterns are expanded by assess itself (Windows shells do not), in one order.
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+// Input files that cannot be read as they are: our CSV layout, answer files, paths. Each
+// problem is asserted by its code and args (the words are src/core/problem-words*.ts's).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { expandInputs } from "../src/io/inputs.js";
-import { assess } from "./helpers/exec.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Module } from "../src/core/model.js";
+import { MAX_ANSWER_FILE_BYTES, parseAnswers, readAnswerFile } from "../src/io/answers.js";
+import { MAX_CSV_BYTES, readCsvAnswers } from "../src/io/ingest-csv.js";
+import { INPUT_EXTENSIONS, expandInputs, readInput } from "../src/io/inputs.js";
+import { requireModules } from "../src/io/modules.js";
 
-const R = "examples/returned";
-const ALL = ["dla-local-registration", "dol-work-permits", "dpa-civil-registration", "imm-detention", "moe-student-records", "moph-migrant-health", "msdhs-child-protection", "nso-surveys"].map((n) => `${R}/${n}-fictional.xlsx`);
-const DLA = `${R}/dla-local-registration-fictional.xlsx`;
-const DOL = `${R}/dol-work-permits-fictional.xlsx`;
+let modules: Module[];
+const dir = mkdtempSync(join(tmpdir(), "assess-inputs-"));
+beforeAll(async () => {
+  modules = await requireModules();
+});
 
-// pattern, files it gives
-const cases: [string, string[]][] = [
-  ["examples/*/dla*.xlsx", [DLA]],
-  [`${R}/{dla,dol}*.xlsx`, [DLA, DOL]],
-  ["examples/**/returned/*.xlsx", [...ALL, `${R}/zz-attachment-cut-short.xlsx`]],
-  [`${R}/D[LO]?-*.XLSX`, [DLA, DOL]],
-];
+function file(name: string, text: string | Buffer): string {
+  const path = join(dir, name);
+  mkdirSync(join(path, ".."), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
 
-describe("input patterns", () => {
-  it.each(cases)("%s", async (pattern, files) => {
-    expect(await expandInputs([pattern])).toEqual({ files, failed: [] });
+const codeArgs = (ps: { code: string; args: unknown }[]) => ps.map((p) => ({ code: p.code, args: p.args }));
+
+describe("a CSV file that is not our layout fails with one problem", () => {
+  // [case, file name, text, code, args]
+  const cases: [string, string, string, string, object][] = [
+    ["an empty file", "empty.csv", "  \n", "CSV_EMPTY", {}],
+    ["a quote never closed", "quote.csv", 'institution,question,answer\nhpo,_name,"Office\n', "CSV_SYNTAX", { detail: expect.stringMatching(/quote/i) }],
+    ["columns of another layout", "other.csv", "id,q,a\nx,y,z\n", "CSV_COLUMNS", { missing: ["institution", "question", "answer"], found: ["id", "q", "a"] }],
+    ["an ODK repeat file without its main file", "lonely/repeat.csv", "PARENT_KEY,KEY,dataset_name\nuuid:1,uuid:1/datasets[1],Register\n", "REPEAT_WITHOUT_MAIN", {}],
+  ];
+  it.each(cases)("%s", async (_n, name, text, code, args) => {
+    const read = await readCsvAnswers(file(name, text), modules);
+    expect(read).toHaveLength(1);
+    expect(read[0]!.set).toBeUndefined();
+    expect(codeArgs(read[0]!.problems)).toEqual([{ code, args }]);
   });
-
-  it("a pattern that matches nothing is a failed input with its message", async () => {
-    const r = await expandInputs(["examples/*/nothing*.xlsx"]);
-    expect(r.files).toEqual([]);
-    expect(r.failed.map((f) => [f.source, f.problems.map((p) => [p.code, p.message])])).toEqual([["examples/*/nothing*.xlsx", [["NOT_FOUND", "no file matches this pattern"]]]]);
+  it("a file too large to read", async () => {
+    const path = file("huge.csv", Buffer.alloc(MAX_CSV_BYTES + 1, " "));
+    expect(codeArgs((await readCsvAnswers(path, modules))[0]!.problems)).toEqual([{ code: "TOO_LARGE", args: { what: "csv", max: MAX_CSV_BYTES } }]);
+    rmSync(path);
   });
+});
 
-  it("sorts folder by folder, skips spreadsheet lock files, and reads a file whose name looks like a pattern as named", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "assess-glob-")).replaceAll("\\", "/");
-    mkdirSync(join(dir, "a"));
-    mkdirSync(join(dir, "a-b"));
-    for (const f of ["a/z.xlsx", "a-b/a.xlsx", "~$a.xlsx", "moe (1).xlsx"]) writeFileSync(join(dir, f), "");
-    expect((await expandInputs([`${dir}/**/*.xlsx`])).files).toEqual([`${dir}/a/z.xlsx`, `${dir}/a-b/a.xlsx`, `${dir}/moe (1).xlsx`]);
-    expect((await expandInputs([`${dir}/moe (1).xlsx`])).files).toEqual([`${dir}/moe (1).xlsx`]);
+describe("rows of a CSV file that cannot be read are reported by line and kept", () => {
+  const text = [
+    "institution,dataset,question,answer,comment",
+    "hpo,,_name,Provincial Health Data Office (fictional),",
+    "hpo,,_date,2026-11-18,",
+    "hpo,,no_such_question,Yes,",
+    "hpo,,ds_type,register,",
+    "hpo,Hospital records,collects_migrant_children,yes,",
+    "hpo,,collects_migrant_children,no,",
+    "hpo,,firewall_immigration_enforcement,sometimes,",
+    "nodate,,collects_migrant_children,yes,",
+    ",,collects_migrant_children,yes,",
+  ].join("\n");
+  it("each with its code, args and line; an institution without a date or a name is not read", async () => {
+    const read = await readCsvAnswers(file("rows.csv", text), modules);
+    const [hpo, nodate, blank] = read;
+    expect(hpo!.problems.map((p) => ({ code: p.code, args: p.args, severity: p.severity, place: p.place }))).toEqual([
+      { code: "UNKNOWN_QUESTION", args: { question: "no_such_question", in: "loaded_modules" }, severity: "error", place: "line 4" },
+      { code: "DATASET_MISSING", args: { question: "ds_type" }, severity: "error", place: "line 5" },
+      { code: "NOT_PER_DATASET", args: { question: "collects_migrant_children", dataset: "Hospital records" }, severity: "warning", place: "line 6" },
+      { code: "DUPLICATE_ANSWER", args: { question: "collects_migrant_children" }, severity: "error", place: "line 7" },
+      {
+        code: "INVALID_ANSWER",
+        args: { question: "firewall_immigration_enforcement", value: "sometimes", reason: { code: "NOT_AN_OPTION", args: { value: "sometimes", options: expect.any(Array) } } },
+        severity: "error",
+        place: "line 8",
+      },
+    ]);
+    expect(hpo!.set!.rejected!.map((r) => [r.question, r.code])).toEqual([
+      ["no_such_question", "UNKNOWN_QUESTION"],
+      ["ds_type", "DATASET_MISSING"],
+      ["collects_migrant_children", "DUPLICATE_ANSWER"],
+      ["firewall_immigration_enforcement", "INVALID_ANSWER"],
+    ]);
+    expect(nodate!.set).toBeUndefined();
+    expect(codeArgs(nodate!.problems)).toEqual([{ code: "DATE_MISSING", args: { in: "csv", institution: "nodate" } }]);
+    expect(codeArgs(blank!.problems)).toEqual([{ code: "CSV_INSTITUTION", args: {} }]);
   });
+});
 
-  it("the binary expands a brace pattern in the working folder", () => {
-    const r = assess(["score", "{dla,dol}*.xlsx", "--json"], { cwd: R });
-    expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).results.map((x: { source: string }) => x.source)).toEqual(["dla-local-registration-fictional.xlsx", "dol-work-permits-fictional.xlsx"]);
+describe("answer files and paths", () => {
+  it("a file that cannot be read, or is too large", async () => {
+    expect(codeArgs((await readAnswerFile(join(dir, "missing.yaml"))).problems)).toEqual([{ code: "READ_FAILED", args: { detail: "no such file or folder (ENOENT)" } }]);
+    const path = file("huge.yaml", Buffer.alloc(MAX_ANSWER_FILE_BYTES + 1, " "));
+    expect(codeArgs((await readAnswerFile(path)).problems)).toEqual([{ code: "FILE_TOO_LARGE", args: { bytes: MAX_ANSWER_FILE_BYTES + 1, max: MAX_ANSWER_FILE_BYTES } }]);
+    rmSync(path);
+  });
+  it.each([
+    ["a list, not a mapping", "- a\n- b\n", { kind: "not_mapping" }],
+    ["a report model", '{ "format": "assess-report/1" }', { kind: "report_model" }],
+    ["another format", "format: assess-answers/9\n", { kind: "format", format: '"assess-answers/9"' }],
+  ])("%s is not an answer file", (_n, text, args) => {
+    expect(codeArgs(parseAnswers(text, "x.yaml").problems)).toEqual([{ code: "NOT_ANSWERS", args }]);
+  });
+  it("a kind of file assess does not read, and a pattern that matches nothing", async () => {
+    expect(codeArgs((await readInput(file("notes.txt", "hello"), modules))[0]!.problems)).toEqual([{ code: "UNSUPPORTED", args: { extensions: [...INPUT_EXTENSIONS] } }]);
+    const { failed } = await expandInputs([join(dir, "nothing-here", "*.xlsx")]);
+    expect(failed.map((f) => codeArgs(f.problems))).toEqual([[{ code: "NOT_FOUND", args: { kind: "pattern" } }]]);
   });
 });

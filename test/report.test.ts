@@ -1,12 +1,12 @@
 // The report model for the fictional examples, value by value; the Markdown as a snapshot;
 // escaping of everything a respondent wrote.
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { scoreRead } from "../src/io/pipeline.js";
 import { DIMENSIONS } from "../src/core/model.js";
 import type { Module } from "../src/core/model.js";
-import { buildReport } from "../src/core/report.js";
+import { METHOD_RULES, buildReport } from "../src/core/report.js";
 import type { Report } from "../src/core/report.js";
 import type { InstitutionResult } from "../src/core/results.js";
 import { readAnswerFile } from "../src/io/answers.js";
@@ -15,6 +15,8 @@ import { checkSchema } from "../src/io/schema.js";
 import { writeWorkbook } from "../src/io/xlsx.js";
 import { renderHtml } from "../src/report/html.js";
 import { renderMarkdown } from "../src/report/markdown.js";
+import { METHOD_RULE_WORDS } from "../src/report/words.js";
+import { problemText } from "../src/core/problem-words.js";
 import { buildReportWorkbook } from "../src/report/xlsx.js";
 
 let modules: Module[];
@@ -91,9 +93,15 @@ describe("the report model of the eight fictional examples", () => {
     for (const row of report.dataMap.rows) expect(Object.keys(row.fields)).toEqual(report.dataMap.columns.map((c) => c.id));
   });
 
-  it("finds where a firewall from immigration enforcement is missing", () => {
+  it("finds where a firewall from immigration enforcement is missing, and why, as data", () => {
     const names = report.crossCutting.firewallMissing.map((f) => f.institution);
     expect(names).toContain("border-province-local-registration-office");
+    const why = (id: string) => report.crossCutting.firewallMissing.find((f) => f.institution === id)?.reasons;
+    expect(why("border-province-local-registration-office")).toEqual([{ code: "FIREWALL_DONT_KNOW", args: {} }]);
+    expect(why("bureau-civil-registration-data")).toEqual([
+      { code: "FIREWALL_BELOW_TOP", args: { answer: "no_rule", label: expect.any(String) } },
+      { code: "SHARES_WITH_ENFORCEMENT", args: { datasets: ["Civil registration database (births, deaths, household registers)", "Register of non-Thai persons (ID numbers beginning with 0, 6 and 7)"] } },
+    ]);
     // the immigration unit answers not applicable, and its own sharing is no breach
     expect(names.some((n) => n.startsWith("imm"))).toBe(false);
     expect(report.crossCutting.commonGaps.length).toBe(10);
@@ -114,6 +122,26 @@ describe("the report model of the eight fictional examples", () => {
     const th = renderMarkdown(buildReport(results, modules, { title: "รายงาน", date: "2026-12-01", lang: "th" }));
     expect(th).toContain("## บทสรุปผู้บริหาร");
     expect(th).toContain("การเก็บรวบรวมข้อมูล");
+    expect(th).toContain("| ไม่ทราบว่ามีมาตรการแยกข้อมูลหรือไม่ |");
+    expect(th).toContain(`- ${METHOD_RULE_WORDS.NO_IMPUTATION.th}`);
+  });
+
+  it("says why an answer was rejected in the report's language, or as the file wrote it", () => {
+    const invalid = { question: "legal_mandate_migrant_data", value: "perhaps", reason: { code: "NOT_AN_OPTION" as const, args: { value: "perhaps", options: ["yes", "no"] } } };
+    const rejected = [
+      { question: "legal_mandate_migrant_data", raw: "perhaps", reason: "in English", code: "INVALID_ANSWER" as const, args: invalid },
+      { question: "legal_mandate_migrant_data", raw: "old", reason: "written before codes" },
+    ];
+    const r = { ...results[0]!, answers: { ...results[0]!.answers, rejected } };
+    const rows = buildReport([r], modules, { title: "t", date: "2026-12-01", lang: "th" }).answers.filter((a) => a.status === "rejected");
+    expect(rows.map((a) => a.answer)).toEqual([problemText({ code: "INVALID_ANSWER", args: invalid }, "th"), "written before codes"]);
+  });
+
+  it("lists the method's rules as codes, each with words in both languages, as the schema does", () => {
+    expect(report.methodology.rules).toEqual([...METHOD_RULES]);
+    for (const rule of METHOD_RULES) for (const lang of ["en", "th"] as const) expect(METHOD_RULE_WORDS[rule][lang].length, `${rule} ${lang}`).toBeGreaterThan(0);
+    const schema = JSON.parse(readFileSync("schemas/report.schema.json", "utf8"));
+    expect(schema.properties.methodology.properties.rules.items.enum).toEqual([...METHOD_RULES]);
   });
 });
 

@@ -176,6 +176,39 @@ describe("scoring: dataset-scoped questions", () => {
   });
 });
 
+describe("answers checked against the questionnaire: each problem by code", () => {
+  const m = mod([single("q1")], [single("ds")]);
+  const other: Module = { ...mod([single("o1")]), id: "other" };
+  const needy: Module = { ...mod([single("n1")]), id: "needy", requires: ["other"] };
+  const set = (change: (s: AnswerSet) => void) => {
+    const s = answers({ q1: "full" }, [{ ds: "full" }]);
+    change(s);
+    return s;
+  };
+  // [case, answers, modules loaded, code, args, path, fatal]
+  const cases: [string, AnswerSet, Module[], string, object, string, boolean][] = [
+    ["a module not loaded", set((s) => (s.modules.nope = "1.0.0")), [m], "UNKNOWN_MODULE", { module: "nope", loaded: ["m"] }, "modules.nope", true],
+    ["another minor version", set((s) => (s.modules.m = "1.2.0")), [m], "MODULE_VERSION_DIFFERS", { module: "m", version: "1.2.0", loaded: "1.0.0" }, "modules.m", false],
+    ["another major version", set((s) => (s.modules.m = "2.0.0")), [m], "MODULE_VERSION_MISMATCH", { module: "m", version: "2.0.0", loaded: "1.0.0" }, "modules.m", true],
+    ["a required module left out", set((s) => (s.modules = { m: "1.0.0", needy: "1.0.0" })), [m, other, needy], "REQUIRED_MODULE_MISSING", { module: "needy", requires: "other" }, "modules", true],
+    ["a question of a module not declared", set((s) => (s.answers.o1 = { value: "full" })), [m, other], "UNKNOWN_QUESTION", { question: "o1", in: "undeclared_module" }, "answers.o1", false],
+    ["an institution question under a dataset", set((s) => (s.datasets[0]!.answers.q1 = { value: "full" })), [m], "WRONG_SCOPE", { question: "q1", belongs: "institution" }, "datasets.0.answers.q1", false],
+    ["a dataset question for the institution", set((s) => (s.answers.ds = { value: "full" })), [m], "WRONG_SCOPE", { question: "ds", belongs: "dataset" }, "answers.ds", false],
+    ["a dataset id used twice", set((s) => s.datasets.push({ ...s.datasets[0]! })), [m], "DUPLICATE_DATASET", { dataset: "d0" }, "datasets.1.id", true],
+  ];
+  it.each(cases)("%s", (_n, s, loaded, code, args, path, fatal) => {
+    const checked = checkAnswers(s, loaded, "a.yaml");
+    expect(checked.problems.map((p) => ({ code: p.code, args: p.args, path: p.path.join(".") }))).toContainEqual({ code, args, path });
+    expect(checked.fatal).toBe(fatal);
+  });
+  it("keeps an answer it cannot score, with the problem as data", () => {
+    const checked = checkAnswers(set((s) => (s.answers.ds = { value: "full", comment: "asked twice?" })), [m], "a.yaml");
+    expect(checked.clean.rejected).toEqual([
+      { question: "ds", raw: "full", reason: expect.any(String), code: "WRONG_SCOPE", args: { question: "ds", belongs: "dataset" }, comment: "asked twice?" },
+    ]);
+  });
+});
+
 describe("the worked example of docs/scoring.md", () => {
   it("gives the numbers the document shows", async () => {
     const loaded = await loadModules("test/fixtures/worked-example/modules");

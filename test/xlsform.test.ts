@@ -69,30 +69,44 @@ describe("the XLSForm guard catches", () => {
     ],
     settings: { form_title: "t", form_id: "f", version: "1", default_language: "English (en)" },
   });
-  const cases: [string, (f: XlsForm) => void, RegExp][] = [
-    ["a name with a space", (f) => (f.survey[1]!.name = "a b"), /name "a b" is not a valid name/],
-    ["a name starting with a digit", (f) => (f.survey[1]!.name = "1a"), /name "1a" is not a valid name/],
-    ["a duplicate name", (f) => (f.survey[2]!.name = "a"), /name "a" is already used/],
-    ["a choice name with a space", (f) => (f.choices[0]!.name = "y es"), /choice name "y es"/],
-    ["a list that does not exist", (f) => (f.survey[1]!.type = "select_one nope"), /list "nope" is not in the choices sheet/],
-    ["an unclosed group", (f) => f.survey.pop(), /begin_group is never closed/],
-    ["an end_repeat closing a group", (f) => (f.survey[3]!.type = "end_repeat"), /end_repeat closes the begin_group/],
-    ["a dangling reference", (f) => (f.survey[2]!.relevant = "${zzz} = 'yes'"), /\$\{zzz\} names no question/],
-    ["a reference to a group", (f) => (f.survey[2]!.relevant = "${g} = 'yes'"), /names a group/],
-    ["selected() on a select_one", (f) => (f.survey[2]!.relevant = "selected(${a}, 'yes')"), /selected\(\) applies to a select_multiple/],
-    ["unbalanced brackets", (f) => (f.survey[2]!.relevant = "(${a} = 'yes'"), /expected \)/],
-    ["an unknown function", (f) => (f.survey[2]!.relevant = "frobnicate(${a})"), /unknown function frobnicate/],
-    ["a missing Thai label", (f) => delete f.survey[1]!["label::Thai (th)"], /"a" has no label::Thai \(th\)/],
-    ["an invalid form_id", (f) => (f.settings.form_id = "my form"), /form_id "my form"/],
+  // [case, break it, the problem found: where, code, args]
+  const cases: [string, (f: XlsForm) => void, { place: string; path?: string[]; code: string; args: object }][] = [
+    ["a name with a space", (f) => (f.survey[1]!.name = "a b"), { place: "survey row 3", code: "XLSFORM_NAME", args: { kind: "question", name: "a b" } }],
+    ["a name starting with a digit", (f) => (f.survey[1]!.name = "1a"), { place: "survey row 3", code: "XLSFORM_NAME", args: { kind: "question", name: "1a" } }],
+    ["a duplicate name", (f) => (f.survey[2]!.name = "a"), { place: "survey row 4", code: "XLSFORM_DUPLICATE", args: { kind: "question", name: "a", firstRow: 3 } }],
+    ["a choice name with a space", (f) => (f.choices[0]!.name = "y es"), { place: "choices row 2", code: "XLSFORM_NAME", args: { kind: "choice", name: "y es" } }],
+    ["a duplicate choice", (f) => (f.choices[1]!.name = "yes"), { place: "choices row 3", code: "XLSFORM_DUPLICATE", args: { kind: "choice", name: "yes", list: "yn" } }],
+    ["a list name with a space", (f) => (f.choices[0]!.list_name = "y n"), { place: "choices row 2", code: "XLSFORM_NAME", args: { kind: "list", name: "y n" } }],
+    ["a list that does not exist", (f) => (f.survey[1]!.type = "select_one nope"), { place: "survey row 3", code: "XLSFORM_LIST_MISSING", args: { list: "nope" } }],
+    ["an unknown type", (f) => (f.survey[1]!.type = "barcode_scanner"), { place: "survey row 3", code: "XLSFORM_UNKNOWN_TYPE", args: { type: "barcode_scanner" } }],
+    ["an unclosed group", (f) => f.survey.pop(), { place: "survey row 2", code: "XLSFORM_GROUPS", args: { kind: "unclosed", open: "group" } }],
+    ["an end_repeat closing a group", (f) => (f.survey[3]!.type = "end_repeat"), { place: "survey row 5", code: "XLSFORM_GROUPS", args: { kind: "crossed", type: "end_repeat", open: "group", openRow: 2 } }],
+    ["an end_group with no group", (f) => f.survey.push({ type: "end_group", name: "" }), { place: "survey row 6", code: "XLSFORM_GROUPS", args: { kind: "unmatched", type: "end_group", open: "group" } }],
+    ["required neither yes nor no", (f) => (f.survey[1]!.required = "maybe"), { place: "survey row 3", path: ["required"], code: "XLSFORM_REQUIRED", args: {} }],
+    ["a dangling reference", (f) => (f.survey[2]!.relevant = "${zzz} = 'yes'"), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_REFERENCE", args: { ref: "zzz", kind: "none" } }],
+    ["a dangling reference in a label", (f) => (f.survey[2]!["label::English (en)"] = "B after ${zzz}"), { place: "survey row 4", path: ["label::English (en)"], code: "XLSFORM_REFERENCE", args: { ref: "zzz", kind: "none" } }],
+    ["a reference to a group", (f) => (f.survey[2]!.relevant = "${g} = 'yes'"), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_REFERENCE", args: { ref: "g", kind: "group" } }],
+    ["selected() on a select_one", (f) => (f.survey[2]!.relevant = "selected(${a}, 'yes')"), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_FUNCTION", args: { kind: "select_multiple", name: "selected" } }],
+    ["a function with too many arguments", (f) => (f.survey[2]!.relevant = "not(${a}, ${b})"), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_FUNCTION", args: { kind: "arity", name: "not", takes: 1, given: 2 } }],
+    ["unbalanced brackets", (f) => (f.survey[2]!.relevant = "(${a} = 'yes'"), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_SYNTAX", args: { kind: "expected", expected: ")", found: "end" } }],
+    ["an expression that ends too early", (f) => (f.survey[2]!.relevant = "${a} ="), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_SYNTAX", args: { kind: "ends_early" } }],
+    ["a token out of place", (f) => (f.survey[2]!.relevant = "${a} = 'yes' 'no'"), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_SYNTAX", args: { kind: "unexpected", token: "'no'" } }],
+    ["a character no expression has", (f) => (f.survey[2]!.relevant = "${a} = #yes"), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_SYNTAX", args: { kind: "unreadable", text: " #yes" } }],
+    ["an unknown function", (f) => (f.survey[2]!.relevant = "frobnicate(${a})"), { place: "survey row 4", path: ["relevant"], code: "XLSFORM_FUNCTION", args: { kind: "unknown", name: "frobnicate" } }],
+    ["a missing Thai label", (f) => delete f.survey[1]!["label::Thai (th)"], { place: "survey row 3", code: "XLSFORM_LABEL_MISSING", args: { kind: "question", name: "a", column: "label::Thai (th)" } }],
+    ["a choice without its Thai label", (f) => delete f.choices[0]!["label::Thai (th)"], { place: "choices row 2", code: "XLSFORM_LABEL_MISSING", args: { kind: "choice", name: "yes", column: "label::Thai (th)" } }],
+    ["an invalid form_id", (f) => (f.settings.form_id = "my form"), { place: "settings", code: "XLSFORM_NAME", args: { kind: "form_id", name: "my form" } }],
+    ["an empty version", (f) => (f.settings.version = " "), { place: "settings", code: "XLSFORM_SETTING", args: { kind: "empty", setting: "version" } }],
+    ["a default language the form lacks", (f) => (f.settings.default_language = "French (fr)"), { place: "settings", code: "XLSFORM_SETTING", args: { kind: "language", value: "French (fr)" } }],
   ];
-  it.each(cases)("%s", (_n, breakIt, message) => {
+  it.each(cases)("%s", (_n, breakIt, found) => {
     const f = base();
     expect(checkXlsForm(f)).toEqual([]);
     breakIt(f);
-    expect(checkXlsForm(f).join("\n")).toMatch(message);
+    expect(checkXlsForm(f)).toContainEqual({ severity: "error", source: "XLSForm", path: [], ...found });
   });
   it("accepts . only in constraints", () => {
-    expect(checkExpression(". > 1", false, () => "integer")).toEqual(['"." (the current answer) is only meaningful in a constraint']);
+    expect(checkExpression(". > 1", false, () => "integer")).toEqual([{ code: "XLSFORM_CURRENT", args: {} }]);
     expect(checkExpression(". >= 0 and . <= 10", true, () => "integer")).toEqual([]);
   });
 });

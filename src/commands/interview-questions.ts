@@ -1,10 +1,11 @@
 // Asking the questions, one step at a time, and the review screen.
-import { invalidReason, isIsoDate } from "../core/answers.js";
-import type { Answer, AnswerValue } from "../core/answers.js";
+import { answerReason, invalidReason, isIsoDate } from "../core/answers.js";
+import type { Answer, AnswerReason, AnswerValue } from "../core/answers.js";
 import { answerAt, firstOpenStep, stepKey, visibleSteps, withAnswer } from "../core/interview.js";
 import type { Step } from "../core/interview.js";
 import { DIMENSION_LABELS, DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf } from "../core/model.js";
 import type { Lang, Question } from "../core/model.js";
+import { formatReason } from "../core/problem-words.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import type { Choice } from "../io/prompts.js";
 import type { Ctx } from "./interview.js";
@@ -135,9 +136,9 @@ async function askValue(ctx: Ctx, question: Question, message: string, current: 
     validate: (s) => {
       const r = parseTyped(question, s, specialsOffered);
       if (r === undefined) return optional ? true : tr(T.required, lang);
-      if (typeof r === "object" && "error" in r) return r.error;
+      if (typeof r === "object" && "error" in r) return formatReason(r.error, lang);
       const reason = invalidReason(question, r.value);
-      return reason ?? true;
+      return reason ? formatReason(reason, lang) : true;
     },
   });
   const r = parseTyped(question, raw, specialsOffered);
@@ -148,7 +149,7 @@ const DK_WORDS = new Set(["dk", "?", "don't know", "dont know", "ไม่ทร
 const NA_WORDS = new Set(["na", "n/a", "not applicable", "ไม่เกี่ยวข้อง"]);
 
 /** A typed answer: a value, an error to show, or undefined for empty. Exported for tests. */
-export function parseTyped(question: Question, typed: string, specials: boolean): { value: AnswerValue } | { error: string } | undefined {
+export function parseTyped(question: Question, typed: string, specials: boolean): { value: AnswerValue } | { error: AnswerReason } | undefined {
   const s = typed.trim();
   if (s === "") return undefined;
   const lower = s.toLowerCase();
@@ -156,10 +157,10 @@ export function parseTyped(question: Question, typed: string, specials: boolean)
   if (specials && NA_WORDS.has(lower)) return { value: NOT_APPLICABLE };
   if (question.type === "number") {
     const n = Number(s.replace(/,/g, ""));
-    return Number.isFinite(n) && /\d/.test(s) ? { value: n } : { error: `"${s}" is not a number` };
+    return Number.isFinite(n) && /\d/.test(s) ? { value: n } : { error: answerReason("NOT_A_NUMBER", { text: s }) };
   }
   if (question.type === "date") {
-    return isIsoDate(s) ? { value: s } : { error: `"${s}" is not a date written YYYY-MM-DD (for example 2026-03-31)` };
+    return isIsoDate(s) ? { value: s } : { error: answerReason("NOT_AN_ISO_DATE", { text: s }) };
   }
   return { value: s };
 }

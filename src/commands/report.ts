@@ -10,6 +10,8 @@ import { today } from "../io/clock.js";
 import { displayPath, exists, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
 import { requireModules } from "../io/modules.js";
+import { formatProblem } from "../core/problem-words.js";
+import { problem } from "../core/problems.js";
 import { checkSchema } from "../io/schema.js";
 import { renderFailure, renderProblems } from "../report/terminal.js";
 import { scoreInput } from "../io/pipeline.js";
@@ -43,13 +45,13 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
   if (!options.force) {
     for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);
   }
+  const lang = options.lang ?? "en";
   const modules = await requireModules(options.modules);
-  const { results, failed } = await gather(options.paths, modules, streams);
+  const { results, failed } = await gather(options.paths, modules, streams, lang);
   if (results.length === 0) {
-    for (const f of failed) streams.stderr.write(renderFailure(f));
+    for (const f of failed) streams.stderr.write(renderFailure(f, lang));
     throw new UsageError(`no institution to report on in ${options.paths.join(", ")}`);
   }
-  const lang = options.lang ?? "en";
   const report = buildReport(results, modules, {
     title: options.title ?? (lang === "th" ? "ข้อมูลเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ: ผลการประเมิน" : "Data on migrant and forcibly displaced children: assessment results"),
     date,
@@ -58,7 +60,8 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
   });
 
   for (const o of report.otherMethods) {
-    streams.stderr.write(`warning: ${o.source}: ${o.institution} was scored with method ${o.method}, this report uses ${report.method}; score its answers again to compare like with like [OTHER_METHOD]\n`);
+    const p = problem("OTHER_METHOD", { institution: o.institution, method: o.method, reportMethod: report.method }, o.source, [], "warning");
+    streams.stderr.write(`${formatProblem(p, lang)}\n`);
   }
   for (const [k, format] of formats.entries()) {
     await writeFileAtomic(targets[k]!, await render(format, report), { force: true });
@@ -75,8 +78,9 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
     case "html":
       return (await import("../report/html.js")).renderHtml(report);
     case "json": {
+      // A mismatch is a bug in assess: said in English, as internal errors are.
       const problems = checkSchema("report", report, "report.json");
-      if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => `${p.path.join(".")}: ${p.message}`).join("; ")}`);
+      if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
       return `${JSON.stringify(report, null, 2)}\n`;
     }
     case "xlsx": {
@@ -92,7 +96,7 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
  * The same institution read twice (results.json beside its own results file) counts once;
  * institutions are ordered by name so that the report does not depend on input order.
  */
-async function gather(paths: string[], modules: readonly Module[], streams: Streams): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+async function gather(paths: string[], modules: readonly Module[], streams: Streams, lang: Lang): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
   const expanded = await expandInputs(paths);
   const failed = expanded.failed;
   // A folder from `assess score -o` holds results.json and the same institutions one by one:
@@ -108,17 +112,17 @@ async function gather(paths: string[], modules: readonly Module[], streams: Stre
     const doc = extname(file).toLowerCase() === ".json" ? await resultsDocument(file) : undefined;
     if (doc && "problems" in doc) {
       failed.push(doc);
-      streams.stderr.write(renderFailure(doc));
+      streams.stderr.write(renderFailure(doc, lang));
     } else if (doc) {
       doc.results.forEach(add);
     } else {
       for (const o of await scoreInput(file, modules)) {
         if ("scorecard" in o) {
-          if (o.problems.length) streams.stderr.write(renderProblems(o));
+          if (o.problems.length) streams.stderr.write(renderProblems(o, lang));
           add(o);
         } else {
           failed.push(o);
-          streams.stderr.write(renderFailure(o));
+          streams.stderr.write(renderFailure(o, lang));
         }
       }
     }

@@ -1,7 +1,9 @@
 import { readdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import type { Module } from "../core/model.js";
+import type { Lang, Module } from "../core/model.js";
+import { withMessage } from "../core/problem-words.js";
+import type { Problem } from "../core/problems.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { METHOD_VERSION, overallCompleteness } from "../core/scoring.js";
@@ -59,35 +61,35 @@ export async function scoreCommand(options: ScoreOptions, streams: Streams = pro
   const rows: SummaryRow[] = [];
   const progress = new Progress(files.length, !options.json && files.length > 1, streams.stderr);
 
-  for (const f of failed) streams.stderr.write(renderFailure(f));
+  for (const f of failed) streams.stderr.write(renderFailure(f, lang));
   for await (const list of outcomes) {
     for (const outcome of list) {
       if ("problems" in outcome && !("scorecard" in outcome)) {
         failed.push(outcome);
         progress.clear();
-        streams.stderr.write(renderFailure(outcome));
+        streams.stderr.write(renderFailure(outcome, lang));
         continue;
       }
       const result = outcome;
       if (result.problems.length) {
         progress.clear();
-        streams.stderr.write(renderProblems(result));
+        streams.stderr.write(renderProblems(result, lang));
       }
       if (showCards) {
         progress.clear();
         streams.stdout.write(renderScorecard(result, modules, lang));
       }
       rows.push(summaryRow(result));
-      await combined?.add(result);
-      await written?.add(result);
-      if (options.output) await writeOne(options.output, result, used);
+      await combined?.add(withMessages(result, lang));
+      await written?.add(withMessages(result, lang));
+      if (options.output) await writeOne(options.output, withMessages(result, lang), used);
     }
     progress.tick(failed.length);
   }
   progress.done();
 
-  await combined?.finish(failed);
-  await written?.finish(failed);
+  await combined?.finish(failed.map((f) => withMessages(f, lang)));
+  await written?.finish(failed.map((f) => withMessages(f, lang)));
   if (!options.json) streams.stdout.write(renderSummary(rows, failed));
   if (options.output) streams.stderr.write(`wrote ${rows.length + 1} results file${rows.length === 0 ? "" : "s"} to ${displayPath(resolve(options.output))}\n`);
   if (failed.length > 0 || rows.some((r) => r.errors > 0)) throw new ExitError(EXIT.SOME_FAILED);
@@ -114,6 +116,11 @@ async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, 
 
 function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+/** Results as written: each problem with its words in the chosen language, for people reading the file (never read back). */
+function withMessages<T extends { problems: Problem[] }>(x: T, lang: Lang): T {
+  return { ...x, problems: x.problems.map((p) => withMessage(p, lang)) };
 }
 
 function summaryRow(r: InstitutionResult): SummaryRow {

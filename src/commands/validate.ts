@@ -1,6 +1,8 @@
 import { dirname, resolve } from "node:path";
+import type { Lang } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
-import { formatProblem, hasErrors } from "../core/problems.js";
+import { hasErrors } from "../core/problems.js";
+import { formatProblem, withMessage } from "../core/problem-words.js";
 import { ExitError, EXIT } from "../errors.js";
 import { displayPath } from "../io/fs.js";
 import { loadModuleFiles, moduleFiles } from "../io/modules.js";
@@ -12,6 +14,8 @@ export interface ValidateOptions {
   modules?: string;
   files?: string[];
   json?: boolean;
+  /** Language of the problems (default English). */
+  lang?: Lang;
 }
 
 export interface ValidateResult {
@@ -32,11 +36,12 @@ export async function validateCommand(options: ValidateOptions, streams: Streams
   const shown = named.length > 0 ? named : set;
   const shownSources = new Set(shown.map(displayPath));
   const problems = loaded.problems.filter((p) => shownSources.has(p.source));
+  const lang = options.lang ?? "en";
 
   if (options.json) {
-    streams.stdout.write(`${JSON.stringify({ files: [...shownSources], problems }, null, 2)}\n`);
+    streams.stdout.write(`${JSON.stringify({ files: [...shownSources], problems: problems.map((p) => withMessage(p, lang)) }, null, 2)}\n`);
   } else {
-    for (const p of problems) streams.stdout.write(`${formatProblem(p)}\n`);
+    for (const p of problems) streams.stdout.write(`${formatProblem(p, lang)}\n`);
     const errors = problems.filter((p) => p.severity === "error").length;
     const files = shownSources.size;
     streams.stdout.write(

@@ -1,8 +1,10 @@
 import { resolve } from "node:path";
+import type { Lang } from "../core/model.js";
 import { buildQuestionnaire } from "../core/questionnaire.js";
 import { CHOICES_COLUMNS, SURVEY_COLUMNS, buildXlsForm } from "../core/xlsform.js";
 import type { Row, XlsForm } from "../core/xlsform.js";
 import { checkXlsForm } from "../core/xlsform-check.js";
+import { formatProblem } from "../core/problem-words.js";
 import { InternalError, UsageError } from "../errors.js";
 import { displayPath, writeFileAtomic } from "../io/fs.js";
 import { requireModules } from "../io/modules.js";
@@ -16,6 +18,8 @@ export interface XlsFormOptions {
   select?: string[];
   output?: string;
   force?: boolean;
+  /** Language of any problems (the form itself is bilingual). */
+  lang?: Lang;
 }
 
 function sheet(name: string, columns: readonly string[], rows: Row[]): SheetSpec {
@@ -32,7 +36,7 @@ export async function xlsformCommand(options: XlsFormOptions, streams: Streams =
   const form = buildXlsForm(buildQuestionnaire(modules, select));
   // Our own guard for the XLSForm rules: a form that breaks them is a bug, never written.
   const problems = checkXlsForm(form);
-  if (problems.length) throw new InternalError(`the XLSForm breaks the spec's rules:\n  ${problems.join("\n  ")}`);
+  if (problems.length) throw new InternalError(`the XLSForm breaks the spec's rules:\n  ${problems.map((p) => formatProblem(p, options.lang ?? "en")).join("\n  ")}`);
   const settingsColumns = Object.keys(form.settings);
   const output = resolve(options.output ?? "assessment-form.xlsx");
   const buf = await writeWorkbook({

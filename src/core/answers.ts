@@ -1,6 +1,7 @@
 // The answer file: the one format the interview, the spreadsheet ingest and the reports share.
 import { DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf } from "./model.js";
 import type { Question } from "./model.js";
+import type { CodedProblem, NoArgs } from "./problems.js";
 
 export const ANSWERS_FORMAT = "assess-answers/1";
 
@@ -34,15 +35,16 @@ export interface DatasetAnswers {
 }
 
 /** A value a respondent wrote that could not be read as an answer: kept, so that nothing is lost. */
-export interface RejectedAnswer {
+export type RejectedAnswer = {
   question: string;
   dataset?: string;
   /** Where it was written, such as `Education!E14`. */
   place?: string;
   raw: string;
+  /** Why, in English, for people reading the file; `code` and `args` say it as data (files before them have none). */
   reason: string;
   comment?: string;
-}
+} & (CodedProblem | { code?: undefined; args?: undefined });
 
 /** A comment written beside a question left unanswered. */
 export interface Note {
@@ -84,54 +86,97 @@ export function valuesOfAnswer(answer: Answer | undefined): readonly string[] | 
   return typeof answer.value === "string" ? [answer.value] : undefined;
 }
 
+/** Why a value is not an answer to a question, as data; src/core/problem-words-answers.ts words it. */
+export interface AnswerReasonArgs {
+  SPECIAL_NOT_OFFERED: { value: string };
+  EXPECTED_ONE_OF: { options: string[] };
+  NOT_AN_OPTION: { value: string; options: string[] };
+  EXPECTED_LIST: { options: string[] };
+  CHOSEN_TWICE: NoArgs;
+  EXCLUSIVE_COMBINED: { option: string };
+  EXPECTED_NUMBER: NoArgs;
+  EXPECTED_WHOLE_NUMBER: NoArgs;
+  BELOW_MIN: { min: number };
+  ABOVE_MAX: { max: number };
+  EXPECTED_DATE: NoArgs;
+  BEFORE_MIN_DATE: { min: string };
+  AFTER_MAX_DATE: { max: string };
+  EXPECTED_TEXT: NoArgs;
+  /** A spreadsheet cell showing #N/A, #VALUE! and the like. */
+  CELL_ERROR: { text: string };
+  /** A formula saved without its result (files written by programs, not spreadsheets). */
+  NOT_CALCULATED: { formula: string };
+  NOT_A_NUMBER: { text: string };
+  /** Cells and CSV fields: several date forms are read. */
+  NOT_A_DATE: { text: string };
+  /** The interview: dates are typed YYYY-MM-DD only. */
+  NOT_AN_ISO_DATE: { text: string };
+  /** A workbook's tick cell for one option. */
+  NOT_YES_OR_NO: { text: string };
+  /** A split select_multiple column of a Kobo or ODK export. */
+  NOT_ONE_OR_ZERO: { text: string };
+  /** A multiple choice answered in its own cell and by ticks too; `below`: ticks on the rows below (else beside). */
+  CHOSEN_WITH_TICKS: { text: string; below: boolean };
+  EXCLUSIVE_TICKED: { option: string };
+  EMPTY: NoArgs;
+}
+
+export type AnswerReasonCode = keyof AnswerReasonArgs;
+
+export type AnswerReason = { [C in AnswerReasonCode]: { code: C; args: AnswerReasonArgs[C] } }[AnswerReasonCode];
+
+export function answerReason<C extends AnswerReasonCode>(code: C, args: AnswerReasonArgs[C]): AnswerReason {
+  return { code, args } as AnswerReason;
+}
+
 /**
  * Why a value is not a valid answer to a question, or undefined when it is. Pure: ingest
  * edges call this after turning a cell or a typed string into a value.
  */
-export function invalidReason(question: Question, value: AnswerValue): string | undefined {
+export function invalidReason(question: Question, value: AnswerValue): AnswerReason | undefined {
   if (isSpecial(value)) {
-    return offersSpecials(question) ? undefined : `"${value}" is not offered for free-text questions`;
+    return offersSpecials(question) ? undefined : answerReason("SPECIAL_NOT_OFFERED", { value });
   }
   switch (question.type) {
     case "single_choice":
     case "yes_no": {
-      if (typeof value !== "string") return `expected one of: ${listValues(question)}`;
-      return optionsOf(question).some((o) => o.value === value) ? undefined : `"${value}" is not one of: ${listValues(question)}`;
+      if (typeof value !== "string") return answerReason("EXPECTED_ONE_OF", { options: listValues(question) });
+      return optionsOf(question).some((o) => o.value === value) ? undefined : answerReason("NOT_AN_OPTION", { value, options: listValues(question) });
     }
     case "multiple_choice": {
       const values = Array.isArray(value) ? value : typeof value === "string" ? [value] : undefined;
-      if (!values || values.length === 0) return `expected a list of: ${listValues(question)}`;
+      if (!values || values.length === 0) return answerReason("EXPECTED_LIST", { options: listValues(question) });
       const opts = optionsOf(question);
       for (const v of values) {
-        if (!opts.some((o) => o.value === v)) return `"${v}" is not one of: ${listValues(question)}`;
+        if (!opts.some((o) => o.value === v)) return answerReason("NOT_AN_OPTION", { value: v, options: listValues(question) });
       }
-      if (new Set(values).size !== values.length) return "an option is chosen twice";
+      if (new Set(values).size !== values.length) return answerReason("CHOSEN_TWICE", {});
       const exclusive = values.filter((v) => opts.find((o) => o.value === v)?.exclusive);
-      if (exclusive.length > 0 && values.length > 1) return `"${exclusive[0]}" cannot be combined with other options`;
+      if (exclusive.length > 0 && values.length > 1) return answerReason("EXCLUSIVE_COMBINED", { option: exclusive[0]! });
       return undefined;
     }
     case "number": {
-      if (typeof value !== "number" || !Number.isFinite(value)) return "expected a number";
-      if (question.integer && !Number.isInteger(value)) return "expected a whole number";
-      if (typeof question.min === "number" && value < question.min) return `expected at least ${question.min}`;
-      if (typeof question.max === "number" && value > question.max) return `expected at most ${question.max}`;
+      if (typeof value !== "number" || !Number.isFinite(value)) return answerReason("EXPECTED_NUMBER", {});
+      if (question.integer && !Number.isInteger(value)) return answerReason("EXPECTED_WHOLE_NUMBER", {});
+      if (typeof question.min === "number" && value < question.min) return answerReason("BELOW_MIN", { min: question.min });
+      if (typeof question.max === "number" && value > question.max) return answerReason("ABOVE_MAX", { max: question.max });
       return undefined;
     }
     case "date": {
-      if (typeof value !== "string" || !isIsoDate(value)) return "expected a date written YYYY-MM-DD";
-      if (typeof question.min === "string" && value < question.min) return `expected ${question.min} or later`;
-      if (typeof question.max === "string" && value > question.max) return `expected ${question.max} or earlier`;
+      if (typeof value !== "string" || !isIsoDate(value)) return answerReason("EXPECTED_DATE", {});
+      if (typeof question.min === "string" && value < question.min) return answerReason("BEFORE_MIN_DATE", { min: question.min });
+      if (typeof question.max === "string" && value > question.max) return answerReason("AFTER_MAX_DATE", { max: question.max });
       return undefined;
     }
     case "text":
-      return typeof value === "string" ? undefined : "expected text";
+      return typeof value === "string" ? undefined : answerReason("EXPECTED_TEXT", {});
   }
 }
 
-function listValues(question: Question): string {
+function listValues(question: Question): string[] {
   const values = optionsOf(question).map((o) => o.value);
   if (offersSpecials(question)) values.push(DONT_KNOW, NOT_APPLICABLE);
-  return values.join(", ");
+  return values;
 }
 
 /** A real calendar date in YYYY-MM-DD form. */

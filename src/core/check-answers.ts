@@ -3,7 +3,8 @@ import { invalidReason } from "./answers.js";
 import type { Answer, AnswerSet, RejectedAnswer } from "./answers.js";
 import type { Condition, Module } from "./model.js";
 import { problem } from "./problems.js";
-import type { DocPath, Problem } from "./problems.js";
+import { rejection } from "./problem-words.js";
+import type { DocPath, Problem, ProblemArgs, ProblemCode, Severity } from "./problems.js";
 import { buildQuestionnaire, questionIndex } from "./questionnaire.js";
 import type { Questionnaire } from "./questionnaire.js";
 import { isShown, shownQuestions } from "./visibility.js";
@@ -18,7 +19,7 @@ export interface CheckedAnswers {
 }
 
 /** Problems that stop a whole answer set from being scored; the rest only drop one answer. */
-const FATAL = new Set(["UNKNOWN_MODULE", "MODULE_VERSION_MISMATCH", "REQUIRED_MODULE_MISSING", "DUPLICATE_DATASET"]);
+const FATAL: ReadonlySet<ProblemCode> = new Set(["UNKNOWN_MODULE", "MODULE_VERSION_MISMATCH", "REQUIRED_MODULE_MISSING", "DUPLICATE_DATASET"]);
 
 /**
  * Builds the questionnaire the answer set was given against and reports every answer that
@@ -27,34 +28,32 @@ const FATAL = new Set(["UNKNOWN_MODULE", "MODULE_VERSION_MISMATCH", "REQUIRED_MO
  */
 export function checkAnswers(set: AnswerSet, available: readonly Module[], source: string): CheckedAnswers {
   const problems: Problem[] = [];
-  const push = (code: string, path: DocPath, message: string, severity: "error" | "warning" = "error") =>
-    problems.push(problem(code, source, path, message, severity));
+  const push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], path: DocPath, severity: Severity = "error") => problems.push(problem(code, args, source, path, severity));
 
   const loaded = new Map(available.map((m) => [m.id, m] as const));
   const chosen: string[] = [];
   for (const [id, version] of Object.entries(set.modules)) {
     const m = loaded.get(id);
     if (!m) {
-      push("UNKNOWN_MODULE", ["modules", id], `answers module "${id}", which is not loaded (loaded: ${[...loaded.keys()].join(", ")})`);
+      push("UNKNOWN_MODULE", { module: id, loaded: [...loaded.keys()] }, ["modules", id]);
       continue;
     }
     chosen.push(id);
     if (major(version) !== major(m.version)) {
-      push("MODULE_VERSION_MISMATCH", ["modules", id], `answers were given for ${id} ${version}, but the loaded module is ${m.version}; questions may have changed meaning`);
+      push("MODULE_VERSION_MISMATCH", { module: id, version, loaded: m.version }, ["modules", id]);
     } else if (version !== m.version) {
-      push("MODULE_VERSION_DIFFERS", ["modules", id], `answers were given for ${id} ${version}; scoring with ${m.version}`, "warning");
+      push("MODULE_VERSION_DIFFERS", { module: id, version, loaded: m.version }, ["modules", id], "warning");
     }
     for (const req of m.requires ?? []) {
-      if (!(req in set.modules)) push("REQUIRED_MODULE_MISSING", ["modules"], `module "${id}" requires "${req}", which the answers do not include`);
+      if (!(req in set.modules)) push("REQUIRED_MODULE_MISSING", { module: id, requires: req }, ["modules"]);
     }
   }
   const questionnaire = buildQuestionnaire(available, chosen);
   const inSet = new Set(questionnaire.modules.map((m) => m.id));
 
   const rejected: RejectedAnswer[] = [...(set.rejected ?? [])];
-  const reject = (id: string, answer: Answer, dataset: string | undefined, reason: string) => {
-    const raw = Array.isArray(answer.value) ? answer.value.join("; ") : String(answer.value);
-    rejected.push({ question: id, ...(dataset ? { dataset } : {}), raw, reason, ...(answer.comment ? { comment: answer.comment } : {}) });
+  const reject = (id: string, answer: Answer, dataset: string | undefined, failed: Problem) => {
+    rejected.push({ question: id, ...(dataset ? { dataset } : {}), raw: rawOf(answer), ...rejection(failed), ...(answer.comment ? { comment: answer.comment } : {}) });
   };
 
   /** Checks one answer; returns false when it cannot be scored. */
@@ -62,7 +61,7 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
     const before = problems.length;
     checkAnswer(id, answer, path, scope);
     const failed = problems.slice(before).find((p) => p.severity === "error");
-    if (failed) reject(id, answer, dataset, failed.message);
+    if (failed) reject(id, answer, dataset, failed);
     return !failed;
   };
   const checkAnswer = (id: string, answer: Answer, path: DocPath, scope: "institution" | "dataset") => {
@@ -70,17 +69,15 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
     if (!placed) {
       const elsewhere = questionIndex(available).has(id);
       const near = closest(id, [...questionnaire.byId.keys()]);
-      const hint = near ? `; did you mean "${near}"?` : "";
-      push("UNKNOWN_QUESTION", path, elsewhere ? `question "${id}" belongs to a module these answers do not declare` : `no question "${id}" in modules ${[...inSet].join(", ")}${hint}`);
+      push("UNKNOWN_QUESTION", elsewhere ? { question: id, in: "undeclared_module" } : { question: id, in: "modules", modules: [...inSet], ...(near ? { suggestion: near } : {}) }, path);
       return;
     }
     if (placed.section.scope !== scope) {
-      const where = scope === "dataset" ? "under the institution's answers, not a dataset's" : "under each dataset, not the institution's answers";
-      push("WRONG_SCOPE", path, `question "${id}" is answered ${where}`);
+      push("WRONG_SCOPE", { question: id, belongs: placed.section.scope }, path);
       return;
     }
     const reason = invalidReason(placed.question, answer.value);
-    if (reason) push("INVALID_ANSWER", path, `question "${id}": ${reason}`);
+    if (reason) push("INVALID_ANSWER", { question: id, value: rawOf(answer), reason }, path);
   };
 
   const keep = (answers: Record<string, Answer>, path: DocPath, scope: "institution" | "dataset", dataset?: string) =>
@@ -88,7 +85,7 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
   const answers = keep(set.answers, ["answers"], "institution");
   const datasetIds = new Set<string>();
   const datasets = set.datasets.map((ds, i) => {
-    if (datasetIds.has(ds.id)) push("DUPLICATE_DATASET", ["datasets", i, "id"], `dataset id "${ds.id}" is used twice`);
+    if (datasetIds.has(ds.id)) push("DUPLICATE_DATASET", { dataset: ds.id }, ["datasets", i, "id"]);
     datasetIds.add(ds.id);
     return { ...ds, answers: keep(ds.answers, ["datasets", i, "answers"], "dataset", ds.id) };
   });
@@ -98,8 +95,7 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
   const hidden = (id: string, path: DocPath, dataset?: number) => {
     const when = questionnaire.byId.get(id)?.question.when;
     if (!when || isShown(shown, id, dataset)) return;
-    const gates = conditionQuestions(when).join(", ");
-    push("ANSWER_TO_HIDDEN_QUESTION", path, `question "${id}" does not apply given the answer${gates.includes(",") ? "s" : ""} to ${gates}; its answer is kept but not scored`, "warning");
+    push("ANSWER_TO_HIDDEN_QUESTION", { question: id, gates: conditionQuestions(when) }, path, "warning");
   };
   for (const id of Object.keys(answers)) hidden(id, ["answers", id]);
   datasets.forEach((ds, i) => {
@@ -114,6 +110,11 @@ function conditionQuestions(c: Condition): string[] {
   if ("any" in c) return [...new Set(c.any.flatMap(conditionQuestions))];
   if ("not" in c) return conditionQuestions(c.not);
   return [c.question];
+}
+
+/** An answer as written, for rejected answers and problems. */
+function rawOf(answer: Answer): string {
+  return Array.isArray(answer.value) ? answer.value.join("; ") : String(answer.value);
 }
 
 function major(version: string): string {

@@ -1,6 +1,6 @@
 // Turning what a respondent wrote (a spreadsheet cell, a CSV field) into an answer value.
-import { invalidReason, isIsoDate } from "./answers.js";
-import type { AnswerValue } from "./answers.js";
+import { answerReason, invalidReason, isIsoDate } from "./answers.js";
+import type { AnswerReason, AnswerValue } from "./answers.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
 import type { Question, Text } from "./model.js";
 
@@ -16,7 +16,7 @@ export type Shown =
 
 export type LabelLang = "en" | "th" | "both";
 
-export type Parsed = { value: AnswerValue } | { error: string } | undefined;
+export type Parsed = { value: AnswerValue } | { error: AnswerReason } | undefined;
 
 /** Don't know and Not applicable, however written. */
 const SPECIALS = new Map<string, string>(
@@ -63,8 +63,8 @@ export function choiceLabels(question: Question, lang: LabelLang): string[] {
 /** A cell (or a field of text) as an answer to `question`; undefined when empty. */
 export function parseShown(question: Question, cell: Shown, lang: LabelLang = "en"): Parsed {
   if (cell.kind === "empty") return undefined;
-  if (cell.kind === "error") return { error: `the cell shows an error (${cell.text})` };
-  if (cell.kind === "uncalculated") return { error: `the formula ${cell.text} has no saved result; open the file in a spreadsheet program, let it calculate and save it again` };
+  if (cell.kind === "error") return { error: answerReason("CELL_ERROR", { text: cell.text }) };
+  if (cell.kind === "uncalculated") return { error: answerReason("NOT_CALCULATED", { formula: cell.text }) };
   const text = cell.text.trim();
   if (text === "") return undefined;
   const parsed = parseValue(question, cell, text, lang);
@@ -80,7 +80,7 @@ function parseValue(question: Question, cell: Shown, text: string, lang: LabelLa
     case "single_choice":
     case "yes_no": {
       const v = choiceLookup(question).get(normalizeLabel(text));
-      return v ? { value: v } : { error: `"${text}" is not one of: ${choiceLabels(question, lang).join(", ")}` };
+      return v ? { value: v } : { error: answerReason("NOT_AN_OPTION", { value: text, options: choiceLabels(question, lang) }) };
     }
     case "multiple_choice": {
       // One field listing several choices: separated by semicolons or new lines (labels contain commas).
@@ -88,7 +88,7 @@ function parseValue(question: Question, cell: Shown, text: string, lang: LabelLa
       const values: string[] = [];
       for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
         const v = lookup.get(normalizeLabel(part));
-        if (!v) return { error: `"${part}" is not one of: ${choiceLabels(question, lang).join(", ")}` };
+        if (!v) return { error: answerReason("NOT_AN_OPTION", { value: part, options: choiceLabels(question, lang) }) };
         values.push(v);
       }
       return values.length === 1 && (values[0] === DONT_KNOW || values[0] === NOT_APPLICABLE) ? { value: values[0] } : { value: values };
@@ -96,7 +96,7 @@ function parseValue(question: Question, cell: Shown, text: string, lang: LabelLa
     case "number": {
       if (cell.kind === "number") return { value: cell.value };
       const n = Number(text.replace(/[,\s]/g, ""));
-      return /\d/.test(text) && Number.isFinite(n) ? { value: n } : { error: `"${text}" is not a number` };
+      return /\d/.test(text) && Number.isFinite(n) ? { value: n } : { error: answerReason("NOT_A_NUMBER", { text }) };
     }
     case "date":
       return parseDate(cell, text);
@@ -125,7 +125,7 @@ function parseDate(cell: Shown, text: string): Parsed {
     iso = fromBuddhistEra(iso);
     if (isIsoDate(iso)) return { value: iso };
   }
-  return { error: `"${text}" is not a date (write it as YYYY-MM-DD, for example 2025-06-30)` };
+  return { error: answerReason("NOT_A_DATE", { text }) };
 }
 
 function fromBuddhistEra(iso: string): string {

@@ -1,26 +1,180 @@
-// Problems are data (a code, where, and the facts); one function turns them into words.
+// Problems are data (a code, where, and the facts as typed args); src/core/problem-words.ts
+// turns them into words, in English or Thai.
+import type { AnswerReason } from "./answers.js";
+import type { Lang } from "./model.js";
 
 export type DocPath = (string | number)[];
 
 export type Severity = "error" | "warning";
 
-export interface Problem {
-  code: string;
+/** The arguments of a code that needs none. */
+export type NoArgs = Record<string, never>;
+
+/** A JSON Schema error, by the keyword that failed; `value` is the offending value as JSON. */
+export type SchemaRule =
+  | { rule: "id"; value: string }
+  | { rule: "pattern"; value: string }
+  | { rule: "enum"; value: string; allowed: string[] }
+  | { rule: "type"; expected: string; found: "a list" | "null" | "string" | "number" | "boolean" | "object" }
+  | { rule: "limit"; value: string; comparison: ">=" | "<=" | ">" | "<"; limit: number }
+  | { rule: "const" }
+  | { rule: "count"; bound: "min" | "max"; limit: number; of: "items" | "characters" | "properties" }
+  | { rule: "unique"; first: number; second: number }
+  | { rule: "format"; format: string }
+  | { rule: "one_of" | "any_of" }
+  | { rule: "property_name"; name: string }
+  /** The module schema's `not` rules: a text question scored, options on a number or date, number fields elsewhere. */
+  | { rule: "text_scored" | "options_on_number" | "number_fields" | "not" }
+  /** A keyword we have no words for: ajv's own text. */
+  | { rule: "other"; keyword: string; detail: string };
+
+/** Module files: YAML, the schema, and the rules of src/core/rules.ts. */
+export interface ModuleProblemArgs {
+  READ_FAILED: { detail: string };
+  YAML_SYNTAX: { detail: string; more: number };
+  YAML_TAG: { detail: string };
+  YAML_ALIASES: { detail: string; max: number };
+  SCHEMA: SchemaRule;
+  SCHEMA_CONDITION: NoArgs;
+  SCHEMA_REQUIRED: { property: string };
+  SCHEMA_UNKNOWN_PROPERTY: { property: string };
+  DUPLICATE_MODULE: { module: string; other: string };
+  DUPLICATE_QUESTION_ID: { question: string; other: string; otherModule: string };
+  REQUIRES_SELF: { module: string };
+  UNKNOWN_REQUIRED_MODULE: { module: string };
+  DUPLICATE_SOURCE_ID: { id: string };
+  DUPLICATE_SECTION_ID: { section: string };
+  BLANK_TEXT: { lang: Lang };
+  THAI_MISSING: { text: string };
+  UNKNOWN_SOURCE: { id: string };
+  SCORED_WITHOUT_BANDS: { type: "number" | "date" };
+  DUPLICATE_OPTION: { value: string };
+  RESERVED_OPTION: { value: string };
+  OPTION_LABEL_MISSING: NoArgs;
+  WEIGHT_NOT_ALLOWED: NoArgs;
+  LEVEL_NOT_ALLOWED: NoArgs;
+  EXCLUSIVE_WEIGHT: NoArgs;
+  YES_NO_OPTIONS: NoArgs;
+  UNSCORED_LEVEL: { on: "options" | "bands" };
+  LEVEL_MISSING: NoArgs;
+  RECOMMENDATION_MISSING: { of: "option" | "practice"; value: string } | { of: "band" };
+  NO_PRACTICES: NoArgs;
+  BAD_RANGE: { rule: "date_limit" | "number_limit" | "integer_on_date" };
+  BAD_BAND: { rule: "date_keys" | "number_keys" } | { rule: "empty"; from: string; to: string };
+  BAND_OVERLAP: NoArgs;
+  DANGLING_CONDITION: { question: string; why: "itself" | "later" | "unknown" };
+  CONDITION_TYPE: { question: string; type: string };
+  CONDITION_SCOPE: { question: string };
+  UNKNOWN_CONDITION_VALUE: { question: string; value: string; values: string[] };
+}
+
+/** Input files: finding them, answer files, workbooks (and their zip), CSV and form exports. */
+export interface InputProblemArgs {
+  NOT_FOUND: { kind: "pattern" | "path" };
+  UNSUPPORTED: { extensions: string[] };
+  FILE_TOO_LARGE: { bytes: number; max: number };
+  TOO_LARGE: { what: "csv"; max: number } | { what: "workbook"; bytes: number; max: number } | { what: "memory"; heapMb: number };
+  /** `format`: the format found, as JSON; none when the file has no format field. */
+  NOT_ANSWERS: { kind: "not_mapping" } | { kind: "results_file" } | { kind: "report_model" } | { kind: "format"; format?: string };
+  WORKBOOK_EMPTY: { kind: "no_bytes" | "no_sheets" };
+  WORKBOOK_XLS: NoArgs;
+  WORKBOOK_ENCRYPTED: NoArgs;
+  WORKBOOK_NOT_ZIP: NoArgs;
+  /** `detail`: the spreadsheet library's words, when it failed; none when the zip directory is broken. */
+  WORKBOOK_CORRUPT: { detail?: string };
+  WORKBOOK_TOO_LARGE:
+    | { limit: "file" | "expanded"; bytes: number; max: number }
+    | { limit: "entries"; entries: number; max: number }
+    | { limit: "ratio"; entry: string; ratio: number; bytes: number };
+  WORKBOOK_NOT_SPREADSHEET: { kind: "ods" | "zip" };
+  NOT_QUESTIONNAIRE:
+    | { kind: "no_meta"; sheet: string; sheets: string[]; more: boolean }
+    | { kind: "format"; format?: string; expected: string }
+    | { kind: "meta_changed"; sheet: string };
+  OTHER_MODULE_VERSIONS: { modules: { module: string; version: string; loaded?: string }[] };
+  TEMPLATE_CONTENT_DIFFERS: NoArgs;
+  SHEET_TOO_LARGE: { sheet: string; rows: number; columns: number; maxRows: number; maxColumns: number };
+  SHEET_MISSING: { sheet: string; holds: "institution" | "datasets" } | { sheet: string; holds: "module"; module: string };
+  INSTITUTION_NAME_MISSING: { in: "workbook" | "submission" };
+  DATE_MISSING: { in: "workbook"; reason: AnswerReason } | { in: "submission" } | { in: "csv"; institution: string };
+  UNKNOWN_ROW: { row: number; id: string };
+  DUPLICATE_ROW: { id: string; first: number };
+  DATASET_NAME_MISSING: { row: number };
+  CSV_EMPTY: NoArgs;
+  CSV_SYNTAX: { detail: string };
+  CSV_COLUMNS: { missing: string[]; found: string[] };
+  CSV_INSTITUTION: NoArgs;
+  REPEAT_WITHOUT_MAIN: NoArgs;
+  DATASET_MISSING: { question: string };
+  NOT_PER_DATASET: { question: string; dataset: string };
+  DUPLICATE_ANSWER: { question: string; dataset?: string };
+}
+
+/** Answers checked against the questionnaire, and results read by the report. */
+export interface AnswerProblemArgs {
+  UNKNOWN_MODULE: { module: string; loaded: string[] };
+  MODULE_VERSION_MISMATCH: { module: string; version: string; loaded: string };
+  MODULE_VERSION_DIFFERS: { module: string; version: string; loaded: string };
+  REQUIRED_MODULE_MISSING: { module: string; requires: string };
+  UNKNOWN_QUESTION:
+    | { question: string; in: "undeclared_module" }
+    | { question: string; in: "loaded_modules" }
+    | { question: string; in: "modules"; modules: string[]; suggestion?: string };
+  /** `belongs`: where the question is answered (the answer was found in the other place). */
+  WRONG_SCOPE: { question: string; belongs: "institution" | "dataset" };
+  /** `value`: as written; `dataset`: the name a workbook row gave; `option`: a tick cell's option. */
+  INVALID_ANSWER: { question: string; dataset?: string; option?: string; value: string; reason: AnswerReason };
+  DUPLICATE_DATASET: { dataset: string };
+  ANSWER_TO_HIDDEN_QUESTION: { question: string; gates: string[] };
+  OTHER_METHOD: { institution: string; method: string; reportMethod: string };
+}
+
+/** The XLSForm guard (src/core/xlsform-check.ts). */
+export interface XlsFormProblemArgs {
+  XLSFORM_NAME: { kind: "list" | "choice" | "question" | "form_id"; name: string };
+  XLSFORM_DUPLICATE: { kind: "choice"; name: string; list: string } | { kind: "question"; name: string; firstRow: number };
+  XLSFORM_LABEL_MISSING: { kind: "choice" | "question"; name: string; column: string };
+  XLSFORM_GROUPS:
+    | { kind: "unmatched"; type: string; open: "group" | "repeat" }
+    | { kind: "crossed"; type: string; open: "group" | "repeat"; openRow: number }
+    | { kind: "unclosed"; open: "group" | "repeat" };
+  XLSFORM_LIST_MISSING: { list: string };
+  XLSFORM_UNKNOWN_TYPE: { type: string };
+  XLSFORM_REQUIRED: NoArgs;
+  XLSFORM_SYNTAX: { kind: "unreadable"; text: string } | { kind: "expected"; expected: string; found: string } | { kind: "ends_early" } | { kind: "unexpected"; token: string };
+  XLSFORM_REFERENCE: { ref: string; kind: "none" | "group" };
+  XLSFORM_CURRENT: NoArgs;
+  XLSFORM_FUNCTION: { kind: "unknown" | "select_multiple"; name: string } | { kind: "arity"; name: string; takes: number; given: number };
+  XLSFORM_SETTING: { kind: "empty"; setting: string } | { kind: "language"; value: string };
+}
+
+export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, AnswerProblemArgs, XlsFormProblemArgs {}
+
+/** Every code the program emits. */
+export type ProblemCode = keyof ProblemArgs;
+
+/** A code with its args: the facts of a problem, without where it is. */
+export type CodedProblem = { [C in ProblemCode]: { code: C; args: ProblemArgs[C] } }[ProblemCode];
+
+export type Problem = CodedProblem & {
   severity: Severity;
   /** The file (or other source) the problem is in. */
   source: string;
   /** Path inside the document, e.g. ["sections", 0, "questions", 2, "id"]. */
   path: DocPath;
-  message: string;
   /** Filled in by the loader from the YAML node ranges, 1-based. */
   line?: number;
   column?: number;
   /** A human place such as a sheet and cell, when there is no YAML position. */
   place?: string;
+};
+
+export function coded<C extends ProblemCode>(code: C, args: ProblemArgs[C]): CodedProblem {
+  return { code, args } as CodedProblem;
 }
 
-export function problem(code: string, source: string, path: DocPath, message: string, severity: Severity = "error"): Problem {
-  return { code, severity, source, path, message };
+export function problem<C extends ProblemCode>(code: C, args: ProblemArgs[C], source: string, path: DocPath, severity: Severity = "error"): Problem {
+  return { code, args, severity, source, path } as Problem;
 }
 
 /** "sections[0].questions[2].id" — the path as a reader would type it. */
@@ -31,16 +185,6 @@ export function formatPath(path: DocPath): string {
     else out += out === "" ? part : `.${part}`;
   }
   return out;
-}
-
-/** One line: `modules/x.yaml:12:7 sections[0].questions[2].id: message (CODE)`. */
-export function formatProblem(p: Problem): string {
-  let where = p.source;
-  if (p.line !== undefined) where += `:${p.line}:${p.column ?? 1}`;
-  if (p.place) where += ` › ${p.place}`;
-  const path = p.path.length > 0 ? ` ${formatPath(p.path)}` : "";
-  const sev = p.severity === "warning" ? "warning: " : "";
-  return `${where}${path}: ${sev}${p.message} [${p.code}]`;
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

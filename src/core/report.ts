@@ -9,6 +9,8 @@ import * as X from "./exact.js";
 import type { Ratio } from "./exact.js";
 import type { Gap, Tally } from "./scoring.js";
 import { METHOD_VERSION, pooledCompleteness } from "./scoring.js";
+import { problemText } from "./problem-words.js";
+import type { NoArgs } from "./problems.js";
 
 export const REPORT_FORMAT = "assess-report/1";
 
@@ -87,6 +89,28 @@ export interface InstitutionSection {
   noDatasets?: number;
 }
 
+/** Why an institution is listed as missing a firewall from immigration enforcement; src/report/words.ts words it. */
+export type FirewallReason =
+  | { code: "FIREWALL_DONT_KNOW"; args: NoArgs }
+  /** `answer`: the option chosen; `label`: its words in the report's language. */
+  | { code: "FIREWALL_BELOW_TOP"; args: { answer: string; label: string } }
+  /** `datasets`: the names of the datasets shared with immigration enforcement. */
+  | { code: "SHARES_WITH_ENFORCEMENT"; args: { datasets: string[] } };
+
+/** The rules of the scoring method, in the order the methodology lists them; src/report/words.ts words them. */
+export const METHOD_RULES = [
+  "CHOICE_SCORES",
+  "DIMENSION_SCORE",
+  "SPECIAL_ANSWERS",
+  "HIDDEN_CHAINS",
+  "PER_DATASET",
+  "CRITICAL_GAPS",
+  "NATIONAL_MEANS",
+  "EXACT_FIGURES",
+  "NO_IMPUTATION",
+] as const;
+export type MethodRule = (typeof METHOD_RULES)[number];
+
 export interface Report {
   format: typeof REPORT_FORMAT;
   title: string;
@@ -120,7 +144,7 @@ export interface Report {
   crossCutting: {
     commonGaps: { question: string; label: string; module: string; dimension: Dimension; institutions: number; critical: number; meanGap: number; recommendation?: string }[];
     sharing: { institution: string; name: string; partners: { id: string; label: string; datasets: number }[] }[];
-    firewallMissing: { institution: string; name: string; reasons: string[] }[];
+    firewallMissing: { institution: string; name: string; reasons: FirewallReason[] }[];
   };
   /** Every answer, one row each, for the NSO's own analysis (XLSX and JSON). */
   answers: AnswerRow[];
@@ -129,7 +153,7 @@ export interface Report {
     weights: Record<string, number>;
     levels: string[];
     bands: string[];
-    rules: string[];
+    rules: MethodRule[];
   };
 }
 
@@ -370,7 +394,8 @@ function answerRows(results: readonly InstitutionResult[], index: ReadonlyMap<st
       for (const [id, a] of Object.entries(ds.answers)) rows.push({ ...base(id, ds.name), value: raw(a), answer: answerWords(question(id), a, lang), comment: a.comment ?? "", status: "answered" });
     }
     const dsName = (id?: string) => (id ? (r.answers.datasets.find((d) => d.id === id)?.name ?? id) : "");
-    for (const x of r.answers.rejected ?? []) rows.push({ ...base(x.question, dsName(x.dataset)), value: x.raw, answer: x.reason, comment: x.comment ?? "", status: "rejected" });
+    // Why it was rejected, in the report's language where the answer file says it as data.
+    for (const x of r.answers.rejected ?? []) rows.push({ ...base(x.question, dsName(x.dataset)), value: x.raw, answer: x.code ? problemText(x, lang) : x.reason, comment: x.comment ?? "", status: "rejected" });
     for (const n of r.answers.notes ?? []) rows.push({ ...base(n.question, dsName(n.dataset)), value: "", answer: "", comment: n.comment, status: "note" });
   }
   return rows;
@@ -426,15 +451,15 @@ function sharingLinks(results: readonly InstitutionResult[], q: Question | undef
 function firewallMissing(results: readonly InstitutionResult[], q: Question | undefined, lang: Lang): Report["crossCutting"]["firewallMissing"] {
   const out: Report["crossCutting"]["firewallMissing"] = [];
   for (const r of results) {
-    const reasons: string[] = [];
+    const reasons: FirewallReason[] = [];
     const a = r.answers.answers[FIREWALL];
     const level = q && a && typeof a.value === "string" ? optionsOf(q).find((o) => o.value === a.value)?.level : undefined;
-    if (a?.value === DONT_KNOW) reasons.push(lang === "th" ? "ไม่ทราบว่ามีมาตรการแยกข้อมูลหรือไม่" : "does not know whether a firewall exists");
-    else if (level !== undefined && level < 4) reasons.push(`${lang === "th" ? "มาตรการแยกข้อมูล" : "firewall"}: ${answerWords(q, a, lang)}`);
+    if (a?.value === DONT_KNOW) reasons.push({ code: "FIREWALL_DONT_KNOW", args: {} });
+    else if (level !== undefined && level < 4) reasons.push({ code: "FIREWALL_BELOW_TOP", args: { answer: String(a!.value), label: answerWords(q, a, lang) } });
     // An immigration authority answers the firewall question not applicable; its own sharing is not a breach.
     if (a?.value !== NOT_APPLICABLE) {
       const to = r.answers.datasets.filter((d) => Array.isArray(d.answers[SHARED_WITH]?.value) && (d.answers[SHARED_WITH]!.value as string[]).includes(ENFORCEMENT));
-      if (to.length) reasons.push(`${lang === "th" ? "ส่งข้อมูลให้หน่วยงานบังคับใช้กฎหมายคนเข้าเมือง" : "shares with immigration enforcement"}: ${to.map((d) => d.name).join(", ")}`);
+      if (to.length) reasons.push({ code: "SHARES_WITH_ENFORCEMENT", args: { datasets: to.map((d) => d.name) } });
     }
     if (reasons.length) out.push({ institution: r.institution.id, name: r.institution.name, reasons });
   }
@@ -450,28 +475,6 @@ function methodology(lang: Lang): Report["methodology"] {
       ? ["0 ไม่มี", "1 ทำเป็นครั้งคราวหรือยังไม่ได้พิจารณา", "2 อยู่ระหว่างวางแผนหรือทำได้บางส่วน", "3 อยู่ระหว่างดำเนินการหรือมีเกือบครบ", "4 มีครบถ้วนสมบูรณ์"]
       : ["0 absent", "1 ad hoc or not considered yet", "2 planned or partial", "3 being implemented or mostly in place", "4 fully in place"],
     bands: BANDS.map((b) => b.label[lang]),
-    rules: th
-      ? [
-          "คะแนนของคำถามแบบเลือกตอบ = ระดับ / 4; คำถามแบบเลือกได้หลายข้อ = สัดส่วนถ่วงน้ำหนักของแนวปฏิบัติที่มี; คำถามตัวเลขหรือวันที่ = ระดับของช่วงคะแนนที่คำตอบอยู่ / 4 (วันที่นับเป็นเดือนเต็มตามปฏิทินก่อนวันประเมิน)",
-          "คะแนนด้าน = 100 × Σ(น้ำหนัก × คะแนน) / Σ น้ำหนัก (จำเป็น 3, สำคัญ 2, มีประโยชน์ 1)",
-          "ไม่ทราบ = 0 และนับเป็นไม่ทราบ (ในแต่ละชุดข้อมูล); ไม่เกี่ยวข้องและคำถามที่ถูกซ่อนตามเงื่อนไขไม่นำมาคิด; คำถามที่ไม่ได้ตอบลดความครบถ้วน ไม่ลดคะแนน; คำตอบที่อยู่นอกทุกช่วงคะแนนเก็บไว้แต่ไม่นำมาคิด",
-          "คำถามที่ถูกซ่อนตามเงื่อนไขนับเป็นคำถามที่ไม่ได้ตอบสำหรับเงื่อนไขของคำถามถัดไปทั้งหมด; คำตอบของคำถามที่ถูกซ่อนเก็บไว้พร้อมคำเตือนแต่ไม่นำมาคิดคะแนน",
-          "คำถามระดับชุดข้อมูลนับครั้งเดียว ด้วยค่าเฉลี่ยของชุดข้อมูล; หน่วยงานที่ไม่ได้ระบุชุดข้อมูลจะไม่มีคะแนนคำถามเหล่านี้ และมีหมายเหตุกำกับ",
-          "ช่องว่างวิกฤต = คำถามจำเป็นที่ตอบระดับ 0 หรือไม่ทราบ; เรียงช่องว่างวิกฤตก่อน แล้วตามน้ำหนัก × (1 − คะแนน) แล้วตามลำดับในแบบสอบถาม",
-          "คะแนนระดับประเทศและรายประเด็น = ค่าเฉลี่ยของหน่วยงาน (แต่ละหน่วยงานมีน้ำหนักเท่ากัน); ภาพรวม = ค่าเฉลี่ยของสามด้าน แสดงเฉพาะเมื่อมีคะแนนครบทั้งสามด้าน",
-          "คำนวณด้วยเศษส่วนที่แม่นยำ และปัดเศษครั้งเดียวเป็นทศนิยมสองตำแหน่ง (ครึ่งหนึ่งปัดขึ้น) เมื่อแสดงผล; แถบสีอ่านจากตัวเลขที่แสดง",
-          "ไม่มีการประมาณค่าแทนข้อมูลที่ขาดหาย",
-        ]
-      : [
-          "A choice answer scores level / 4; a multiple-choice question scores the weighted share of good practices in place; a number or date scores the level of the band it falls in / 4 (dates in whole calendar months before the assessment date).",
-          "A dimension score is 100 × Σ(weight × score) / Σ weight (essential 3, important 2, useful 1).",
-          "Don't know scores 0 and is counted (per dataset); not applicable and questions hidden by a condition are left out; unanswered questions lower completeness, not the score; an answer outside every band is kept and not scored.",
-          "A question hidden by its condition counts as unanswered for every later condition, so a whole chain of follow-ups hides with it; an answer given to a hidden question is kept, with a warning, and never scored.",
-          "A question asked per dataset counts once, with the mean over the institution's datasets; an institution that lists no dataset has no such questions scored, and says so.",
-          "A critical gap is an essential question answered at level 0 or don't know; gaps rank critical first, then by weight × (1 − score), then in questionnaire order.",
-          "National and theme scores are means over institutions, each institution weighing the same; the overall figure is the plain mean of the three dimensions, shown only when all three have a score.",
-          "Figures are computed as exact fractions and rounded once, to two decimals (halves up), where they are shown; colour bands are read off the figure as shown.",
-          "Nothing is imputed.",
-        ],
+    rules: [...METHOD_RULES],
   };
 }

@@ -3,7 +3,7 @@
 import { DONT_KNOW, NOT_APPLICABLE, isChoice, isScored, optionsOf } from "./model.js";
 import type { Band, Condition, Module, Question, Scope, Text } from "./model.js";
 import { problem } from "./problems.js";
-import type { DocPath, Problem } from "./problems.js";
+import type { DocPath, Problem, ProblemArgs, ProblemCode } from "./problems.js";
 
 export interface ModuleSource {
   /** Where the module came from (a file path), used in every problem. */
@@ -33,7 +33,7 @@ export function checkModules(sources: readonly ModuleSource[]): Problem[] {
   for (const s of sources) {
     const prior = ctx.modules.get(s.module.id);
     if (prior) {
-      ctx.problems.push(problem("DUPLICATE_MODULE", s.source, ["id"], `module id "${s.module.id}" is also used by ${prior.source}`));
+      ctx.problems.push(problem("DUPLICATE_MODULE", { module: s.module.id, other: prior.source }, s.source, ["id"]));
     } else {
       ctx.modules.set(s.module.id, s);
     }
@@ -46,9 +46,7 @@ export function checkModules(sources: readonly ModuleSource[]): Problem[] {
   for (const [id, seen] of ctx.all) {
     for (const dup of seen.slice(1)) {
       const first = seen[0]!;
-      ctx.problems.push(
-        problem("DUPLICATE_QUESTION_ID", dup.source, [...dup.path, "id"], `question id "${id}" is already used at ${first.source} (module ${first.moduleId})`),
-      );
+      ctx.problems.push(problem("DUPLICATE_QUESTION_ID", { question: id, other: first.source, otherModule: first.moduleId }, dup.source, [...dup.path, "id"]));
     }
   }
   for (const s of sources) checkModule(ctx, s);
@@ -63,19 +61,19 @@ function forEachQuestion(s: ModuleSource, fn: (q: Question, path: DocPath, scope
 
 function checkModule(ctx: Ctx, s: ModuleSource): void {
   const { module: m, source } = s;
-  const push = (code: string, path: DocPath, message: string) => ctx.problems.push(problem(code, source, path, message));
+  const push: Push = (code, args, path) => ctx.problems.push(problem(code, args, source, path));
 
   checkText(push, m.title, ["title"]);
   checkText(push, m.description, ["description"]);
 
   (m.requires ?? []).forEach((req, i) => {
-    if (req === m.id) push("REQUIRES_SELF", ["requires", i], `module "${m.id}" cannot require itself`);
-    else if (!ctx.modules.has(req)) push("UNKNOWN_REQUIRED_MODULE", ["requires", i], `requires module "${req}", which is not loaded`);
+    if (req === m.id) push("REQUIRES_SELF", { module: m.id }, ["requires", i]);
+    else if (!ctx.modules.has(req)) push("UNKNOWN_REQUIRED_MODULE", { module: req }, ["requires", i]);
   });
 
   const sourceIds = new Set<string>();
   m.sources.forEach((src, i) => {
-    if (sourceIds.has(src.id)) push("DUPLICATE_SOURCE_ID", ["sources", i, "id"], `source id "${src.id}" is listed twice`);
+    if (sourceIds.has(src.id)) push("DUPLICATE_SOURCE_ID", { id: src.id }, ["sources", i, "id"]);
     sourceIds.add(src.id);
   });
 
@@ -90,7 +88,7 @@ function checkModule(ctx: Ctx, s: ModuleSource): void {
 
   m.sections.forEach((section, si) => {
     const spath: DocPath = ["sections", si];
-    if (sectionIds.has(section.id)) push("DUPLICATE_SECTION_ID", [...spath, "id"], `section id "${section.id}" is used twice in this module`);
+    if (sectionIds.has(section.id)) push("DUPLICATE_SECTION_ID", { section: section.id }, [...spath, "id"]);
     sectionIds.add(section.id);
     checkText(push, section.title, [...spath, "title"]);
     if (section.description) checkText(push, section.description, [...spath, "description"]);
@@ -104,12 +102,12 @@ function checkModule(ctx: Ctx, s: ModuleSource): void {
   });
 }
 
-type Push = (code: string, path: DocPath, message: string) => void;
+type Push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], path: DocPath) => void;
 
 function checkText(push: Push, text: Text, path: DocPath): void {
-  if (text.en.trim() === "") push("BLANK_TEXT", [...path, "en"], "English text is blank");
-  if (text.th.trim() === "") push("BLANK_TEXT", [...path, "th"], "Thai text is blank");
-  else if (!THAI.test(text.th)) push("THAI_MISSING", [...path, "th"], `Thai text contains no Thai script: "${text.th.slice(0, 40)}"`);
+  if (text.en.trim() === "") push("BLANK_TEXT", { lang: "en" }, [...path, "en"]);
+  if (text.th.trim() === "") push("BLANK_TEXT", { lang: "th" }, [...path, "th"]);
+  else if (!THAI.test(text.th)) push("THAI_MISSING", { text: text.th.slice(0, 40) }, [...path, "th"]);
 }
 
 function checkQuestion(push: Push, q: Question, path: DocPath, sourceIds: Set<string>): void {
@@ -118,12 +116,12 @@ function checkQuestion(push: Push, q: Question, path: DocPath, sourceIds: Set<st
   if (q.recommendation) checkText(push, q.recommendation, [...path, "recommendation"]);
   if (q.unit) checkText(push, q.unit, [...path, "unit"]);
   (q.sources ?? []).forEach((id, i) => {
-    if (!sourceIds.has(id)) push("UNKNOWN_SOURCE", [...path, "sources", i], `source "${id}" is not in the module's sources`);
+    if (!sourceIds.has(id)) push("UNKNOWN_SOURCE", { id }, [...path, "sources", i]);
   });
   if (q.options) checkOptions(push, q, path);
   if (q.type === "number" || q.type === "date") checkRangeAndBands(push, q, path);
   if (isScored(q) && (q.type === "number" || q.type === "date") && !q.bands) {
-    push("SCORED_WITHOUT_BANDS", [...path, "dimension"], `a ${q.type} question is scored only with bands; add bands or remove the dimension`);
+    push("SCORED_WITHOUT_BANDS", { type: q.type }, [...path, "dimension"]);
   }
 }
 
@@ -132,34 +130,34 @@ function checkOptions(push: Push, q: Question, path: DocPath): void {
   const values = new Set<string>();
   given.forEach((o, i) => {
     const opath: DocPath = [...path, "options", i];
-    if (values.has(o.value)) push("DUPLICATE_OPTION", [...opath, "value"], `option value "${o.value}" is listed twice`);
+    if (values.has(o.value)) push("DUPLICATE_OPTION", { value: o.value }, [...opath, "value"]);
     values.add(o.value);
     if (o.value === DONT_KNOW || o.value === NOT_APPLICABLE) {
-      push("RESERVED_OPTION", [...opath, "value"], `"${o.value}" is added by the tool for every scored question; do not list it`);
+      push("RESERVED_OPTION", { value: o.value }, [...opath, "value"]);
     }
     if (o.label) checkText(push, o.label, [...opath, "label"]);
-    else if (q.type !== "yes_no") push("OPTION_LABEL_MISSING", opath, "option needs a label in en and th");
+    else if (q.type !== "yes_no") push("OPTION_LABEL_MISSING", {}, opath);
     if (o.recommendation) checkText(push, o.recommendation, [...opath, "recommendation"]);
     if (q.type !== "multiple_choice" && (o.weight !== undefined || o.exclusive !== undefined)) {
-      push("WEIGHT_NOT_ALLOWED", opath, "weight and exclusive apply only to multiple_choice options");
+      push("WEIGHT_NOT_ALLOWED", {}, opath);
     }
     if (q.type === "multiple_choice" && o.level !== undefined) {
-      push("LEVEL_NOT_ALLOWED", [...opath, "level"], "multiple_choice options take a weight, not a level");
+      push("LEVEL_NOT_ALLOWED", {}, [...opath, "level"]);
     }
     if (q.type === "multiple_choice" && o.exclusive && o.weight !== undefined) {
-      push("EXCLUSIVE_WEIGHT", [...opath, "weight"], "an exclusive (none) option scores 0 and takes no weight");
+      push("EXCLUSIVE_WEIGHT", {}, [...opath, "weight"]);
     }
   });
 
   if (q.type === "yes_no") {
     const ok = given.length === 2 && values.has("yes") && values.has("no");
-    if (!ok) push("YES_NO_OPTIONS", [...path, "options"], "yes_no options, when listed, are exactly yes and no");
+    if (!ok) push("YES_NO_OPTIONS", {}, [...path, "options"]);
   }
 
   if (!isScored(q)) {
     given.forEach((o, i) => {
       if (o.level !== undefined || o.weight !== undefined) {
-        push("UNSCORED_LEVEL", [...path, "options", i], "this question has no dimension, so its options take no level or weight");
+        push("UNSCORED_LEVEL", { on: "options" }, [...path, "options", i]);
       }
     });
     return;
@@ -170,20 +168,20 @@ function checkOptions(push: Push, q: Question, path: DocPath): void {
     let top = -1;
     opts.forEach((o) => (top = Math.max(top, o.level ?? -1)));
     given.forEach((o, i) => {
-      if (o.level === undefined) push("LEVEL_MISSING", [...path, "options", i], "every option of a scored question needs a level 0-4");
+      if (o.level === undefined) push("LEVEL_MISSING", {}, [...path, "options", i]);
     });
     opts.forEach((o) => {
       if (o.level !== undefined && o.level < top && !o.recommendation && !q.recommendation) {
         const i = given.findIndex((g) => g.value === o.value);
-        push("RECOMMENDATION_MISSING", i >= 0 ? [...path, "options", i] : path, `option "${o.value}" is below the top level and needs a recommendation (its own or the question's)`);
+        push("RECOMMENDATION_MISSING", { of: "option", value: o.value }, i >= 0 ? [...path, "options", i] : path);
       }
     });
   } else if (q.type === "multiple_choice") {
     const practices = given.filter((o) => !o.exclusive);
-    if (practices.length === 0) push("NO_PRACTICES", [...path, "options"], "a scored multiple choice needs at least one non-exclusive option");
+    if (practices.length === 0) push("NO_PRACTICES", {}, [...path, "options"]);
     given.forEach((o, i) => {
       if (!o.exclusive && !o.recommendation && !q.recommendation) {
-        push("RECOMMENDATION_MISSING", [...path, "options", i], `practice "${o.value}" needs a recommendation for when it is missing (its own or the question's)`);
+        push("RECOMMENDATION_MISSING", { of: "practice", value: o.value }, [...path, "options", i]);
       }
     });
   }
@@ -195,31 +193,31 @@ function checkRangeAndBands(push: Push, q: Question, path: DocPath): void {
     const v = q[key];
     if (v === undefined) continue;
     const ok = isDate ? typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) : typeof v === "number";
-    if (!ok) push("BAD_RANGE", [...path, key], isDate ? "a date limit is written YYYY-MM-DD" : "a number limit is a number");
+    if (!ok) push("BAD_RANGE", { rule: isDate ? "date_limit" : "number_limit" }, [...path, key]);
   }
-  if (isDate && q.integer !== undefined) push("BAD_RANGE", [...path, "integer"], "integer applies to number questions only");
+  if (isDate && q.integer !== undefined) push("BAD_RANGE", { rule: "integer_on_date" }, [...path, "integer"]);
   if (!q.bands) return;
-  if (!isScored(q)) push("UNSCORED_LEVEL", [...path, "bands"], "bands score a question; give it a dimension and priority or remove them");
+  if (!isScored(q)) push("UNSCORED_LEVEL", { on: "bands" }, [...path, "bands"]);
   const [lo, hi] = isDate ? (["min_months", "max_months"] as const) : (["min", "max"] as const);
   const intervals: { lo: number; hi: number; i: number }[] = [];
   const top = Math.max(...q.bands.map((b) => b.level));
   q.bands.forEach((b: Band, i) => {
     const bpath: DocPath = [...path, "bands", i];
     const wrong = isDate ? b.min !== undefined || b.max !== undefined : b.min_months !== undefined || b.max_months !== undefined;
-    if (wrong) push("BAD_BAND", bpath, isDate ? "date bands use min_months / max_months" : "number bands use min / max");
+    if (wrong) push("BAD_BAND", { rule: isDate ? "date_keys" : "number_keys" }, bpath);
     const l = b[lo] ?? -Infinity;
     const h = b[hi] ?? Infinity;
-    if (!(l < h)) push("BAD_BAND", bpath, `band is empty: ${lo} must be below ${hi}`);
+    if (!(l < h)) push("BAD_BAND", { rule: "empty", from: lo, to: hi }, bpath);
     intervals.push({ lo: l, hi: h, i });
     if (b.label) checkText(push, b.label, [...bpath, "label"]);
     if (b.recommendation) checkText(push, b.recommendation, [...bpath, "recommendation"]);
     if (b.level < top && !b.recommendation && !q.recommendation) {
-      push("RECOMMENDATION_MISSING", bpath, "a band below the top level needs a recommendation (its own or the question's)");
+      push("RECOMMENDATION_MISSING", { of: "band" }, bpath);
     }
   });
   intervals.sort((a, b) => a.lo - b.lo);
   for (let k = 1; k < intervals.length; k++) {
-    if (intervals[k]!.lo < intervals[k - 1]!.hi) push("BAND_OVERLAP", [...path, "bands", intervals[k]!.i], "bands overlap; each value must fall in one band");
+    if (intervals[k]!.lo < intervals[k - 1]!.hi) push("BAND_OVERLAP", {}, [...path, "bands", intervals[k]!.i]);
   }
 }
 
@@ -238,24 +236,19 @@ function checkCondition(
 
   const target = earlier.get(c.question);
   if (!target) {
-    const why =
-      c.question === self
-        ? "a question cannot depend on itself"
-        : ctx.all.has(c.question)
-          ? "it is not asked before this question (conditions may only look back, in this module or a required one)"
-          : "no such question";
-    push("DANGLING_CONDITION", [...path, "question"], `condition refers to "${c.question}": ${why}`);
+    const why = c.question === self ? "itself" : ctx.all.has(c.question) ? "later" : "unknown";
+    push("DANGLING_CONDITION", { question: c.question, why }, [...path, "question"]);
     return;
   }
   if (!isChoice(target.question)) {
-    push("CONDITION_TYPE", [...path, "question"], `condition refers to "${c.question}", a ${target.question.type} question; only choice and yes/no answers can be tested`);
+    push("CONDITION_TYPE", { question: c.question, type: target.question.type }, [...path, "question"]);
     return;
   }
   if (scope === "institution" && target.scope === "dataset") {
-    push("CONDITION_SCOPE", [...path, "question"], `an institution question cannot depend on "${c.question}", which is answered per dataset`);
+    push("CONDITION_SCOPE", { question: c.question }, [...path, "question"]);
   }
   const values = new Set(optionsOf(target.question).map((o) => o.value));
   c.in.forEach((v, i) => {
-    if (!values.has(v)) push("UNKNOWN_CONDITION_VALUE", [...path, "in", i], `"${c.question}" has no option "${v}" (it has: ${[...values].join(", ")})`);
+    if (!values.has(v)) push("UNKNOWN_CONDITION_VALUE", { question: c.question, value: v, values: [...values] }, [...path, "in", i]);
   });
 }

@@ -1,6 +1,6 @@
 // KoboToolbox and ODK Central exports of our XLSForm: a table of submissions (and a table
 // of dataset repeats) becomes one answer set per submission. Pure: the edges read the files.
-import { ANSWERS_FORMAT } from "./answers.js";
+import { ANSWERS_FORMAT, answerReason } from "./answers.js";
 import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, RejectedAnswer } from "./answers.js";
 import { idFor } from "./ids.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, optionsOf } from "./model.js";
@@ -10,6 +10,7 @@ import { questionIndex } from "./questionnaire.js";
 import type { Shown } from "./parse-answer.js";
 import type { Problem } from "./problems.js";
 import { problem } from "./problems.js";
+import { rejection } from "./problem-words.js";
 import { DATASET_NAME, DATASET_NAME_LABEL, PROFILE_FIELDS } from "./xlsform.js";
 
 export interface Table {
@@ -122,7 +123,8 @@ function readRow(row: Table["rows"][number], columns: (Column | undefined)[], he
       const opt = optionsOf(c.question).find((o) => o.value === c.option);
       if (TICKED.has(v) || v === c.option || (opt?.label && [opt.label.en, opt.label.th].some((l) => normalizeLabel(l) === v))) e.chosen.push(c.option);
       else if (!UNTICKED.has(v)) {
-        out.problems.push({ ...problem("INVALID_ANSWER", source, [], `question "${c.question.id}", option "${c.option}": "${text(cell)}" is neither 1 nor 0`), place: `${row.place}, column ${headers[i]}` });
+        const reason = answerReason("NOT_ONE_OR_ZERO", { text: text(cell) });
+        out.problems.push({ ...problem("INVALID_ANSWER", { question: c.question.id, option: c.option, value: text(cell), reason }, source, []), place: `${row.place}, column ${headers[i]}` });
       }
       e.seen ||= v !== "";
       split.set(c.question.id, e);
@@ -147,8 +149,9 @@ function readRow(row: Table["rows"][number], columns: (Column | undefined)[], he
       parsed = parseShown(m.question, m.cell, "both");
     }
     if (parsed && "error" in parsed) {
-      out.problems.push({ ...problem("INVALID_ANSWER", source, [], `question "${id}": ${parsed.error}`), place });
-      out.rejected.push({ question: id, ...(dataset ? { dataset } : {}), place, raw, reason: parsed.error });
+      const p = problem("INVALID_ANSWER", { question: id, value: raw, reason: parsed.error }, source, []);
+      out.problems.push({ ...p, place });
+      out.rejected.push({ question: id, ...(dataset ? { dataset } : {}), place, raw, ...rejection(p) });
     } else if (parsed) {
       out.answers[id] = { value: parsed.value as AnswerValue };
     }
@@ -188,13 +191,13 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     const problems = r.problems;
     const name = r.fields.institution_name ?? "";
     if (!name) {
-      problems.push({ ...problem("INSTITUTION_NAME_MISSING", source, [], "the submission has no institution name"), place: row.place });
+      problems.push({ ...problem("INSTITUTION_NAME_MISSING", { in: "submission" }, source, []), place: row.place });
       return { source: here, problems };
     }
     const dateCell = main.headers.findIndex((_, i) => mainCols[i]?.kind === "field" && (mainCols[i] as { name: string }).name === "assessment_date");
     const date = parseShown({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateCell >= 0 ? row.cells[dateCell]! : { kind: "empty" });
     if (!date || "error" in date) {
-      problems.push({ ...problem("DATE_MISSING", source, [], "the submission's date of answering cannot be read"), place: row.place });
+      problems.push({ ...problem("DATE_MISSING", { in: "submission" }, source, []), place: row.place });
       return { source: here, problems };
     }
     // Repeat rows belong to this submission by Kobo's _index/_parent_index or ODK's KEY/PARENT_KEY.

@@ -1,8 +1,21 @@
 // The structural rules of the XLSForm spec, checked on our own: pyxform (the reference
 // converter) is a Python package not reachable here, so this is the guard. Rules follow
 // xlsform.org and pyxform's documented errors: names, lists, groups, references, syntax.
+import { coded, problem } from "./problems.js";
+import type { CodedProblem, DocPath, Problem, ProblemArgs, ProblemCode } from "./problems.js";
 import type { XlsForm } from "./xlsform.js";
 import { XLSFORM_LANGS } from "./xlsform.js";
+
+/** Problems are placed in the form by sheet and row, as `XLSForm › survey row 7`. */
+const SOURCE = "XLSForm";
+
+/** What an expression can get wrong. */
+export type ExpressionProblem = Extract<CodedProblem, { code: "XLSFORM_SYNTAX" | "XLSFORM_REFERENCE" | "XLSFORM_CURRENT" | "XLSFORM_FUNCTION" }>;
+
+/** Ends the parse of an expression at its first syntax error. */
+class Stop {
+  constructor(readonly problem: ExpressionProblem) {}
+}
 
 /** XML names as XLSForm allows them: a letter or underscore, then letters, digits, _, -, . */
 export const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -18,8 +31,9 @@ const FUNCTIONS: Record<string, [number, number]> = {
   "selected-at": [2, 2],
 };
 
-export function checkXlsForm(form: XlsForm): string[] {
-  const problems: string[] = [];
+export function checkXlsForm(form: XlsForm): Problem[] {
+  const problems: Problem[] = [];
+  const push = <C extends ProblemCode>(place: string, code: C, args: ProblemArgs[C], path: DocPath = []) => problems.push({ ...problem(code, args, SOURCE, path), place });
   const at = (sheet: string, i: number) => `${sheet} row ${i + 2}`;
   const langs = Object.values(XLSFORM_LANGS);
 
@@ -27,13 +41,14 @@ export function checkXlsForm(form: XlsForm): string[] {
   const lists = new Map<string, Set<string>>();
   form.choices.forEach((c, i) => {
     const list = c.list_name ?? "";
-    if (!NAME.test(list)) problems.push(`${at("choices", i)}: list_name "${list}" is not a valid name`);
-    if (!NAME.test(c.name ?? "")) problems.push(`${at("choices", i)}: choice name "${c.name}" is not a valid name (no spaces; start with a letter or _)`);
+    const place = at("choices", i);
+    if (!NAME.test(list)) push(place, "XLSFORM_NAME", { kind: "list", name: list });
+    if (!NAME.test(c.name ?? "")) push(place, "XLSFORM_NAME", { kind: "choice", name: String(c.name) });
     const names = lists.get(list) ?? new Set<string>();
-    if (names.has(c.name!)) problems.push(`${at("choices", i)}: choice "${c.name}" appears twice in list ${list}`);
+    if (names.has(c.name!)) push(place, "XLSFORM_DUPLICATE", { kind: "choice", name: c.name!, list });
     names.add(c.name!);
     lists.set(list, names);
-    for (const l of langs) if (!(c[`label::${l}`] ?? "").trim()) problems.push(`${at("choices", i)}: choice "${c.name}" has no label::${l}`);
+    for (const l of langs) if (!(c[`label::${l}`] ?? "").trim()) push(place, "XLSFORM_LABEL_MISSING", { kind: "choice", name: String(c.name), column: `label::${l}` });
   });
 
   // Survey: types, names, nesting.
@@ -41,55 +56,56 @@ export function checkXlsForm(form: XlsForm): string[] {
   const stack: { kind: "group" | "repeat"; row: number }[] = [];
   form.survey.forEach((r, i) => {
     const type = (r.type ?? "").trim();
+    const place = at("survey", i);
     if (type === "end_group" || type === "end_repeat") {
       const kind = type === "end_group" ? "group" : "repeat";
       const open = stack.pop();
-      if (!open) problems.push(`${at("survey", i)}: ${type} without a matching begin_${kind}`);
-      else if (open.kind !== kind) problems.push(`${at("survey", i)}: ${type} closes the begin_${open.kind} of ${at("survey", open.row)}`);
+      if (!open) push(place, "XLSFORM_GROUPS", { kind: "unmatched", type, open: kind });
+      else if (open.kind !== kind) push(place, "XLSFORM_GROUPS", { kind: "crossed", type, open: open.kind, openRow: open.row + 2 });
       return;
     }
     const name = r.name ?? "";
-    if (!NAME.test(name)) problems.push(`${at("survey", i)}: name "${name}" is not a valid name`);
-    else if (names.has(name)) problems.push(`${at("survey", i)}: name "${name}" is already used in ${at("survey", names.get(name)!.row)}`);
+    if (!NAME.test(name)) push(place, "XLSFORM_NAME", { kind: "question", name });
+    else if (names.has(name)) push(place, "XLSFORM_DUPLICATE", { kind: "question", name, firstRow: names.get(name)!.row + 2 });
     names.set(name, { row: i, type });
     if (type === "begin_group" || type === "begin_repeat") {
       stack.push({ kind: type === "begin_group" ? "group" : "repeat", row: i });
     } else {
       const select = /^(select_one|select_multiple) (\S+)$/.exec(type);
       if (select) {
-        if (!lists.has(select[2]!)) problems.push(`${at("survey", i)}: list "${select[2]}" is not in the choices sheet`);
+        if (!lists.has(select[2]!)) push(place, "XLSFORM_LIST_MISSING", { list: select[2]! });
       } else if (!BASIC_TYPES.has(type)) {
-        problems.push(`${at("survey", i)}: unknown type "${type}"`);
+        push(place, "XLSFORM_UNKNOWN_TYPE", { type });
       }
     }
-    if (type !== "calculate") for (const l of langs) if (!(r[`label::${l}`] ?? "").trim()) problems.push(`${at("survey", i)}: "${name}" has no label::${l}`);
-    if (r.required && r.required !== "yes" && r.required !== "no") problems.push(`${at("survey", i)}: required must be yes or no`);
+    if (type !== "calculate") for (const l of langs) if (!(r[`label::${l}`] ?? "").trim()) push(place, "XLSFORM_LABEL_MISSING", { kind: "question", name, column: `label::${l}` });
+    if (r.required && r.required !== "yes" && r.required !== "no") push(place, "XLSFORM_REQUIRED", {}, ["required"]);
   });
-  for (const open of stack) problems.push(`${at("survey", open.row)}: begin_${open.kind} is never closed`);
+  for (const open of stack) push(at("survey", open.row), "XLSFORM_GROUPS", { kind: "unclosed", open: open.kind });
 
   // Expressions: syntax, functions, and every ${ref} naming a question.
   form.survey.forEach((r, i) => {
     for (const col of ["relevant", "constraint"] as const) {
       const expr = r[col];
       if (!expr) continue;
-      for (const p of checkExpression(expr, col === "constraint", (ref) => names.get(ref)?.type)) problems.push(`${at("survey", i)} ${col}: ${p}`);
+      for (const p of checkExpression(expr, col === "constraint", (ref) => names.get(ref)?.type)) problems.push({ ...p, severity: "error", source: SOURCE, path: [col], place: at("survey", i) });
     }
     for (const col of Object.keys(r).filter((k) => k.startsWith("label::"))) {
-      for (const m of (r[col] ?? "").matchAll(/\$\{([^}]*)\}/g)) if (!names.has(m[1]!)) problems.push(`${at("survey", i)} ${col}: \${${m[1]}} names no question`);
+      for (const m of (r[col] ?? "").matchAll(/\$\{([^}]*)\}/g)) if (!names.has(m[1]!)) push(at("survey", i), "XLSFORM_REFERENCE", { ref: m[1]!, kind: "none" }, [col]);
     }
   });
 
   const s = form.settings;
-  if (!NAME.test(s.form_id ?? "")) problems.push(`settings: form_id "${s.form_id}" is not a valid name`);
-  if (!(s.version ?? "").trim()) problems.push("settings: version is empty");
-  if (!(s.form_title ?? "").trim()) problems.push("settings: form_title is empty");
-  if (s.default_language && !langs.includes(s.default_language as (typeof langs)[number])) problems.push(`settings: default_language "${s.default_language}" is not one of the form's languages`);
+  if (!NAME.test(s.form_id ?? "")) push("settings", "XLSFORM_NAME", { kind: "form_id", name: String(s.form_id) });
+  if (!(s.version ?? "").trim()) push("settings", "XLSFORM_SETTING", { kind: "empty", setting: "version" });
+  if (!(s.form_title ?? "").trim()) push("settings", "XLSFORM_SETTING", { kind: "empty", setting: "form_title" });
+  if (s.default_language && !langs.includes(s.default_language as (typeof langs)[number])) push("settings", "XLSFORM_SETTING", { kind: "language", value: s.default_language });
   return problems;
 }
 
 type Token = { kind: "ref" | "str" | "num" | "name" | "op" | "(" | ")" | "," | "."; text: string };
 
-function tokenize(expr: string): Token[] | string {
+function tokenize(expr: string): Token[] | ExpressionProblem {
   const tokens: Token[] = [];
   const re = /\s*(?:(\$\{[^}]*\})|('[^']*'|"[^"]*")|(\d+(?:\.\d+)?)|(!=|<=|>=|=|<|>|\+|\*)|([()])|(,)|([A-Za-z_][A-Za-z0-9_-]*)|(\.)|(-))/y;
   let i = 0;
@@ -97,7 +113,7 @@ function tokenize(expr: string): Token[] | string {
     if (/^\s*$/.test(expr.slice(i))) break;
     re.lastIndex = i;
     const m = re.exec(expr);
-    if (!m) return `cannot read "${expr.slice(i, i + 15)}"`;
+    if (!m) return coded("XLSFORM_SYNTAX", { kind: "unreadable", text: expr.slice(i, i + 15) }) as ExpressionProblem;
     i = re.lastIndex;
     if (m[1]) tokens.push({ kind: "ref", text: m[1].slice(2, -1) });
     else if (m[2]) tokens.push({ kind: "str", text: m[2] });
@@ -112,14 +128,16 @@ function tokenize(expr: string): Token[] | string {
 }
 
 /** Problems with an XPath expression as XLSForm allows it (a subset: what our forms use). */
-export function checkExpression(expr: string, isConstraint: boolean, typeOfRef: (name: string) => string | undefined): string[] {
-  const problems: string[] = [];
+export function checkExpression(expr: string, isConstraint: boolean, typeOfRef: (name: string) => string | undefined): ExpressionProblem[] {
+  const problems: ExpressionProblem[] = [];
+  const add = <C extends ExpressionProblem["code"]>(code: C, args: ProblemArgs[C]) => problems.push(coded(code, args) as ExpressionProblem);
+  const stop = <C extends ExpressionProblem["code"]>(code: C, args: ProblemArgs[C]) => new Stop(coded(code, args) as ExpressionProblem);
   const tokens = tokenize(expr);
-  if (typeof tokens === "string") return [tokens];
+  if (!Array.isArray(tokens)) return [tokens];
   let p = 0;
   const peek = () => tokens[p];
   const expect = (kind: Token["kind"]) => {
-    if (peek()?.kind !== kind) throw new Error(`expected ${kind} at "${peek()?.text ?? "end"}"`);
+    if (peek()?.kind !== kind) throw stop("XLSFORM_SYNTAX", { kind: "expected", expected: kind, found: peek()?.text ?? "end" });
     return tokens[p++]!;
   };
   const binary = (ops: string[], next: () => void) => () => {
@@ -131,7 +149,7 @@ export function checkExpression(expr: string, isConstraint: boolean, typeOfRef: 
   };
   const primary = (): void => {
     const t = peek();
-    if (!t) throw new Error("the expression ends too early");
+    if (!t) throw stop("XLSFORM_SYNTAX", { kind: "ends_early" });
     if (t.kind === "op" && t.text === "-") {
       p++;
       return primary();
@@ -140,12 +158,12 @@ export function checkExpression(expr: string, isConstraint: boolean, typeOfRef: 
     if (t.kind === "num" || t.kind === "str") return;
     if (t.kind === "ref") {
       const type = typeOfRef(t.text);
-      if (type === undefined) problems.push(`\${${t.text}} names no question`);
-      else if (type.startsWith("begin_")) problems.push(`\${${t.text}} names a group, not a question`);
+      if (type === undefined) add("XLSFORM_REFERENCE", { ref: t.text, kind: "none" });
+      else if (type.startsWith("begin_")) add("XLSFORM_REFERENCE", { ref: t.text, kind: "group" });
       return;
     }
     if (t.kind === ".") {
-      if (!isConstraint) problems.push('"." (the current answer) is only meaningful in a constraint');
+      if (!isConstraint) add("XLSFORM_CURRENT", {});
       return;
     }
     if (t.kind === "(") {
@@ -155,7 +173,7 @@ export function checkExpression(expr: string, isConstraint: boolean, typeOfRef: 
     }
     if (t.kind === "name") {
       const arity = FUNCTIONS[t.text];
-      if (!arity) throw new Error(`unknown function ${t.text}()`);
+      if (!arity) throw stop("XLSFORM_FUNCTION", { kind: "unknown", name: t.text });
       expect("(");
       let args = 0;
       const first = p;
@@ -169,24 +187,25 @@ export function checkExpression(expr: string, isConstraint: boolean, typeOfRef: 
         }
       }
       expect(")");
-      if (args < arity[0] || args > arity[1]) problems.push(`${t.text}() takes ${arity[0]} argument(s), not ${args}`);
+      if (args < arity[0] || args > arity[1]) add("XLSFORM_FUNCTION", { kind: "arity", name: t.text, takes: arity[0], given: args });
       if (t.text === "selected" || t.text === "count-selected") {
         const arg = tokens[first];
         const type = arg?.kind === "ref" ? typeOfRef(arg.text) : arg?.kind === "." ? "." : undefined;
-        if (type !== "." && !type?.startsWith("select_multiple")) problems.push(`${t.text}() applies to a select_multiple question`);
+        if (type !== "." && !type?.startsWith("select_multiple")) add("XLSFORM_FUNCTION", { kind: "select_multiple", name: t.text });
       }
       return;
     }
-    throw new Error(`unexpected "${t.text}"`);
+    throw stop("XLSFORM_SYNTAX", { kind: "unexpected", token: t.text });
   };
   const cmp = binary(["=", "!=", "<", "<=", ">", ">="], binary(["+", "-"], binary(["*", "div", "mod"], primary)));
   const andExpr = binary(["and"], cmp);
   const orExpr = binary(["or"], andExpr);
   try {
     orExpr();
-    if (p < tokens.length) throw new Error(`unexpected "${tokens[p]!.text}"`);
+    if (p < tokens.length) throw stop("XLSFORM_SYNTAX", { kind: "unexpected", token: tokens[p]!.text });
   } catch (e) {
-    problems.push((e as Error).message);
+    if (!(e instanceof Stop)) throw e;
+    problems.push(e.problem);
   }
   return problems;
 }

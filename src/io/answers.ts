@@ -29,10 +29,10 @@ export async function readAnswerFile(file: string): Promise<ReadAnswers> {
   try {
     buf = await readFile(file);
   } catch (e) {
-    return { source, problems: [problem("READ_FAILED", source, [], `cannot read: ${ioReason(e)}`)] };
+    return { source, problems: [problem("READ_FAILED", { detail: ioReason(e) }, source, [])] };
   }
   if (buf.length > MAX_ANSWER_FILE_BYTES) {
-    return { source, problems: [problem("FILE_TOO_LARGE", source, [], `is ${buf.length} bytes; an answer file may be at most ${MAX_ANSWER_FILE_BYTES}`)] };
+    return { source, problems: [problem("FILE_TOO_LARGE", { bytes: buf.length, max: MAX_ANSWER_FILE_BYTES }, source, [])] };
   }
   return parseAnswers(buf.toString("utf8"), source);
 }
@@ -41,16 +41,16 @@ export function parseAnswers(text: string, source: string): ReadAnswers {
   const parsed = parseYaml(text, source);
   if (parsed.problems.length > 0) return { source, parsed, problems: parsed.problems };
   if (parsed.value === null || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
-    return { source, parsed, problems: [problem("NOT_ANSWERS", source, [], `is not an answer file (expected a mapping with format: ${ANSWERS_FORMAT})`)] };
+    return { source, parsed, problems: [problem("NOT_ANSWERS", { kind: "not_mapping" }, source, [])] };
   }
   const raw = parsed.value as Record<string, unknown>;
   if (raw.format === "assess-results/1" || raw.format === "assess-report/1") {
-    const what = raw.format === "assess-results/1" ? "a results file written by assess score -o; give it to assess report" : "a report model written by assess report";
-    return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", source, ["format"], `is ${what}, not an answer file`)]) };
+    const kind = raw.format === "assess-results/1" ? "results_file" : "report_model";
+    return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", { kind }, source, ["format"])]) };
   }
   if (raw.format !== ANSWERS_FORMAT) {
-    const found = raw.format === undefined ? "no format field" : `format ${JSON.stringify(raw.format)}`;
-    return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", source, ["format"], `is not an answer file: expected format: ${ANSWERS_FORMAT}, found ${found}`)]) };
+    const found = raw.format === undefined ? {} : { format: JSON.stringify(raw.format) };
+    return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", { kind: "format", ...found }, source, ["format"])]) };
   }
   const problems = locate(parsed, checkSchema("answers", raw, source), KEY_CODES);
   if (problems.length > 0) return { source, parsed, problems };

@@ -10,8 +10,9 @@ import { parseShown } from "../core/parse-answer.js";
 import type { Shown } from "../core/parse-answer.js";
 import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
-import { problem } from "../core/problems.js";
-import type { Problem } from "../core/problems.js";
+import { coded, problem } from "../core/problems.js";
+import { rejection } from "../core/problem-words.js";
+import type { CodedProblem, Problem, ProblemArgs, ProblemCode, Severity } from "../core/problems.js";
 import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
 import type { ReadInput } from "./ingest-workbook.js";
@@ -41,31 +42,31 @@ interface Row {
 
 export async function readCsvAnswers(file: string, modules: readonly Module[]): Promise<ReadInput[]> {
   const source = displayPath(file);
-  const fail = (code: string, message: string): ReadInput[] => [{ source, problems: [problem(code, source, [], message)] }];
+  const fail = (c: CodedProblem): ReadInput[] => [{ source, problems: [{ ...c, severity: "error", source, path: [] }] }];
   try {
-    if ((await stat(file)).size > MAX_CSV_BYTES) return fail("TOO_LARGE", `the file is larger than ${MAX_CSV_BYTES / 1048576} MB`);
+    if ((await stat(file)).size > MAX_CSV_BYTES) return fail(coded("TOO_LARGE", { what: "csv", max: MAX_CSV_BYTES }));
   } catch (e) {
-    return fail("READ_FAILED", `cannot read: ${ioReason(e)}`);
+    return fail(coded("READ_FAILED", { detail: ioReason(e) }));
   }
   const text = await readFile(file, "utf8");
-  if (text.trim() === "") return fail("CSV_EMPTY", "the file is empty");
+  if (text.trim() === "") return fail(coded("CSV_EMPTY", {}));
   let table: string[][];
   let lines: number[];
   try {
     ({ table, lines } = await parseCsv(text));
   } catch (e) {
-    return fail("CSV_SYNTAX", `cannot read as CSV: ${(e as Error).message}`);
+    return fail(coded("CSV_SYNTAX", { detail: (e as Error).message }));
   }
   const rawHeader = table[0] ?? [];
   // ODK Central's repeat file is read with its main export, never on its own.
-  if (rawHeader.includes("PARENT_KEY")) return (await siblingMain(file)) ? [] : fail("REPEAT_WITHOUT_MAIN", "repeat data from an ODK export without its main CSV file beside it");
+  if (rawHeader.includes("PARENT_KEY")) return (await siblingMain(file)) ? [] : fail(coded("REPEAT_WITHOUT_MAIN", {}));
   // A KoboToolbox or ODK Central export of our XLSForm, rather than our own layout.
   if (looksLikeExport(rawHeader, modules)) return exportFromCsv(file, source, rawHeader, table, lines, modules);
   const header = rawHeader.map((h) => h.trim().toLowerCase());
   const records = table.slice(1).map((cells, k) => ({ record: Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? "").trim()])), info: { lines: lines[k + 1]! } }));
   const missing = ["institution", "question", "answer"].filter((c) => !header.includes(c));
   if (records.length > 0 && missing.length) {
-    return fail("CSV_COLUMNS", `not an assess answers CSV: missing column(s) ${missing.join(", ")} (found: ${header.join(", ")}); see the README for the layout`);
+    return fail(coded("CSV_COLUMNS", { missing, found: header }));
   }
   const rows: Row[] = records.map(({ record, info }) => ({
     line: info.lines,
@@ -123,10 +124,13 @@ async function exportFromCsv(file: string, source: string, header: string[], tab
 function institutionFrom(source: string, inst: string, rows: Row[], modules: readonly Module[], several: boolean): ReadInput {
   const label = several ? `${source} (${inst || "no institution"})` : source;
   const problems: Problem[] = [];
-  const push = (code: string, line: number, message: string, severity: "error" | "warning" = "error") =>
-    problems.push({ ...problem(code, source, [], message, severity), place: `line ${line}` });
+  const push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], line: number, severity: Severity = "error"): Problem => {
+    const p: Problem = { ...problem(code, args, source, [], severity), place: `line ${line}` };
+    problems.push(p);
+    return p;
+  };
   if (!inst) {
-    push("CSV_INSTITUTION", rows[0]!.line, "rows without an institution; fill in the institution column");
+    push("CSV_INSTITUTION", {}, rows[0]!.line);
     return { source: label, problems };
   }
   const questions = questionIndex(modules);
@@ -145,8 +149,8 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     }
     const found = questions.get(r.question);
     if (!found) {
-      push("UNKNOWN_QUESTION", r.line, `no question "${r.question}" in the loaded modules`);
-      rejected.push({ question: r.question, place: `line ${r.line}`, raw: r.answer, reason: "unknown question", ...(r.comment ? { comment: r.comment } : {}) });
+      const p = push("UNKNOWN_QUESTION", { question: r.question, in: "loaded_modules" }, r.line);
+      rejected.push({ question: r.question, place: `line ${r.line}`, raw: r.answer, ...rejection(p), ...(r.comment ? { comment: r.comment } : {}) });
       continue;
     }
     used.add(found.module.id);
@@ -155,8 +159,8 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     let datasetId: string | undefined;
     if (found.section.scope === "dataset") {
       if (!r.dataset) {
-        push("DATASET_MISSING", r.line, `question "${r.question}" is asked per dataset; fill in the dataset column`);
-        rejected.push({ question: r.question, place: `line ${r.line}`, raw: r.answer, reason: "dataset missing" });
+        const p = push("DATASET_MISSING", { question: r.question }, r.line);
+        rejected.push({ question: r.question, place: `line ${r.line}`, raw: r.answer, ...rejection(p) });
         continue;
       }
       let ds = datasets.find((d) => d.name === r.dataset);
@@ -167,17 +171,17 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
       target = ds.answers;
       datasetId = ds.id;
     } else if (r.dataset) {
-      push("NOT_PER_DATASET", r.line, `question "${r.question}" is answered once for the institution; the dataset "${r.dataset}" was ignored`, "warning");
+      push("NOT_PER_DATASET", { question: r.question, dataset: r.dataset }, r.line, "warning");
     }
     if (target[r.question]) {
-      push("DUPLICATE_ANSWER", r.line, `question "${r.question}"${datasetId ? ` (dataset ${r.dataset})` : ""} is answered twice; the first answer is kept`);
-      rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: "answered twice" });
+      const p = push("DUPLICATE_ANSWER", { question: r.question, ...(datasetId ? { dataset: r.dataset } : {}) }, r.line);
+      rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, ...rejection(p) });
       continue;
     }
     const parsed = parseShown(found.question, r.answer.trim() === "" ? { kind: "empty" } : { kind: "text", text: r.answer }, "both");
     if (parsed && "error" in parsed) {
-      push("INVALID_ANSWER", r.line, `question "${r.question}": ${parsed.error}`);
-      rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, reason: parsed.error, ...(r.comment ? { comment: r.comment } : {}) });
+      const p = push("INVALID_ANSWER", { question: r.question, value: r.answer, reason: parsed.error }, r.line);
+      rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, ...rejection(p), ...(r.comment ? { comment: r.comment } : {}) });
     } else if (parsed) {
       target[r.question] = { value: parsed.value, ...(r.comment ? { comment: r.comment } : {}) };
       places.set(placeKey(datasetId, r.question), `line ${r.line}`);
@@ -188,7 +192,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
   const date = profile.date ?? "";
   const parsedDate = parseShown({ id: "_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, date ? { kind: "text", text: date } : { kind: "empty" });
   if (!parsedDate || "error" in parsedDate) {
-    push("DATE_MISSING", rows[0]!.line, `institution "${inst}" has no readable _date row (the date of answering, YYYY-MM-DD)`);
+    push("DATE_MISSING", { in: "csv", institution: inst }, rows[0]!.line);
     return { source: label, problems };
   }
   const respondent = Object.fromEntries(Object.entries(profile).filter(([k, v]) => k.startsWith("respondent.") && v).map(([k, v]) => [k.slice(11), v]));

@@ -11,7 +11,10 @@ import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
 import type { LabelLang, Shown } from "../core/parse-answer.js";
 import { problem } from "../core/problems.js";
-import type { Problem } from "../core/problems.js";
+import type { CodedProblem, Problem, ProblemArgs, ProblemCode, Severity } from "../core/problems.js";
+import { rejection } from "../core/problem-words.js";
+import { answerReason } from "../core/answers.js";
+import type { AnswerReason } from "../core/answers.js";
 import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
 import { COL, COMMENT_SUFFIX, DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT } from "../core/template-layout.js";
@@ -60,21 +63,24 @@ export async function readWorkbookInputs(file: string, modules: readonly Module[
 
 async function loadBook(file: string): Promise<{ book: ReadBook; source: string } | ReadInput> {
   const source = displayPath(file);
-  const fail = (code: string, message: string, place?: string): ReadInput => ({ source, problems: [{ ...problem(code, source, [], message), ...(place ? { place } : {}) }] });
+  const fail = (c: CodedProblem): ReadInput => ({ source, problems: [{ ...c, severity: "error", source, path: [] }] });
   let size: number;
   try {
     size = (await stat(file)).size;
   } catch (e) {
-    return fail("READ_FAILED", `cannot read: ${ioReason(e)}`);
+    return fail({ code: "READ_FAILED", args: { detail: ioReason(e) } });
   }
-  if (size > ZIP_LIMITS.maxFileBytes) return fail("TOO_LARGE", `the file is ${(size / 1048576).toFixed(1)} MB; a workbook may be at most ${ZIP_LIMITS.maxFileBytes / 1048576} MB`);
+  if (size > ZIP_LIMITS.maxFileBytes) return fail({ code: "TOO_LARGE", args: { what: "workbook", bytes: size, max: ZIP_LIMITS.maxFileBytes } });
   const buf = await readFile(file);
   const verdict = inspectWorkbookBytes(buf);
-  if (!verdict.ok) return fail(`WORKBOOK_${verdict.code}`, verdict.message);
+  if (!verdict.ok) {
+    const { ok: _ok, ...refused } = verdict;
+    return fail(refused);
+  }
   try {
     return { book: await readWorkbook(buf), source };
   } catch (e) {
-    return fail("WORKBOOK_CORRUPT", `the workbook cannot be read (${firstLine((e as Error).message)}); ask for the file again`);
+    return fail({ code: "WORKBOOK_CORRUPT", args: { detail: firstLine((e as Error).message) } });
   }
 }
 
@@ -111,56 +117,55 @@ export function cellPlace(sheet: string, row: number, column: number): string {
 
 export function answersFromBook(book: ReadBook, source: string, modules: readonly Module[]): ReadInput {
   const problems: Problem[] = [];
-  const push = (code: string, message: string, place?: string, severity: "error" | "warning" = "error") =>
-    problems.push({ ...problem(code, source, [], message, severity), ...(place ? { place } : {}) });
-  const failWith = (code: string, message: string, place?: string): ReadInput => {
-    push(code, message, place);
+  const push: Push = (code, args, place, severity = "error") => {
+    const p: Problem = { ...problem(code, args, source, [], severity), ...(place ? { place } : {}) };
+    problems.push(p);
+    return p;
+  };
+  const failWith = <C extends ProblemCode>(code: C, args: ProblemArgs[C], place?: string): ReadInput => {
+    push(code, args, place);
     return { source, problems };
   };
 
   const metaSheet = book.sheet(META_SHEET);
   if (!metaSheet) {
-    if (book.sheetNames.length === 0) return failWith("WORKBOOK_EMPTY", "the workbook has no sheets");
-    return failWith("NOT_QUESTIONNAIRE", `not an assess questionnaire: it has no ${META_SHEET} sheet (sheets: ${book.sheetNames.slice(0, 8).join(", ")}${book.sheetNames.length > 8 ? ", ..." : ""}); send the workbook made by \`assess template\``);
+    if (book.sheetNames.length === 0) return failWith("WORKBOOK_EMPTY", { kind: "no_sheets" });
+    return failWith("NOT_QUESTIONNAIRE", { kind: "no_meta", sheet: META_SHEET, sheets: book.sheetNames.slice(0, 8), more: book.sheetNames.length > 8 });
   }
   const meta = readMeta(metaSheet);
-  if (meta.format !== TEMPLATE_FORMAT) return failWith("NOT_QUESTIONNAIRE", `not an assess questionnaire of a known format (format: ${meta.format ?? "none"}, expected ${TEMPLATE_FORMAT})`);
+  if (meta.format !== TEMPLATE_FORMAT) return failWith("NOT_QUESTIONNAIRE", { kind: "format", ...(meta.format === undefined ? {} : { format: meta.format }), expected: TEMPLATE_FORMAT });
   let versions: Record<string, string>;
   let sheets: Record<string, string>;
   try {
     versions = JSON.parse(meta.modules ?? "{}") as Record<string, string>;
     sheets = JSON.parse(meta.sheets ?? "{}") as Record<string, string>;
   } catch {
-    return failWith("NOT_QUESTIONNAIRE", `the ${META_SHEET} sheet has been changed and cannot be read`);
+    return failWith("NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: META_SHEET });
   }
   const lang = (["en", "th", "both"].includes(meta.lang ?? "") ? meta.lang : "both") as LabelLang;
 
   // The workbook must come from the modules loaded now.
   const used: Module[] = [];
-  const mismatch: string[] = [];
+  const mismatch: { module: string; version: string; loaded?: string }[] = [];
   for (const [id, version] of Object.entries(versions)) {
     const m = modules.find((x) => x.id === id);
-    if (!m) mismatch.push(`${id} ${version} (not loaded)`);
-    else if (m.version !== version) mismatch.push(`${id} ${version} (loaded: ${m.version})`);
+    if (!m) mismatch.push({ module: id, version });
+    else if (m.version !== version) mismatch.push({ module: id, version, loaded: m.version });
     else used.push(m);
   }
-  if (mismatch.length) {
-    return failWith("OTHER_MODULE_VERSIONS", `the workbook was built from other module versions: ${mismatch.join(", ")}; score it with the modules it was built from (--modules DIR) or send the current template`);
-  }
-  if (meta.hash && meta.hash !== contentHash(used)) {
-    push("TEMPLATE_CONTENT_DIFFERS", "the modules' content changed since this workbook was made, under the same versions; answers are matched by question id", undefined, "warning");
-  }
+  if (mismatch.length) return failWith("OTHER_MODULE_VERSIONS", { modules: mismatch });
+  if (meta.hash && meta.hash !== contentHash(used)) push("TEMPLATE_CONTENT_DIFFERS", {}, undefined, "warning");
 
   for (const name of book.sheetNames) {
     const s = book.sheet(name)!;
     if (s.rowCount > SHEET_LIMITS.maxRows || s.columnCount > SHEET_LIMITS.maxColumns) {
-      return failWith("SHEET_TOO_LARGE", `sheet ${name} has ${s.rowCount} rows × ${s.columnCount} columns; a questionnaire sheet may have at most ${SHEET_LIMITS.maxRows} × ${SHEET_LIMITS.maxColumns}`);
+      return failWith("SHEET_TOO_LARGE", { sheet: name, rows: s.rowCount, columns: s.columnCount, maxRows: SHEET_LIMITS.maxRows, maxColumns: SHEET_LIMITS.maxColumns });
     }
   }
   const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
 
   const inst = book.sheet(INSTITUTION_SHEET);
-  if (!inst) return failWith("SHEET_MISSING", `the workbook has lost its ${INSTITUTION_SHEET} sheet`);
+  if (!inst) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
   const fields = new Map<string, { shown: Shown; row: number }>();
   for (let r = 1; r <= inst.rowCount; r++) {
     const key = text(inst.cell(r, 1));
@@ -168,12 +173,12 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   }
   const field = (key: string) => text(fields.get(key)?.shown ?? { kind: "empty" });
   const name = field("institution_name");
-  if (!name) return failWith("INSTITUTION_NAME_MISSING", "the institution's name is empty; fill it in and score again", cellPlace(INSTITUTION_SHEET, fields.get("institution_name")?.row ?? 2, 3));
+  if (!name) return failWith("INSTITUTION_NAME_MISSING", { in: "workbook" }, cellPlace(INSTITUTION_SHEET, fields.get("institution_name")?.row ?? 2, 3));
   const dateField = fields.get("assessment_date");
   const parsedDate = dateField ? parseShown({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateField.shown) : undefined;
   if (!parsedDate || "error" in parsedDate) {
-    const why = parsedDate && "error" in parsedDate ? parsedDate.error : "it is empty";
-    return failWith("DATE_MISSING", `the date of answering cannot be read: ${why}`, cellPlace(INSTITUTION_SHEET, dateField?.row ?? 10, 3));
+    const reason = parsedDate && "error" in parsedDate ? parsedDate.error : answerReason("EMPTY", {});
+    return failWith("DATE_MISSING", { in: "workbook", reason }, cellPlace(INSTITUTION_SHEET, dateField?.row ?? 10, 3));
   }
 
   const rejected: RejectedAnswer[] = [];
@@ -183,7 +188,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   for (const [id, sheetName] of Object.entries(sheets)) {
     const sheet = book.sheet(sheetName);
     if (!sheet) {
-      push("SHEET_MISSING", `the workbook has lost the sheet "${sheetName}" (module ${id}); its answers are missing`);
+      push("SHEET_MISSING", { sheet: sheetName, holds: "module", module: id });
       continue;
     }
     readModuleSheet(sheet, questions, lang, answers, rejected, notes, push, places);
@@ -228,7 +233,7 @@ function text(s: Shown): string {
   return s.kind === "empty" ? "" : s.text.trim();
 }
 
-type Push = (code: string, message: string, place?: string, severity?: "error" | "warning") => void;
+type Push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], place?: string, severity?: Severity) => Problem;
 
 /** Finds the answer and comment columns by their headers, in case columns were moved. */
 function headerColumns(sheet: ReadSheet): { id: number; answer: number; comment: number } {
@@ -260,11 +265,11 @@ function readModuleSheet(
     const [qid, option] = id.split(OPTION_SEPARATOR) as [string, string | undefined];
     const q = questions.get(qid);
     if (!q) {
-      push("UNKNOWN_ROW", `row ${r} has question id "${id}", which is not in this questionnaire; it was ignored`, cellPlace(sheet.name, r, cols.id), "warning");
+      push("UNKNOWN_ROW", { row: r, id }, cellPlace(sheet.name, r, cols.id), "warning");
       continue;
     }
     if (seen.has(id)) {
-      push("DUPLICATE_ROW", `question id "${id}" appears again (first in row ${seen.get(id)}); only the first row is read`, cellPlace(sheet.name, r, cols.id));
+      push("DUPLICATE_ROW", { id, first: seen.get(id)! }, cellPlace(sheet.name, r, cols.id));
       continue;
     }
     seen.set(id, r);
@@ -276,8 +281,9 @@ function readModuleSheet(
         const n = normalizeLabel(raw);
         if (YES.has(n)) t.values.push(option);
         else if (!NO.has(n)) {
-          push("INVALID_ANSWER", `question "${qid}", option "${option}": "${raw}" is not Yes or No`, cellPlace(sheet.name, r, cols.answer));
-          rejected.push({ question: qid, place: cellPlace(sheet.name, r, cols.answer), raw, reason: "not Yes or No" });
+          const place = cellPlace(sheet.name, r, cols.answer);
+          const p = push("INVALID_ANSWER", { question: qid, option, value: raw, reason: answerReason("NOT_YES_OR_NO", { text: raw }) }, place);
+          rejected.push({ question: qid, place, raw, ...rejection(p) });
         }
         t.any = true;
       }
@@ -294,7 +300,7 @@ function readModuleSheet(
     let parsed = parseShown(q, row.shown, lang);
     if (q.type === "multiple_choice" && t && t.values.length > 0) {
       if (parsed && "value" in parsed) {
-        parsed = { error: `"${text(row.shown)}" is chosen together with options marked Yes below it; keep one or the other` };
+        parsed = { error: answerReason("CHOSEN_WITH_TICKS", { text: text(row.shown), below: true }) };
       } else if (!parsed) {
         parsed = { value: t.values };
         const reason = exclusiveConflict(q, t.values);
@@ -305,9 +311,9 @@ function readModuleSheet(
   }
 }
 
-function exclusiveConflict(q: Question, values: string[]): string | undefined {
+function exclusiveConflict(q: Question, values: string[]): AnswerReason | undefined {
   const exclusive = values.find((v) => q.options?.find((o) => o.value === v)?.exclusive);
-  return exclusive && values.length > 1 ? `"${exclusive}" is marked Yes together with other options` : undefined;
+  return exclusive && values.length > 1 ? answerReason("EXCLUSIVE_TICKED", { option: exclusive }) : undefined;
 }
 
 function record(
@@ -321,17 +327,18 @@ function record(
   notes: Note[],
   push: Push,
   places: Map<string, string>,
-  dataset?: string,
+  dataset?: { id: string; name: string },
 ): void {
-  const where = dataset ? { dataset } : {};
+  const where = dataset ? { dataset: dataset.id } : {};
   if (parsed && "error" in parsed) {
-    push("INVALID_ANSWER", `question "${q.id}": ${parsed.error}`, place);
-    rejected.push({ question: q.id, ...where, place, raw: shown.kind === "empty" ? "" : shown.text, reason: parsed.error, ...(comment ? { comment } : {}) });
+    const raw = shown.kind === "empty" ? "" : shown.text;
+    const p = push("INVALID_ANSWER", { ...(dataset ? { dataset: dataset.name } : {}), question: q.id, value: raw, reason: parsed.error }, place);
+    rejected.push({ question: q.id, ...where, place, raw, ...rejection(p), ...(comment ? { comment } : {}) });
     return;
   }
   if (parsed) {
     answers[q.id] = { value: parsed.value as AnswerValue, ...(comment ? { comment } : {}) };
-    places.set(placeKey(dataset, q.id), place);
+    places.set(placeKey(dataset?.id, q.id), place);
   }
   else if (comment) notes.push({ question: q.id, ...where, comment });
 }
@@ -346,7 +353,7 @@ function readDatasets(
   places: Map<string, string>,
 ): DatasetAnswers[] {
   if (!sheet) {
-    if ([...questions.keys()].some((id) => id.startsWith("ds_"))) push("SHEET_MISSING", `the workbook has lost its ${DATASETS_SHEET} sheet; dataset answers are missing`);
+    if ([...questions.keys()].some((id) => id.startsWith("ds_"))) push("SHEET_MISSING", { sheet: DATASETS_SHEET, holds: "datasets" });
     return [];
   }
   // Row 2 holds the question ids: columns are found by id, so moved columns still count.
@@ -369,8 +376,8 @@ function readDatasets(
     const filled = [...columns, ...[...commentCols].map(([qid, col]) => ({ qid, col }))].filter((c) => sheet.cell(r, c.col).kind !== "empty");
     if (!name && filled.length === 0) continue;
     if (!name) {
-      push("DATASET_NAME_MISSING", `row ${r} has answers but no dataset name; the row was not read`, cellPlace(sheet.name, r, nameCol));
-      for (const c of filled) rejected.push({ question: c.qid, place: cellPlace(sheet.name, r, c.col), raw: text(sheet.cell(r, c.col)), reason: "dataset row without a name" });
+      const p = push("DATASET_NAME_MISSING", { row: r }, cellPlace(sheet.name, r, nameCol));
+      for (const c of filled) rejected.push({ question: c.qid, place: cellPlace(sheet.name, r, c.col), raw: text(sheet.cell(r, c.col)), ...rejection(p) });
       continue;
     }
     const id = idFor(name, out.map((d) => d.id));
@@ -388,8 +395,9 @@ function readDatasets(
       const n = normalizeLabel(raw);
       if (YES.has(n)) ticks.set(c.qid, [...(ticks.get(c.qid) ?? []), c.option]);
       else if (!NO.has(n)) {
-        push("INVALID_ANSWER", `dataset "${name}", question "${c.qid}", option "${c.option}": "${raw}" is not Yes or No`, cellPlace(sheet.name, r, c.col));
-        rejected.push({ question: c.qid, dataset: id, place: cellPlace(sheet.name, r, c.col), raw, reason: "not Yes or No" });
+        const place = cellPlace(sheet.name, r, c.col);
+        const p = push("INVALID_ANSWER", { dataset: name, question: c.qid, option: c.option, value: raw, reason: answerReason("NOT_YES_OR_NO", { text: raw }) }, place);
+        rejected.push({ question: c.qid, dataset: id, place, raw, ...rejection(p) });
       }
     }
     const comment = (qid: string) => {
@@ -404,11 +412,10 @@ function readDatasets(
       let parsed = parseShown(q, m.shown, lang);
       const t = ticks.get(qid);
       if (q.type === "multiple_choice" && t?.length) {
-        if (parsed && "value" in parsed) parsed = { error: `"${text(m.shown)}" is given together with options marked Yes; keep one or the other` };
+        if (parsed && "value" in parsed) parsed = { error: answerReason("CHOSEN_WITH_TICKS", { text: text(m.shown), below: false }) };
         else if (!parsed) parsed = exclusiveConflict(q, t) ? { error: exclusiveConflict(q, t)! } : { value: t };
       }
-      if (parsed && "error" in parsed) parsed = { error: `dataset "${name}": ${parsed.error}` };
-      record(q, parsed, m.shown, comment(qid), place, answers, rejected, notes, push, places, id);
+      record(q, parsed, m.shown, comment(qid), place, answers, rejected, notes, push, places, { id, name });
     }
     out.push({ id, name, answers });
   }

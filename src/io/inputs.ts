@@ -27,12 +27,12 @@ export async function expandInputs(paths: readonly string[]): Promise<{ files: s
     const s = await stat(p).catch(() => undefined);
     if (!s && isDynamicPattern(p)) {
       const matched = await expandPattern(p);
-      if (matched.length === 0) failed.push({ source: p, problems: [problem("NOT_FOUND", p, [], "no file matches this pattern")] });
+      if (matched.length === 0) failed.push({ source: p, problems: [problem("NOT_FOUND", { kind: "pattern" }, p, [])] });
       files.push(...matched);
       continue;
     }
     if (!s) {
-      failed.push({ source: p, problems: [problem("NOT_FOUND", p, [], "no such file or folder")] });
+      failed.push({ source: p, problems: [problem("NOT_FOUND", { kind: "path" }, p, [])] });
       continue;
     }
     if (s.isDirectory()) files.push(...(await walk(p)));
@@ -80,5 +80,5 @@ export async function readInput(file: string, modules: readonly Module[]): Promi
     const r = await readAnswerFile(file);
     return [{ source: r.source, ...(r.set ? { set: r.set } : {}), problems: r.problems, ...(r.parsed ? { parsed: r.parsed } : {}) }];
   }
-  return [{ source: file, problems: [problem("UNSUPPORTED", file, [], `not a file assess reads (${[...INPUT_EXTENSIONS].join(", ")})`)] }];
+  return [{ source: file, problems: [problem("UNSUPPORTED", { extensions: [...INPUT_EXTENSIONS] }, file, [])] }];
 }

@@ -49,7 +49,7 @@ export async function loadModuleFiles(files: readonly string[]): Promise<LoadedM
     try {
       text = await readFile(file, "utf8");
     } catch (e) {
-      problems.push(problem("READ_FAILED", source, [], `cannot read: ${ioReason(e)}`));
+      problems.push(problem("READ_FAILED", { detail: ioReason(e) }, source, []));
       continue;
     }
     const p = parseYaml(text, source);

@@ -4,7 +4,7 @@ import { placeKey } from "../core/answers.js";
 import type { AnswerSet } from "../core/answers.js";
 import { checkAnswers } from "../core/check-answers.js";
 import type { Module } from "../core/model.js";
-import type { Problem } from "../core/problems.js";
+import type { Problem, ProblemCode } from "../core/problems.js";
 import { institutionResult } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { scoreAnswers } from "../core/scoring.js";
@@ -29,7 +29,7 @@ export function scoreRead(input: ReadInput, modules: readonly Module[]): Institu
 }
 
 /** Problems about an answer's question id point at the key, not the value. */
-const ANSWER_KEY_CODES: ReadonlySet<string> = new Set(["UNKNOWN_QUESTION", "WRONG_SCOPE"]);
+const ANSWER_KEY_CODES: ReadonlySet<ProblemCode> = new Set(["UNKNOWN_QUESTION", "WRONG_SCOPE"]);
 
 function locateAnswers(parsed: ParsedYaml, problems: Problem[]): Problem[] {
   return locate(parsed, problems, ANSWER_KEY_CODES);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import type { DocPath, Problem } from "../core/problems.js";
+import type { DocPath, Problem, ProblemArgs, ProblemCode, SchemaRule } from "../core/problems.js";
 import { problem } from "../core/problems.js";
 import { packagePath } from "./paths.js";
 
@@ -44,16 +44,16 @@ export function checkSchema(name: SchemaName, value: unknown, source: string): P
 }
 
 /** Codes whose position is the key that is wrong, not its value. */
-export const KEY_CODES: ReadonlySet<string> = new Set(["SCHEMA_UNKNOWN_PROPERTY"]);
+export const KEY_CODES: ReadonlySet<ProblemCode> = new Set(["SCHEMA_UNKNOWN_PROPERTY"]);
 
 function toProblems(errors: ErrorObject[], source: string): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
-  const add = (code: string, path: DocPath, message: string) => {
-    const k = `${code}|${path.join("/")}|${message}`;
+  const add = <C extends ProblemCode>(code: C, args: ProblemArgs[C], path: DocPath) => {
+    const k = `${code}|${path.join("/")}|${JSON.stringify(args)}`;
     if (seen.has(k)) return;
     seen.add(k);
-    out.push(problem(code, source, path, message));
+    out.push(problem(code, args, source, path));
   };
 
   // A bad condition fails every branch of its oneOf; report it once, where it is deepest.
@@ -68,52 +68,76 @@ function toProblems(errors: ErrorObject[], source: string): Problem[] {
       if (!deepest.includes(e.instancePath)) continue;
       // Leaf errors inside a branch (a bad id pattern) speak for themselves.
       if (e.keyword === "pattern" || e.keyword === "minItems" || e.keyword === "uniqueItems") {
-        add("SCHEMA", path, describe(e));
+        add("SCHEMA", describe(e), path);
       } else {
-        add("SCHEMA_CONDITION", path, "not a valid condition: write { question: id, in: [values] }, { all: [...] }, { any: [...] } or { not: ... }");
+        add("SCHEMA_CONDITION", {}, path);
       }
       continue;
     }
     if (e.keyword === "additionalProperties") {
       const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-      add("SCHEMA_UNKNOWN_PROPERTY", [...path, prop], `unexpected property "${prop}"`);
+      add("SCHEMA_UNKNOWN_PROPERTY", { property: prop }, [...path, prop]);
     } else if (e.keyword === "required") {
       const prop = String((e.params as { missingProperty: string }).missingProperty);
-      add("SCHEMA_REQUIRED", path, `"${prop}" is required here`);
+      add("SCHEMA_REQUIRED", { property: prop }, path);
     } else if (e.keyword === "not") {
-      add("SCHEMA", path, notMessage(e.schemaPath));
+      add("SCHEMA", notRule(e.schemaPath), path);
     } else {
-      add("SCHEMA", path, describe(e));
+      add("SCHEMA", describe(e), path);
     }
   }
   return out;
 }
 
-function describe(e: ErrorObject): string {
+const COMPARISON = { minimum: ">=", maximum: "<=", exclusiveMinimum: ">", exclusiveMaximum: "<" } as const;
+const COUNTED = { Items: "items", Length: "characters", Properties: "properties" } as const;
+
+/** An ajv error as data: the common keywords get our own words (src/core/problem-words-modules.ts). */
+function describe(e: ErrorObject): SchemaRule {
+  const value = JSON.stringify(e.data) ?? "undefined";
+  const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case "pattern":
-      return e.schemaPath.includes("identifier")
-        ? `${JSON.stringify(e.data)} is not a valid id: use snake_case (lower-case letters and digits joined by single underscores, starting with a letter)`
-        : `${JSON.stringify(e.data)} does not match the expected form`;
+      return e.schemaPath.includes("identifier") ? { rule: "id", value } : { rule: "pattern", value };
     case "enum":
-      return `${JSON.stringify(e.data)} is not one of: ${((e.params as { allowedValues: unknown[] }).allowedValues).join(", ")}`;
+      return { rule: "enum", value, allowed: (params.allowedValues as unknown[]).map(String) };
     case "type":
-      return `expected ${(e.params as { type: string }).type}, found ${Array.isArray(e.data) ? "a list" : typeof e.data}`;
+      return { rule: "type", expected: String(params.type), found: Array.isArray(e.data) ? "a list" : e.data === null ? "null" : (typeof e.data as "string") };
     case "minimum":
     case "maximum":
     case "exclusiveMinimum":
-      return `${JSON.stringify(e.data)} ${e.message ?? "is out of range"}`;
+    case "exclusiveMaximum":
+      return { rule: "limit", value, comparison: COMPARISON[e.keyword], limit: Number(params.limit) };
+    case "const":
+      return { rule: "const" };
+    case "minItems":
+    case "maxItems":
+    case "minLength":
+    case "maxLength":
+    case "minProperties":
+    case "maxProperties":
+      return { rule: "count", bound: e.keyword.startsWith("min") ? "min" : "max", limit: Number(params.limit), of: COUNTED[e.keyword.slice(3) as keyof typeof COUNTED] };
+    case "uniqueItems":
+      return { rule: "unique", first: Number(params.j), second: Number(params.i) };
+    case "format":
+      return { rule: "format", format: String(params.format) };
+    case "oneOf":
+      return { rule: "one_of" };
+    case "anyOf":
+      return { rule: "any_of" };
+    case "propertyNames":
+      return { rule: "property_name", name: String(params.propertyName) };
     default:
-      return e.message ?? e.keyword;
+      return { rule: "other", keyword: e.keyword, detail: e.message ?? e.keyword };
   }
 }
 
-/** Messages for the schema's `not` rules, keyed by where they sit in module.schema.json. */
-function notMessage(schemaPath: string): string {
-  if (schemaPath.includes("/allOf/1/")) return "a text question is never scored: remove dimension, options and bands";
-  if (schemaPath.includes("/allOf/3/then/")) return "number and date questions take no options";
-  if (schemaPath.includes("/allOf/3/else/")) return "min, max, integer, unit and bands apply only to number and date questions";
-  return "this combination of properties is not allowed";
+/** The schema's `not` rules, keyed by where they sit in module.schema.json. */
+function notRule(schemaPath: string): SchemaRule {
+  if (schemaPath.includes("/allOf/1/")) return { rule: "text_scored" };
+  if (schemaPath.includes("/allOf/3/then/")) return { rule: "options_on_number" };
+  if (schemaPath.includes("/allOf/3/else/")) return { rule: "number_fields" };
+  return { rule: "not" };
 }
 
 function pointer(instancePath: string): DocPath {

@@ -51,7 +51,7 @@ export function scoreOnWorkers(files: readonly string[], jobs: number, modules: 
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY" && slot.busy !== undefined) {
         // The file was too big to read within the bound: it fails, the batch goes on.
         const source = displayPath(files[slot.busy]!);
-        done.set(slot.busy, [{ source, problems: [problem("TOO_LARGE", source, [], `reading this file needs more than ${WORKER_HEAP_MB} MB of memory; it was refused`)] }]);
+        done.set(slot.busy, [{ source, problems: [problem("TOO_LARGE", { what: "memory", heapMb: WORKER_HEAP_MB }, source, [])] }]);
         const fresh = start();
         slots[slots.indexOf(slot)] = fresh;
         void modules.then((m) => fresh.worker.postMessage({ modules: m }));

@@ -2,7 +2,7 @@
 // can name a line and column.
 import { LineCounter, Scalar, YAMLMap, YAMLSeq, isMap, isPair, isScalar, isSeq, parseDocument } from "yaml";
 import type { Document, Node } from "yaml";
-import type { DocPath, Problem } from "../core/problems.js";
+import type { DocPath, Problem, ProblemCode } from "../core/problems.js";
 import { problem } from "../core/problems.js";
 
 /** Aliases beyond this are refused: a "billion laughs" file must not expand in memory. */
@@ -29,17 +29,16 @@ export function parseYaml(text: string, source: string): ParsedYaml {
   // After the first syntax error the parser's later complaints are mostly echoes of it.
   const [first, ...rest] = doc.errors;
   if (first) {
-    const more = rest.length ? ` (and ${rest.length} more YAML error${rest.length === 1 ? "" : "s"} after it)` : "";
-    problems.push({ ...problem("YAML_SYNTAX", source, [], firstLine(first.message) + more), ...at(first.pos[0]) });
+    problems.push({ ...problem("YAML_SYNTAX", { detail: firstLine(first.message), more: rest.length }, source, []), ...at(first.pos[0]) });
   }
   // Unresolved tags come as warnings; a tag we do not know is a file we do not trust.
-  for (const w of doc.warnings) problems.push({ ...problem("YAML_TAG", source, [], firstLine(w.message)), ...at(w.pos[0]) });
+  for (const w of doc.warnings) problems.push({ ...problem("YAML_TAG", { detail: firstLine(w.message) }, source, []), ...at(w.pos[0]) });
   let value: unknown;
   if (problems.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
-      problems.push(problem("YAML_ALIASES", source, [], `${(e as Error).message} (at most ${MAX_ALIASES} alias expansions are allowed)`));
+      problems.push(problem("YAML_ALIASES", { detail: (e as Error).message, max: MAX_ALIASES }, source, []));
     }
   }
   return { source, doc, lines, value, problems };
@@ -88,7 +87,7 @@ function pos(parsed: ParsedYaml, offset: number): { line: number; column: number
 }
 
 /** Adds line:column to problems that have a document path and none yet. */
-export function locate(parsed: ParsedYaml, problems: Problem[], keyCodes: ReadonlySet<string> = new Set()): Problem[] {
+export function locate(parsed: ParsedYaml, problems: Problem[], keyCodes: ReadonlySet<ProblemCode> = new Set()): Problem[] {
   return problems.map((p) => {
     if (p.line !== undefined) return p;
     const at = positionOf(parsed, p.path, keyCodes.has(p.code));

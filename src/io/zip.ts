@@ -1,5 +1,7 @@
 // Just enough of the zip format to refuse dangerous or broken workbooks before a spreadsheet
 // library expands them, and to make the workbooks we write byte-identical from run to run.
+import { coded } from "../core/problems.js";
+import type { CodedProblem, ProblemArgs } from "../core/problems.js";
 
 /** Limits for a returned workbook (documented in the README). */
 export const ZIP_LIMITS = {
@@ -13,9 +15,14 @@ export const ZIP_LIMITS = {
   maxRatio: 200,
 };
 
-export type ZipVerdict =
-  | { ok: true; entries: ZipEntry[] }
-  | { ok: false; code: "EMPTY" | "XLS" | "ENCRYPTED" | "NOT_ZIP" | "CORRUPT" | "TOO_LARGE" | "NOT_SPREADSHEET"; message: string };
+type WorkbookCode = "WORKBOOK_EMPTY" | "WORKBOOK_XLS" | "WORKBOOK_ENCRYPTED" | "WORKBOOK_NOT_ZIP" | "WORKBOOK_CORRUPT" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_NOT_SPREADSHEET";
+
+/** A refusal is the problem itself, as a code with its args. */
+export type ZipVerdict = { ok: true; entries: ZipEntry[] } | ({ ok: false } & Extract<CodedProblem, { code: WorkbookCode }>);
+
+function refuse<C extends WorkbookCode>(code: C, args: ProblemArgs[C]): ZipVerdict {
+  return { ok: false, ...coded(code, args) } as ZipVerdict;
+}
 
 export interface ZipEntry {
   name: string;
@@ -27,46 +34,28 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** What a file is, judged from its bytes, and whether its archive stays within the limits. */
 export function inspectWorkbookBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdict {
-  if (buf.length === 0) return { ok: false, code: "EMPTY", message: "the file is empty (0 bytes)" };
-  if (buf.length > limits.maxFileBytes) {
-    return { ok: false, code: "TOO_LARGE", message: `the file is ${mb(buf.length)}; a workbook may be at most ${mb(limits.maxFileBytes)}` };
-  }
+  if (buf.length === 0) return refuse("WORKBOOK_EMPTY", { kind: "no_bytes" });
+  if (buf.length > limits.maxFileBytes) return refuse("WORKBOOK_TOO_LARGE", { limit: "file", bytes: buf.length, max: limits.maxFileBytes });
   if (buf.subarray(0, 8).equals(CFB_MAGIC)) {
     // Both old .xls files and password-protected .xlsx files are OLE compound files.
-    if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) {
-      return { ok: false, code: "ENCRYPTED", message: "the workbook is password-protected (encrypted); save a copy without a password and score that" };
-    }
-    return { ok: false, code: "XLS", message: "this is an old Excel 97-2003 workbook (.xls); open it and save it as .xlsx" };
+    if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) return refuse("WORKBOOK_ENCRYPTED", {});
+    return refuse("WORKBOOK_XLS", {});
   }
-  if (buf.readUInt32LE(0) !== 0x04034b50) {
-    return { ok: false, code: "NOT_ZIP", message: "not an Excel workbook: an .xlsx file is a zip archive, and this file is not one" };
-  }
+  if (buf.readUInt32LE(0) !== 0x04034b50) return refuse("WORKBOOK_NOT_ZIP", {});
   const entries = centralDirectory(buf);
-  if (!entries) return { ok: false, code: "CORRUPT", message: "the workbook is truncated or corrupt (its zip directory cannot be read); ask for the file again" };
-  if (entries.length > limits.maxEntries) {
-    return { ok: false, code: "TOO_LARGE", message: `the archive holds ${entries.length} files; a workbook may hold at most ${limits.maxEntries}` };
-  }
+  if (!entries) return refuse("WORKBOOK_CORRUPT", {});
+  if (entries.length > limits.maxEntries) return refuse("WORKBOOK_TOO_LARGE", { limit: "entries", entries: entries.length, max: limits.maxEntries });
   let total = 0;
   for (const e of entries) {
     total += e.expanded;
     if (e.expanded > 1024 * 1024 && e.expanded / Math.max(1, e.compressed) > limits.maxRatio) {
-      return { ok: false, code: "TOO_LARGE", message: `${e.name} would expand ${Math.round(e.expanded / Math.max(1, e.compressed))} times (to ${mb(e.expanded)}); refused as a possible zip bomb` };
+      return refuse("WORKBOOK_TOO_LARGE", { limit: "ratio", entry: e.name, ratio: Math.round(e.expanded / Math.max(1, e.compressed)), bytes: e.expanded });
     }
   }
-  if (total > limits.maxExpandedBytes) {
-    return { ok: false, code: "TOO_LARGE", message: `the workbook would expand to ${mb(total)}; at most ${mb(limits.maxExpandedBytes)} is read` };
-  }
-  if (entries.some((e) => e.name === "content.xml") && entries.some((e) => e.name === "mimetype")) {
-    return { ok: false, code: "NOT_SPREADSHEET", message: "this is an OpenDocument file (.ods, LibreOffice's own format); save it as an Excel workbook (.xlsx)" };
-  }
-  if (!entries.some((e) => e.name === "xl/workbook.xml")) {
-    return { ok: false, code: "NOT_SPREADSHEET", message: "this zip archive is not an Excel workbook (it has no xl/workbook.xml)" };
-  }
+  if (total > limits.maxExpandedBytes) return refuse("WORKBOOK_TOO_LARGE", { limit: "expanded", bytes: total, max: limits.maxExpandedBytes });
+  if (entries.some((e) => e.name === "content.xml") && entries.some((e) => e.name === "mimetype")) return refuse("WORKBOOK_NOT_SPREADSHEET", { kind: "ods" });
+  if (!entries.some((e) => e.name === "xl/workbook.xml")) return refuse("WORKBOOK_NOT_SPREADSHEET", { kind: "zip" });
   return { ok: true, entries };
-}
-
-function mb(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 /** Entries from the central directory, or undefined when it cannot be found or read. */

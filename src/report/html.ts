@@ -3,7 +3,7 @@
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension } from "../core/model.js";
 import type { Report, ScoreCell } from "../core/report.js";
-import { BAND_COLOURS, BAND_TEXT, dim, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
+import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
 
 export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -150,12 +150,12 @@ export function renderHtml(r: Report): string {
   s.push(`<h3>${e(w("sharing", L))}</h3>`);
   s.push(table([e(w("institution", L)), e(w("partners", L))], r.crossCutting.sharing.map((x) => [td(e(x.name)), td(x.partners.length ? x.partners.map((p) => `${e(p.label)} (${p.datasets})`).join("; ") : `<span class="muted">${e(w("notShared", L))}</span>`)])));
   s.push(`<h3>${e(w("firewall", L))}</h3>`);
-  s.push(r.crossCutting.firewallMissing.length ? table([e(w("institution", L)), e(w("reasons", L))], r.crossCutting.firewallMissing.map((f) => [td(e(f.name)), td(e(f.reasons.join("; ")))])) : `<p>${e(w("noneFound", L))}</p>`);
+  s.push(r.crossCutting.firewallMissing.length ? table([e(w("institution", L)), e(w("reasons", L))], r.crossCutting.firewallMissing.map((f) => [td(e(f.name)), td(e(f.reasons.map((x) => firewallReason(x, L)).join("; ")))])) : `<p>${e(w("noneFound", L))}</p>`);
 
   s.push(`<h2 id="methodology">${e(w("methodology", L))}</h2>`);
   s.push(`<p>${e(w("methodVersion", L))}: ${e(r.method)}. ${e(w("weights", L))}</p>`);
   s.push(`<p>${e(w("levels", L))}: ${r.methodology.levels.map(e).join("; ")}.</p><p>${e(w("bands", L))}: ${r.methodology.bands.map(e).join("; ")}.</p>`);
-  s.push(`<ul>${r.methodology.rules.map((x) => `<li>${e(x)}</li>`).join("")}</ul>`);
+  s.push(`<ul>${r.methodology.rules.map((x) => `<li>${e(METHOD_RULE_WORDS[x][L])}</li>`).join("")}</ul>`);
   s.push(`<p>${e(w("modulesUsed", L))}:</p>`, table([e(w("module", L)), "id", "version"], r.modules.map((m) => [td(e(m.title)), td(e(m.id)), td(e(m.version))])));
   s.push(`</body></html>\n`);
   return s.join("\n");

@@ -1,7 +1,7 @@
 // The report as GitHub-flavoured Markdown, for pasting into consultation documents.
 import { DIMENSIONS } from "../core/model.js";
 import type { Report, ScoreCell } from "../core/report.js";
-import { BAND_EMOJI, dim, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
+import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
 export function mdText(s: string): string {
@@ -107,12 +107,12 @@ export function renderMarkdown(r: Report): string {
   out.push("", `### ${w("sharing", L)}`, "");
   out.push(table([w("institution", L), w("partners", L)], r.crossCutting.sharing.map((s) => [t(s.name), s.partners.length ? s.partners.map((p) => `${t(p.label)} (${p.datasets})`).join("; ") : w("notShared", L)])));
   out.push("", `### ${w("firewall", L)}`, "");
-  out.push(r.crossCutting.firewallMissing.length ? table([w("institution", L), w("reasons", L)], r.crossCutting.firewallMissing.map((f) => [t(f.name), t(f.reasons.join("; "))])) : w("noneFound", L));
+  out.push(r.crossCutting.firewallMissing.length ? table([w("institution", L), w("reasons", L)], r.crossCutting.firewallMissing.map((f) => [t(f.name), t(f.reasons.map((x) => firewallReason(x, L)).join("; "))])) : w("noneFound", L));
 
   out.push("", `## ${w("methodology", L)}`, "");
   out.push(`${w("methodVersion", L)}: ${r.method} · ${w("weights", L)}`, "");
   out.push(`${w("levels", L)}: ${r.methodology.levels.join("; ")}.`, "", `${w("bands", L)}: ${r.methodology.bands.join("; ")}.`, "");
-  for (const rule of r.methodology.rules) out.push(`- ${rule}`);
+  for (const rule of r.methodology.rules) out.push(`- ${METHOD_RULE_WORDS[rule][L]}`);
   out.push("", `${w("modulesUsed", L)}:`, "");
   out.push(table([w("module", L), "id", "version"], r.modules.map((m) => [t(m.title), m.id, m.version])));
   return `${out.join("\n")}\n`;

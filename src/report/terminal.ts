@@ -3,7 +3,7 @@ import chalk from "chalk";
 import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Module } from "../core/model.js";
 import { questionIndex } from "../core/questionnaire.js";
-import { formatProblem } from "../core/problems.js";
+import { formatProblem } from "../core/problem-words.js";
 import { num, overallText, pct, w } from "./words.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import type { ModuleSummary } from "../core/summary.js";
@@ -117,8 +117,8 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   return lines.join("\n") + "\n";
 }
 
-export function renderFailure(f: FailedInput): string {
-  return `${chalk.red("✗")} ${f.source}: not scored\n${f.problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`;
+export function renderFailure(f: FailedInput, lang: Lang): string {
+  return `${chalk.red("✗")} ${f.source}: ${w("notScored", lang)}\n${f.problems.map((p) => `  ${formatProblem(p, lang)}\n`).join("")}`;
 }
 
 export interface SummaryRow {
@@ -132,10 +132,10 @@ export interface SummaryRow {
 }
 
 /** Problems in an input that was still scored: answers that could not be read, and warnings. */
-export function renderProblems(r: InstitutionResult): string {
+export function renderProblems(r: InstitutionResult, lang: Lang): string {
   const errors = r.problems.filter((p) => p.severity === "error").length;
-  const head = errors ? `${chalk.yellow("!")} ${r.source}: scored, with ${errors} problem${errors === 1 ? "" : "s"} (answers that could not be read are kept in the results)` : `${chalk.dim("i")} ${r.source}:`;
-  return `${head}\n${r.problems.map((p) => `  ${formatProblem(p)}\n`).join("")}`;
+  const head = errors ? `${chalk.yellow("!")} ${r.source}: ${w(errors === 1 ? "scoredWithProblem" : "scoredWithProblems", lang, { n: errors })}` : `${chalk.dim("i")} ${r.source}:`;
+  return `${head}\n${r.problems.map((p) => `  ${formatProblem(p, lang)}\n`).join("")}`;
 }
 
 export function renderSummary(rows: readonly SummaryRow[], failed: readonly FailedInput[]): string {

@@ -1,7 +1,7 @@
 // The report's own words, in English and Thai; the same for every format.
 import { DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Text } from "../core/model.js";
-import type { Band } from "../core/report.js";
+import type { Band, FirewallReason, MethodRule } from "../core/report.js";
 
 export const W = {
   summary: { en: "Executive summary", th: "บทสรุปผู้บริหาร" },
@@ -61,6 +61,15 @@ export const W = {
   dontKnow: { en: "Don't know", th: "ไม่ทราบ" },
   notApplicable: { en: "N/A", th: "ไม่เกี่ยวข้อง" },
   topRecommendations: { en: "Top recommendations", th: "ข้อเสนอแนะสำคัญ" },
+  notScored: { en: "not scored", th: "ไม่ได้คิดคะแนน" },
+  scoredWithProblem: {
+    en: "scored, with {n} problem (answers that could not be read are kept in the results)",
+    th: "คิดคะแนนแล้ว มีปัญหา {n} รายการ (คำตอบที่อ่านไม่ได้เก็บไว้ในผลลัพธ์)",
+  },
+  scoredWithProblems: {
+    en: "scored, with {n} problems (answers that could not be read are kept in the results)",
+    th: "คิดคะแนนแล้ว มีปัญหา {n} รายการ (คำตอบที่อ่านไม่ได้เก็บไว้ในผลลัพธ์)",
+  },
   noScoreIn: { en: "no score in {dims}", th: "ไม่มีคะแนนด้าน{dims}" },
   noDatasets: {
     en: "No dataset was listed, so the {n} questions asked for each dataset were not scored: the scores cover the institution's general practice only.",
@@ -75,6 +84,64 @@ export const W = {
     th: "ผลบางรายการให้คะแนนด้วยวิธีการรุ่นอื่นที่ไม่ใช่รุ่นของรายงานนี้ ({method}) ตัวเลขจึงเปรียบเทียบกันได้ไม่เต็มที่ ควรให้คะแนนคำตอบใหม่ก่อนเปรียบเทียบ: {list}",
   },
 } satisfies Record<string, Text>;
+
+/** The scoring method's rules, as the methodology section lists them. */
+export const METHOD_RULE_WORDS: Record<MethodRule, Text> = {
+  CHOICE_SCORES: {
+    en: "A choice answer scores level / 4; a multiple-choice question scores the weighted share of good practices in place; a number or date scores the level of the band it falls in / 4 (dates in whole calendar months before the assessment date).",
+    th: "คะแนนของคำถามแบบเลือกตอบ = ระดับ / 4; คำถามแบบเลือกได้หลายข้อ = สัดส่วนถ่วงน้ำหนักของแนวปฏิบัติที่มี; คำถามตัวเลขหรือวันที่ = ระดับของช่วงคะแนนที่คำตอบอยู่ / 4 (วันที่นับเป็นเดือนเต็มตามปฏิทินก่อนวันประเมิน)",
+  },
+  DIMENSION_SCORE: {
+    en: "A dimension score is 100 × Σ(weight × score) / Σ weight (essential 3, important 2, useful 1).",
+    th: "คะแนนด้าน = 100 × Σ(น้ำหนัก × คะแนน) / Σ น้ำหนัก (จำเป็น 3, สำคัญ 2, มีประโยชน์ 1)",
+  },
+  SPECIAL_ANSWERS: {
+    en: "Don't know scores 0 and is counted (per dataset); not applicable and questions hidden by a condition are left out; unanswered questions lower completeness, not the score; an answer outside every band is kept and not scored.",
+    th: "ไม่ทราบ = 0 และนับเป็นไม่ทราบ (ในแต่ละชุดข้อมูล); ไม่เกี่ยวข้องและคำถามที่ถูกซ่อนตามเงื่อนไขไม่นำมาคิด; คำถามที่ไม่ได้ตอบลดความครบถ้วน ไม่ลดคะแนน; คำตอบที่อยู่นอกทุกช่วงคะแนนเก็บไว้แต่ไม่นำมาคิด",
+  },
+  HIDDEN_CHAINS: {
+    en: "A question hidden by its condition counts as unanswered for every later condition, so a whole chain of follow-ups hides with it; an answer given to a hidden question is kept, with a warning, and never scored.",
+    th: "คำถามที่ถูกซ่อนตามเงื่อนไขนับเป็นคำถามที่ไม่ได้ตอบสำหรับเงื่อนไขของคำถามถัดไปทั้งหมด; คำตอบของคำถามที่ถูกซ่อนเก็บไว้พร้อมคำเตือนแต่ไม่นำมาคิดคะแนน",
+  },
+  PER_DATASET: {
+    en: "A question asked per dataset counts once, with the mean over the institution's datasets; an institution that lists no dataset has no such questions scored, and says so.",
+    th: "คำถามระดับชุดข้อมูลนับครั้งเดียว ด้วยค่าเฉลี่ยของชุดข้อมูล; หน่วยงานที่ไม่ได้ระบุชุดข้อมูลจะไม่มีคะแนนคำถามเหล่านี้ และมีหมายเหตุกำกับ",
+  },
+  CRITICAL_GAPS: {
+    en: "A critical gap is an essential question answered at level 0 or don't know; gaps rank critical first, then by weight × (1 − score), then in questionnaire order.",
+    th: "ช่องว่างวิกฤต = คำถามจำเป็นที่ตอบระดับ 0 หรือไม่ทราบ; เรียงช่องว่างวิกฤตก่อน แล้วตามน้ำหนัก × (1 − คะแนน) แล้วตามลำดับในแบบสอบถาม",
+  },
+  NATIONAL_MEANS: {
+    en: "National and theme scores are means over institutions, each institution weighing the same; the overall figure is the plain mean of the three dimensions, shown only when all three have a score.",
+    th: "คะแนนระดับประเทศและรายประเด็น = ค่าเฉลี่ยของหน่วยงาน (แต่ละหน่วยงานมีน้ำหนักเท่ากัน); ภาพรวม = ค่าเฉลี่ยของสามด้าน แสดงเฉพาะเมื่อมีคะแนนครบทั้งสามด้าน",
+  },
+  EXACT_FIGURES: {
+    en: "Figures are computed as exact fractions and rounded once, to two decimals (halves up), where they are shown; colour bands are read off the figure as shown.",
+    th: "คำนวณด้วยเศษส่วนที่แม่นยำ และปัดเศษครั้งเดียวเป็นทศนิยมสองตำแหน่ง (ครึ่งหนึ่งปัดขึ้น) เมื่อแสดงผล; แถบสีอ่านจากตัวเลขที่แสดง",
+  },
+  NO_IMPUTATION: {
+    en: "Nothing is imputed.",
+    th: "ไม่มีการประมาณค่าแทนข้อมูลที่ขาดหาย",
+  },
+};
+
+const FIREWALL_WORDS = {
+  dontKnow: { en: "does not know whether a firewall exists", th: "ไม่ทราบว่ามีมาตรการแยกข้อมูลหรือไม่" },
+  belowTop: { en: "firewall", th: "มาตรการแยกข้อมูล" },
+  shares: { en: "shares with immigration enforcement", th: "ส่งข้อมูลให้หน่วยงานบังคับใช้กฎหมายคนเข้าเมือง" },
+} satisfies Record<string, Text>;
+
+/** Why an institution is listed as missing a firewall, in words. */
+export function firewallReason(r: FirewallReason, lang: Lang): string {
+  switch (r.code) {
+    case "FIREWALL_DONT_KNOW":
+      return FIREWALL_WORDS.dontKnow[lang];
+    case "FIREWALL_BELOW_TOP":
+      return `${FIREWALL_WORDS.belowTop[lang]}: ${r.args.label}`;
+    case "SHARES_WITH_ENFORCEMENT":
+      return `${FIREWALL_WORDS.shares[lang]}: ${r.args.datasets.join(", ")}`;
+  }
+}
 
 /** Short headings for the data map's columns (the questions themselves are long). */
 export const DATA_MAP_HEADINGS: Record<string, Text> = {

@@ -6,7 +6,7 @@ import type { Dimension, Lang } from "../core/model.js";
 import type { Report, ScoreCell } from "../core/report.js";
 import { columnLetter } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../core/workbook.js";
-import { dim, heading, num, otherMethodsText, overallText, w } from "./words.js";
+import { METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, w } from "./words.js";
 
 const HEAD: Partial<CellSpec> = { bold: true, fill: "DDEBF7", wrap: true };
 
@@ -89,7 +89,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
   cc.push([], [head(w("sharing", L))], [head(w("institution", L)), head(w("partners", L))]);
   for (const x of r.crossCutting.sharing) cc.push([text(x.name), text(x.partners.map((p) => `${p.label} (${p.datasets})`).join("; ") || w("notShared", L), { wrap: true })]);
   cc.push([], [head(w("firewall", L))], [head(w("institution", L)), head(w("reasons", L))]);
-  for (const f of r.crossCutting.firewallMissing) cc.push([text(f.name), text(f.reasons.join("; "), { wrap: true })]);
+  for (const f of r.crossCutting.firewallMissing) cc.push([text(f.name), text(f.reasons.map((x) => firewallReason(x, L)).join("; "), { wrap: true })]);
   sheets.push({ name: "Cross-cutting", columns: [{ width: 50 }, { width: 40 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 60 }], rows: cc });
 
   // One sheet per institution.
@@ -129,7 +129,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
     [text(w("weights", L))],
     [text(`${w("levels", L)}: ${r.methodology.levels.join("; ")}`, { wrap: true })],
     [text(`${w("bands", L)}: ${r.methodology.bands.join("; ")}`, { wrap: true })],
-    ...r.methodology.rules.map((x) => [text(x, { wrap: true })]),
+    ...r.methodology.rules.map((x) => [text(METHOD_RULE_WORDS[x][L], { wrap: true })]),
     [],
     [head(w("module", L)), head("id"), head("version")],
     ...r.modules.map((m) => [text(m.title), text(m.id), text(m.version)]),

@@ -24,8 +24,8 @@ async function edit(buf: Buffer, change: (wb: ExcelJS.Workbook) => void): Promis
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A zip archive with one deflated entry, for the zip-bomb case. */
-function zipWith(name: string, content: Buffer): Buffer {
+/** A zip archive with one deflated entry, for the zip-bomb case (and a zip that is no workbook). */
+export function zipWith(name: string, content: Buffer): Buffer {
   const data = deflateRawSync(content, { level: 9 });
   const nameBuf = Buffer.from(name);
   const local = Buffer.alloc(30);

@@ -1,0 +1,173 @@
+// Words for problems in input files: finding them, answer files, workbooks, CSV and exports.
+import { ANSWERS_FORMAT } from "./answers.js";
+import { formatReason } from "./problem-words-answers.js";
+import type { WordTable } from "./problem-words.js";
+
+const list = (xs: readonly string[]) => xs.join(", ");
+const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+const wholeMb = (bytes: number) => `${bytes / 1048576} MB`;
+
+export const INPUT_WORDS = {
+  NOT_FOUND: {
+    en: (a) => (a.kind === "pattern" ? "no file matches this pattern" : "no such file or folder"),
+    th: (a) => (a.kind === "pattern" ? "ไม่มีไฟล์ที่ตรงกับรูปแบบนี้" : "ไม่มีไฟล์หรือโฟลเดอร์นี้"),
+  },
+  UNSUPPORTED: { en: (a) => `not a file assess reads (${list(a.extensions)})`, th: (a) => `assess ไม่อ่านไฟล์ชนิดนี้ (อ่านได้: ${list(a.extensions)})` },
+  FILE_TOO_LARGE: {
+    en: (a) => `is ${a.bytes} bytes; an answer file may be at most ${a.max}`,
+    th: (a) => `มีขนาด ${a.bytes} ไบต์ แต่ไฟล์คำตอบมีขนาดได้ไม่เกิน ${a.max} ไบต์`,
+  },
+  TOO_LARGE: {
+    en: (a) =>
+      a.what === "csv"
+        ? `the file is larger than ${wholeMb(a.max)}`
+        : a.what === "workbook"
+          ? `the file is ${mb(a.bytes)}; a workbook may be at most ${wholeMb(a.max)}`
+          : `reading this file needs more than ${a.heapMb} MB of memory; it was refused`,
+    th: (a) =>
+      a.what === "csv"
+        ? `ไฟล์มีขนาดเกิน ${wholeMb(a.max)}`
+        : a.what === "workbook"
+          ? `ไฟล์มีขนาด ${mb(a.bytes)} แต่สมุดงานมีขนาดได้ไม่เกิน ${wholeMb(a.max)}`
+          : `การอ่านไฟล์นี้ต้องใช้หน่วยความจำเกิน ${a.heapMb} MB จึงไม่รับไฟล์นี้`,
+  },
+  NOT_ANSWERS: {
+    en: (a) => {
+      if (a.kind === "not_mapping") return `is not an answer file (expected a mapping with format: ${ANSWERS_FORMAT})`;
+      if (a.kind === "results_file") return "is a results file written by assess score -o; give it to assess report, not an answer file";
+      if (a.kind === "report_model") return "is a report model written by assess report, not an answer file";
+      return `is not an answer file: expected format: ${ANSWERS_FORMAT}, found ${a.format === undefined ? "no format field" : `format ${a.format}`}`;
+    },
+    th: (a) => {
+      if (a.kind === "not_mapping") return `ไม่ใช่ไฟล์คำตอบ (ต้องเป็นชุดของคีย์และค่าที่มี format: ${ANSWERS_FORMAT})`;
+      if (a.kind === "results_file") return "เป็นไฟล์ผลลัพธ์ที่เขียนโดย assess score -o ให้ใช้กับ assess report ไม่ใช่ไฟล์คำตอบ";
+      if (a.kind === "report_model") return "เป็นแบบจำลองรายงานที่เขียนโดย assess report ไม่ใช่ไฟล์คำตอบ";
+      return `ไม่ใช่ไฟล์คำตอบ: ต้องมี format: ${ANSWERS_FORMAT} แต่${a.format === undefined ? "ไม่มีช่อง format" : `พบ format ${a.format}`}`;
+    },
+  },
+  WORKBOOK_EMPTY: {
+    en: (a) => (a.kind === "no_bytes" ? "the file is empty (0 bytes)" : "the workbook has no sheets"),
+    th: (a) => (a.kind === "no_bytes" ? "ไฟล์ว่างเปล่า (0 ไบต์)" : "สมุดงานไม่มีชีต"),
+  },
+  WORKBOOK_XLS: {
+    en: () => "this is an old Excel 97-2003 workbook (.xls); open it and save it as .xlsx",
+    th: () => "ไฟล์นี้เป็นสมุดงาน Excel 97-2003 รุ่นเก่า (.xls) ให้เปิดแล้วบันทึกเป็น .xlsx",
+  },
+  WORKBOOK_ENCRYPTED: {
+    en: () => "the workbook is password-protected (encrypted); save a copy without a password and score that",
+    th: () => "สมุดงานมีรหัสผ่าน (เข้ารหัสไว้) ให้บันทึกสำเนาที่ไม่มีรหัสผ่านแล้วคิดคะแนนจากสำเนานั้น",
+  },
+  WORKBOOK_NOT_ZIP: {
+    en: () => "not an Excel workbook: an .xlsx file is a zip archive, and this file is not one",
+    th: () => "ไม่ใช่สมุดงาน Excel: ไฟล์ .xlsx เป็นไฟล์ zip แต่ไฟล์นี้ไม่ใช่",
+  },
+  WORKBOOK_CORRUPT: {
+    en: (a) => (a.detail === undefined ? "the workbook is truncated or corrupt (its zip directory cannot be read); ask for the file again" : `the workbook cannot be read (${a.detail}); ask for the file again`),
+    th: (a) => (a.detail === undefined ? "สมุดงานไม่ครบหรือเสียหาย (อ่านสารบัญของไฟล์ zip ไม่ได้) ให้ขอไฟล์ใหม่" : `อ่านสมุดงานไม่ได้ (${a.detail}) ให้ขอไฟล์ใหม่`),
+  },
+  WORKBOOK_TOO_LARGE: {
+    en: (a) => {
+      if (a.limit === "file") return `the file is ${mb(a.bytes)}; a workbook may be at most ${mb(a.max)}`;
+      if (a.limit === "entries") return `the archive holds ${a.entries} files; a workbook may hold at most ${a.max}`;
+      if (a.limit === "ratio") return `${a.entry} would expand ${a.ratio} times (to ${mb(a.bytes)}); refused as a possible zip bomb`;
+      return `the workbook would expand to ${mb(a.bytes)}; at most ${mb(a.max)} is read`;
+    },
+    th: (a) => {
+      if (a.limit === "file") return `ไฟล์มีขนาด ${mb(a.bytes)} แต่สมุดงานมีขนาดได้ไม่เกิน ${mb(a.max)}`;
+      if (a.limit === "entries") return `ไฟล์ zip มี ${a.entries} ไฟล์ แต่สมุดงานมีได้ไม่เกิน ${a.max} ไฟล์`;
+      if (a.limit === "ratio") return `${a.entry} จะขยายเป็น ${a.ratio} เท่า (${mb(a.bytes)}) จึงไม่รับไฟล์ เพราะอาจเป็น zip bomb`;
+      return `สมุดงานจะขยายเป็น ${mb(a.bytes)} แต่อ่านได้ไม่เกิน ${mb(a.max)}`;
+    },
+  },
+  WORKBOOK_NOT_SPREADSHEET: {
+    en: (a) => (a.kind === "ods" ? "this is an OpenDocument file (.ods, LibreOffice's own format); save it as an Excel workbook (.xlsx)" : "this zip archive is not an Excel workbook (it has no xl/workbook.xml)"),
+    th: (a) => (a.kind === "ods" ? "ไฟล์นี้เป็นไฟล์ OpenDocument (.ods รูปแบบของ LibreOffice) ให้บันทึกเป็นสมุดงาน Excel (.xlsx)" : "ไฟล์ zip นี้ไม่ใช่สมุดงาน Excel (ไม่มี xl/workbook.xml)"),
+  },
+  NOT_QUESTIONNAIRE: {
+    en: (a) => {
+      if (a.kind === "no_meta") return `not an assess questionnaire: it has no ${a.sheet} sheet (sheets: ${list(a.sheets)}${a.more ? ", ..." : ""}); send the workbook made by \`assess template\``;
+      if (a.kind === "format") return `not an assess questionnaire of a known format (format: ${a.format ?? "none"}, expected ${a.expected})`;
+      return `the ${a.sheet} sheet has been changed and cannot be read`;
+    },
+    th: (a) => {
+      if (a.kind === "no_meta") return `ไม่ใช่แบบสอบถามของ assess: ไม่มีชีต ${a.sheet} (ชีตที่มี: ${list(a.sheets)}${a.more ? ", ..." : ""}) ให้ส่งสมุดงานที่สร้างด้วย \`assess template\``;
+      if (a.kind === "format") return `ไม่ใช่แบบสอบถามของ assess ในรูปแบบที่รู้จัก (format: ${a.format ?? "ไม่มี"} ต้องเป็น ${a.expected})`;
+      return `ชีต ${a.sheet} ถูกแก้ไขจนอ่านไม่ได้`;
+    },
+  },
+  OTHER_MODULE_VERSIONS: {
+    en: (a) =>
+      `the workbook was built from other module versions: ${list(a.modules.map((m) => `${m.module} ${m.version} (${m.loaded ? `loaded: ${m.loaded}` : "not loaded"})`))}; score it with the modules it was built from (--modules DIR) or send the current template`,
+    th: (a) =>
+      `สมุดงานสร้างจากโมดูลรุ่นอื่น: ${list(a.modules.map((m) => `${m.module} ${m.version} (${m.loaded ? `ที่โหลด: ${m.loaded}` : "ไม่ได้โหลด"})`))} ให้คิดคะแนนด้วยโมดูลที่ใช้สร้าง (--modules DIR) หรือส่งแบบสอบถามรุ่นปัจจุบัน`,
+  },
+  TEMPLATE_CONTENT_DIFFERS: {
+    en: () => "the modules' content changed since this workbook was made, under the same versions; answers are matched by question id",
+    th: () => "เนื้อหาของโมดูลเปลี่ยนไปหลังสร้างสมุดงานนี้ โดยยังเป็นรุ่นเดิม คำตอบจึงจับคู่ตามรหัสคำถาม",
+  },
+  SHEET_TOO_LARGE: {
+    en: (a) => `sheet ${a.sheet} has ${a.rows} rows × ${a.columns} columns; a questionnaire sheet may have at most ${a.maxRows} × ${a.maxColumns}`,
+    th: (a) => `ชีต ${a.sheet} มี ${a.rows} แถว × ${a.columns} คอลัมน์ แต่ชีตแบบสอบถามมีได้ไม่เกิน ${a.maxRows} × ${a.maxColumns}`,
+  },
+  SHEET_MISSING: {
+    en: (a) =>
+      a.holds === "module"
+        ? `the workbook has lost the sheet "${a.sheet}" (module ${a.module}); its answers are missing`
+        : `the workbook has lost its ${a.sheet} sheet${a.holds === "datasets" ? "; dataset answers are missing" : ""}`,
+    th: (a) =>
+      a.holds === "module"
+        ? `สมุดงานไม่มีชีต "${a.sheet}" (โมดูล ${a.module}) แล้ว จึงไม่มีคำตอบของชีตนี้`
+        : `สมุดงานไม่มีชีต ${a.sheet} แล้ว${a.holds === "datasets" ? " จึงไม่มีคำตอบรายชุดข้อมูล" : ""}`,
+  },
+  INSTITUTION_NAME_MISSING: {
+    en: (a) => (a.in === "workbook" ? "the institution's name is empty; fill it in and score again" : "the submission has no institution name"),
+    th: (a) => (a.in === "workbook" ? "ยังไม่ได้กรอกชื่อหน่วยงาน ให้กรอกแล้วคิดคะแนนอีกครั้ง" : "ข้อมูลที่ส่งมาไม่มีชื่อหน่วยงาน"),
+  },
+  DATE_MISSING: {
+    en: (a) => {
+      if (a.in === "workbook") return `the date of answering cannot be read: ${formatReason(a.reason, "en")}`;
+      if (a.in === "submission") return "the submission's date of answering cannot be read";
+      return `institution "${a.institution}" has no readable _date row (the date of answering, YYYY-MM-DD)`;
+    },
+    th: (a) => {
+      if (a.in === "workbook") return `อ่านวันที่ตอบแบบสอบถามไม่ได้: ${formatReason(a.reason, "th")}`;
+      if (a.in === "submission") return "อ่านวันที่ตอบแบบสอบถามของข้อมูลที่ส่งมาไม่ได้";
+      return `หน่วยงาน "${a.institution}" ไม่มีแถว _date ที่อ่านได้ (วันที่ตอบแบบสอบถาม YYYY-MM-DD)`;
+    },
+  },
+  UNKNOWN_ROW: {
+    en: (a) => `row ${a.row} has question id "${a.id}", which is not in this questionnaire; it was ignored`,
+    th: (a) => `แถว ${a.row} มีรหัสคำถาม "${a.id}" ซึ่งไม่อยู่ในแบบสอบถามนี้ จึงไม่ได้อ่าน`,
+  },
+  DUPLICATE_ROW: {
+    en: (a) => `question id "${a.id}" appears again (first in row ${a.first}); only the first row is read`,
+    th: (a) => `รหัสคำถาม "${a.id}" ปรากฏซ้ำ (ครั้งแรกในแถว ${a.first}) อ่านเฉพาะแถวแรก`,
+  },
+  DATASET_NAME_MISSING: {
+    en: (a) => `row ${a.row} has answers but no dataset name; the row was not read`,
+    th: (a) => `แถว ${a.row} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านแถวนี้`,
+  },
+  CSV_EMPTY: { en: () => "the file is empty", th: () => "ไฟล์ว่างเปล่า" },
+  CSV_SYNTAX: { en: (a) => `cannot read as CSV: ${a.detail}`, th: (a) => `อ่านเป็น CSV ไม่ได้: ${a.detail}` },
+  CSV_COLUMNS: {
+    en: (a) => `not an assess answers CSV: missing column(s) ${list(a.missing)} (found: ${list(a.found)}); see the README for the layout`,
+    th: (a) => `ไม่ใช่ไฟล์ CSV คำตอบของ assess: ไม่มีคอลัมน์ ${list(a.missing)} (พบ: ${list(a.found)}) ดูรูปแบบใน README`,
+  },
+  CSV_INSTITUTION: { en: () => "rows without an institution; fill in the institution column", th: () => "มีแถวที่ไม่ระบุหน่วยงาน ให้กรอกคอลัมน์ institution" },
+  REPEAT_WITHOUT_MAIN: {
+    en: () => "repeat data from an ODK export without its main CSV file beside it",
+    th: () => "ข้อมูลส่วนที่ซ้ำ (repeat) จาก ODK ซึ่งไม่มีไฟล์ CSV หลักอยู่ในโฟลเดอร์เดียวกัน",
+  },
+  DATASET_MISSING: {
+    en: (a) => `question "${a.question}" is asked per dataset; fill in the dataset column`,
+    th: (a) => `คำถาม "${a.question}" ถามรายชุดข้อมูล ให้กรอกคอลัมน์ dataset`,
+  },
+  NOT_PER_DATASET: {
+    en: (a) => `question "${a.question}" is answered once for the institution; the dataset "${a.dataset}" was ignored`,
+    th: (a) => `คำถาม "${a.question}" ตอบครั้งเดียวสำหรับทั้งหน่วยงาน จึงไม่ใช้ชุดข้อมูล "${a.dataset}" ที่ระบุ`,
+  },
+  DUPLICATE_ANSWER: {
+    en: (a) => `question "${a.question}"${a.dataset ? ` (dataset ${a.dataset})` : ""} is answered twice; the first answer is kept`,
+    th: (a) => `คำถาม "${a.question}"${a.dataset ? ` (ชุดข้อมูล ${a.dataset})` : ""} ถูกตอบสองครั้ง เก็บคำตอบแรกไว้`,
+  },
+} satisfies Partial<WordTable>;
