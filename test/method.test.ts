@@ -95,7 +95,7 @@ describe("a question hidden by its condition hides everything that depends on it
   });
 
   it("the interview asks the same questions the scoring counts", () => {
-    const steps = visibleSteps(checked.questionnaire, checked.clean).map((s) => `${s.dataset ?? "-"}/${s.placed.question.id}`);
+    const steps = visibleSteps(checked.questionnaire, checked.clean).map((s) => `${s.datasetIndex ?? "-"}/${s.placed.question.id}`);
     expect(steps).toEqual(["-/gate", "0/ds_gate", "1/ds_gate", "1/ds_mid", "1/ds_leaf"]);
   });
 
@@ -327,7 +327,7 @@ describe("results of another method version", () => {
     const old: InstitutionResult = { ...now, source: "old.results.json", institution: { id: "o", name: "Old" }, scorecard: { ...now.scorecard, method: "1.0.0" } };
     const report = buildReport([now, old], [m], { title: "T", date: "2026-12-01", lang: "en" });
     expect(report.method).toBe(METHOD_VERSION);
-    expect(report.otherMethods).toEqual([{ institution: "Old", source: "old.results.json", method: "1.0.0" }]);
+    expect(report.otherMethods).toEqual([{ institutionName: "Old", source: "old.results.json", method: "1.0.0" }]);
     expect(renderMarkdown(report)).toContain("another version of the scoring method");
   });
 });

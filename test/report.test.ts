@@ -54,7 +54,7 @@ describe("the report model of the eight fictional examples", () => {
       expect(report.summary.national[d].score).toBe(expected);
     }
     expect(DIMENSIONS.map((d) => Math.round(report.summary.national[d].score!))).toEqual([57, 48, 58]);
-    expect(report.summary.weakestThemes.map((t) => t.module)).toEqual(["detention", "child_protection", "birth_registration"]);
+    expect(report.summary.weakestModules.map((t) => t.module)).toEqual(["detention", "child_protection", "birth_registration"]);
   });
 
   it("fills the heatmap: one row per institution, cells banded by score", () => {
@@ -65,7 +65,7 @@ describe("the report model of the eight fictional examples", () => {
     expect(dla.cells.sharing.score).toBeCloseTo(6.82, 2);
     const nso = report.heatmap.institutions.find((i) => i.name.startsWith("Population and Migration Statistics"))!;
     expect(nso.cells.hosting.band).toBe("good");
-    const themes = Object.fromEntries(report.heatmap.themes.map((t) => [t.module, t.institutions]));
+    const themes = Object.fromEntries(report.heatmap.modules.map((t) => [t.module, t.institutions]));
     expect(themes).toMatchObject({ general: 8, birth_registration: 2, labour_migration: 2, detention: 1 });
   });
 

@@ -49,7 +49,7 @@ export async function review(ctx: Ctx, q: Questionnaire): Promise<void> {
 }
 
 function datasetSuffix(ctx: Ctx, s: Step): string {
-  return s.dataset === undefined ? "" : ` › ${ctx.session.answers.datasets[s.dataset]!.name}`;
+  return s.datasetIndex === undefined ? "" : ` › ${ctx.session.answers.datasets[s.datasetIndex]!.name}`;
 }
 
 async function askStep(ctx: Ctx, steps: Step[], i: number): Promise<void> {
@@ -59,7 +59,7 @@ async function askStep(ctx: Ctx, steps: Step[], i: number): Promise<void> {
   const current = answerAt(ctx.session.answers, step);
   const dim = question.dimension ? DIMENSION_LABELS[question.dimension][lang] : tr(T.context, lang);
   p.print(`\n${module.title[lang]} › ${section.title[lang]}${datasetSuffix(ctx, step)}\n${dim} · ${i + 1} ${tr(T.of, lang)} ${steps.length}\n${question.help[lang]}`);
-  const label = step.dataset === undefined ? question.label[lang] : `[${ctx.session.answers.datasets[step.dataset]!.name}] ${question.label[lang]}`;
+  const label = step.datasetIndex === undefined ? question.label[lang] : `[${ctx.session.answers.datasets[step.datasetIndex]!.name}] ${question.label[lang]}`;
 
   const value = await askValue(ctx, question, label, current?.value);
   const key = stepKey(step, ctx.session.answers);

@@ -60,7 +60,7 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
   });
 
   for (const o of report.otherMethods) {
-    const p = problem("OTHER_METHOD", { institution: o.institution, method: o.method, reportMethod: report.method }, o.source, [], "warning");
+    const p = problem("OTHER_METHOD", { institution: o.institutionName, method: o.method, reportMethod: report.method }, o.source, [], "warning");
     streams.stderr.write(`${formatProblem(p, lang)}\n`);
   }
   for (const [k, format] of formats.entries()) {

@@ -1,7 +1,7 @@
 // The answer file: the one format the interview, the spreadsheet ingest and the reports share.
 import { DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf } from "./model.js";
 import type { Question } from "./model.js";
-import type { CodedProblem, NoArgs } from "./problems.js";
+import type { CodedProblem, NoArgs, Problem } from "./problems.js";
 
 export const ANSWERS_FORMAT = "assess-answers/1";
 
@@ -68,6 +68,36 @@ export interface AnswerSet {
   datasets: DatasetAnswers[];
   rejected?: RejectedAnswer[];
   notes?: Note[];
+}
+
+/**
+ * What reading one input gave: its answers, or the problems that kept it from giving any,
+ * and how to say where each answer was read (a YAML line:column, a sheet's cell, a CSV line).
+ * Every channel (answer file, workbook, CSV, Kobo and ODK exports) gives this one shape.
+ */
+export interface ReadInput {
+  source: string;
+  set?: AnswerSet;
+  problems: Problem[];
+  /** Adds to problems about answers the place those answers were read from. */
+  locate?: (problems: Problem[]) => Problem[];
+}
+
+/** A `locate` for readers that note each answer's place under placeKey: problems about an answer get it. */
+export function placesLocator(places: ReadonlyMap<string, string>, set: AnswerSet): (problems: Problem[]) => Problem[] {
+  return (problems) =>
+    problems.map((p) => {
+      if (p.place) return p;
+      const [first, second, third, fourth] = p.path;
+      const key =
+        first === "answers" && typeof second === "string"
+          ? placeKey(undefined, second)
+          : first === "datasets" && typeof second === "number" && third === "answers" && typeof fourth === "string"
+            ? placeKey(set.datasets[second]?.id, fourth)
+            : undefined;
+      const place = key === undefined ? undefined : places.get(key);
+      return place ? { ...p, place } : p;
+    });
 }
 
 /** The key of where an answer was read: the dataset id (empty for the institution) and the question. */

@@ -10,11 +10,11 @@ import { isShown, shownQuestions } from "./visibility.js";
 export interface Step {
   placed: PlacedQuestion;
   /** Index into set.datasets for dataset-scoped questions. */
-  dataset?: number;
+  datasetIndex?: number;
 }
 
 export function stepKey(step: Step, set: AnswerSet): string {
-  return step.dataset === undefined ? step.placed.question.id : `${set.datasets[step.dataset]?.id ?? step.dataset}/${step.placed.question.id}`;
+  return step.datasetIndex === undefined ? step.placed.question.id : `${set.datasets[step.datasetIndex]?.id ?? step.datasetIndex}/${step.placed.question.id}`;
 }
 
 /**
@@ -32,7 +32,7 @@ export function visibleSteps(q: Questionnaire, set: AnswerSet): Step[] {
         for (const p of placed) if (isShown(shown, p.question.id)) out.push({ placed: p });
       } else {
         set.datasets.forEach((_ds, i) => {
-          for (const p of placed) if (isShown(shown, p.question.id, i)) out.push({ placed: p, dataset: i });
+          for (const p of placed) if (isShown(shown, p.question.id, i)) out.push({ placed: p, datasetIndex: i });
         });
       }
     }
@@ -41,7 +41,7 @@ export function visibleSteps(q: Questionnaire, set: AnswerSet): Step[] {
 }
 
 export function answerAt(set: AnswerSet, step: Step): Answer | undefined {
-  const map = step.dataset === undefined ? set.answers : set.datasets[step.dataset]?.answers;
+  const map = step.datasetIndex === undefined ? set.answers : set.datasets[step.datasetIndex]?.answers;
   return map?.[step.placed.question.id];
 }
 
@@ -54,8 +54,8 @@ export function withAnswer(set: AnswerSet, step: Step, answer: Answer | undefine
     else next[id] = answer;
     return next;
   };
-  if (step.dataset === undefined) return { ...set, answers: put(set.answers) };
-  return { ...set, datasets: set.datasets.map((d, i) => (i === step.dataset ? { ...d, answers: put(d.answers) } : d)) };
+  if (step.datasetIndex === undefined) return { ...set, answers: put(set.answers) };
+  return { ...set, datasets: set.datasets.map((d, i) => (i === step.datasetIndex ? { ...d, answers: put(d.answers) } : d)) };
 }
 
 /** The first visible step with no answer that the user has not chosen to skip. */
@@ -77,10 +77,10 @@ export function hiddenAnswers(q: Questionnaire, set: AnswerSet): Step[] {
   set.datasets.forEach((ds, i) => {
     for (const id of Object.keys(ds.answers)) {
       const placed = q.byId.get(id);
-      if (placed && !isShown(shown, id, i)) out.push({ placed, dataset: i });
+      if (placed && !isShown(shown, id, i)) out.push({ placed, datasetIndex: i });
     }
   });
-  return out.sort((a, b) => a.placed.order - b.placed.order || (a.dataset ?? -1) - (b.dataset ?? -1));
+  return out.sort((a, b) => a.placed.order - b.placed.order || (a.datasetIndex ?? -1) - (b.datasetIndex ?? -1));
 }
 
 /** A short stable fingerprint of a question's definition (FNV-1a over canonical JSON). */

@@ -5,7 +5,7 @@ import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } 
 import type { Question, Text } from "./model.js";
 
 /** What a cell shows, independent of the spreadsheet library. */
-export type Shown =
+export type SheetValue =
   | { kind: "empty" }
   | { kind: "text"; text: string }
   | { kind: "number"; value: number; text: string }
@@ -61,7 +61,7 @@ export function choiceLabels(question: Question, lang: LabelLang): string[] {
 }
 
 /** A cell (or a field of text) as an answer to `question`; undefined when empty. */
-export function parseShown(question: Question, cell: Shown, lang: LabelLang = "en"): Parsed {
+export function parseSheetValue(question: Question, cell: SheetValue, lang: LabelLang = "en"): Parsed {
   if (cell.kind === "empty") return undefined;
   if (cell.kind === "error") return { error: answerReason("CELL_ERROR", { text: cell.text }) };
   if (cell.kind === "uncalculated") return { error: answerReason("NOT_CALCULATED", { formula: cell.text }) };
@@ -73,7 +73,7 @@ export function parseShown(question: Question, cell: Shown, lang: LabelLang = "e
   return reason ? { error: reason } : parsed;
 }
 
-function parseValue(question: Question, cell: Shown, text: string, lang: LabelLang): Parsed {
+function parseValue(question: Question, cell: SheetValue, text: string, lang: LabelLang): Parsed {
   const special = offersSpecials(question) ? SPECIALS.get(normalizeLabel(text)) : undefined;
   if (special) return { value: special };
   switch (question.type) {
@@ -109,7 +109,7 @@ function parseValue(question: Question, cell: Shown, text: string, lang: LabelLa
  * Dates as typed in Thailand: ISO (2025-06-30), day first (30/06/2025), spreadsheet dates
  * and serial numbers; Buddhist-era years (2568) are converted (2568 − 543 = 2025).
  */
-function parseDate(cell: Shown, text: string): Parsed {
+function parseDate(cell: SheetValue, text: string): Parsed {
   if (cell.kind === "date") return { value: fromBuddhistEra(cell.value) };
   if (cell.kind === "number" && cell.value > 0 && cell.value < 2958466) {
     // Spreadsheet serial day: 1899-12-30 is day 0.

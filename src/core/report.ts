@@ -14,10 +14,10 @@ import type { NoArgs } from "./problems.js";
 
 export const REPORT_FORMAT = "assess-report/1";
 
-export type Band = "good" | "fair" | "weak" | "very_weak" | "none";
+export type ScoreBand = "good" | "fair" | "weak" | "very_weak" | "none";
 
 /** Colour bands for scores: read at a glance, with the number always beside. */
-export const BANDS: { band: Band; from: number; label: Text }[] = [
+export const SCORE_BANDS: { band: ScoreBand; from: number; label: Text }[] = [
   { band: "good", from: 75, label: { en: "75-100 good", th: "75-100 ดี" } },
   { band: "fair", from: 50, label: { en: "50-74.99 fair", th: "50-74.99 พอใช้" } },
   { band: "weak", from: 25, label: { en: "25-49.99 weak", th: "25-49.99 อ่อน" } },
@@ -25,15 +25,15 @@ export const BANDS: { band: Band; from: number; label: Text }[] = [
 ];
 
 /** The band of a figure as printed (two decimals), so that what is read and what is coloured agree. */
-export function bandOf(score: number | undefined): Band {
+export function scoreBandOf(score: number | undefined): ScoreBand {
   if (score === undefined) return "none";
-  return BANDS.find((b) => score >= b.from)?.band ?? "very_weak";
+  return SCORE_BANDS.find((b) => score >= b.from)?.band ?? "very_weak";
 }
 
-export interface ScoreCell {
+export interface DimensionScore {
   score?: number;
   completeness?: number;
-  band: Band;
+  band: ScoreBand;
 }
 
 /** The core disaggregation variables of the data map's coverage table (IDAC). */
@@ -72,11 +72,11 @@ export interface InstitutionSection {
   respondent?: { name?: string; role?: string; email?: string; phone?: string };
   source: string;
   datasets: string[];
-  cells: Record<Dimension, ScoreCell>;
+  cells: Record<Dimension, DimensionScore>;
   overall?: number;
   /** When there is no overall figure: the dimensions without a score. */
   overallWithout?: Dimension[];
-  byModule: { module: string; title: string; cells: Record<Dimension, ScoreCell> }[];
+  byModule: { module: string; title: string; cells: Record<Dimension, DimensionScore> }[];
   completeness?: number;
   /** Don't know answers ÷ answers to questions that apply (not applicable left out), 0-100. */
   dontKnowRate?: number;
@@ -118,22 +118,22 @@ export interface Report {
   lang: Lang;
   method: string;
   /** Results scored with another version of the method than this report's: named, never silently mixed. */
-  otherMethods: { institution: string; source: string; method: string }[];
+  otherMethods: { institutionName: string; source: string; method: string }[];
   fictional: boolean;
   modules: { id: string; version: string; title: string }[];
   summary: {
     institutions: number;
     datasets: number;
-    national: Record<Dimension, ScoreCell>;
+    national: Record<Dimension, DimensionScore>;
     overall?: number;
     overallWithout?: Dimension[];
     criticalGaps: number;
     institutionsWithCriticalGaps: number;
-    weakestThemes: { module: string; title: string; score: number }[];
+    weakestModules: { module: string; title: string; score: number }[];
   };
   heatmap: {
-    institutions: { id: string; name: string; cells: Record<Dimension, ScoreCell>; overall?: number; overallWithout?: Dimension[] }[];
-    themes: { module: string; title: string; institutions: number; cells: Record<Dimension, ScoreCell> }[];
+    institutions: { id: string; name: string; cells: Record<Dimension, DimensionScore>; overall?: number; overallWithout?: Dimension[] }[];
+    modules: { module: string; title: string; institutions: number; cells: Record<Dimension, DimensionScore> }[];
   };
   dataMap: {
     columns: { id: string; label: string }[];
@@ -158,8 +158,9 @@ export interface Report {
 }
 
 export interface AnswerRow {
-  institution: string;
-  dataset: string;
+  institutionName: string;
+  /** The dataset's name; empty for the institution's own answers. */
+  datasetName: string;
   module: string;
   question: string;
   label: string;
@@ -219,20 +220,20 @@ function round(x: Ratio | undefined): number | undefined {
   return x === undefined ? undefined : X.round(x, 2);
 }
 
-function cell(score: Ratio | undefined, completeness: Ratio | undefined): ScoreCell {
+function cell(score: Ratio | undefined, completeness: Ratio | undefined): DimensionScore {
   const s = round(score);
   const c = round(completeness);
-  return { ...(s === undefined ? {} : { score: s }), ...(c === undefined ? {} : { completeness: c }), band: bandOf(s) };
+  return { ...(s === undefined ? {} : { score: s }), ...(c === undefined ? {} : { completeness: c }), band: scoreBandOf(s) };
 }
 
-function cellsOf(d: Record<Dimension, Tally>): Record<Dimension, ScoreCell> {
-  return Object.fromEntries(DIMENSIONS.map((k) => [k, cell(exactScore(d[k]), exactCompleteness(d[k]))])) as Record<Dimension, ScoreCell>;
+function cellsOf(d: Record<Dimension, Tally>): Record<Dimension, DimensionScore> {
+  return Object.fromEntries(DIMENSIONS.map((k) => [k, cell(exactScore(d[k]), exactCompleteness(d[k]))])) as Record<Dimension, DimensionScore>;
 }
 
 /** Mean over institutions of each dimension: scores over those with one, completeness likewise. */
-function meanCells(tallies: readonly Record<Dimension, Tally>[]): { cells: Record<Dimension, ScoreCell>; exact: Record<Dimension, Ratio | undefined> } {
+function meanCells(tallies: readonly Record<Dimension, Tally>[]): { cells: Record<Dimension, DimensionScore>; exact: Record<Dimension, Ratio | undefined> } {
   const exact = {} as Record<Dimension, Ratio | undefined>;
-  const cells = {} as Record<Dimension, ScoreCell>;
+  const cells = {} as Record<Dimension, DimensionScore>;
   for (const d of DIMENSIONS) {
     exact[d] = X.mean(defined(tallies.map((t) => exactScore(t[d]))));
     cells[d] = cell(exact[d], X.mean(defined(tallies.map((t) => exactCompleteness(t[d])))));
@@ -265,24 +266,24 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
   for (const r of results) for (const m of r.scorecard.modules) used.set(m.id, m.version);
   const usedModules = modules.filter((m) => used.has(m.id));
 
-  // Heatmap: institutions × dimensions, then themes × dimensions (mean over institutions).
+  // Heatmap: institutions × dimensions, then modules (themes) × dimensions (mean over institutions).
   const heatInstitutions = results.map((r) => ({
     id: r.institution.id,
     name: r.institution.name,
     cells: cellsOf(r.scorecard.dimensions),
     ...overallOf(tallyExact(r.scorecard.dimensions)),
   }));
-  const themeMeans = usedModules.map((m) => {
+  const moduleMeans = usedModules.map((m) => {
     const rows = defined(results.map((r) => r.scorecard.byModule.find((b) => b.module === m.id)));
     return { module: m.id, title: m.title[lang], institutions: rows.length, ...meanCells(rows.map((b) => b.dimensions)) };
   });
-  const themes = themeMeans.map(({ exact: _e, ...t }) => t);
+  const moduleRows = moduleMeans.map(({ exact: _e, ...t }) => t);
 
   const nationalMeans = meanCells(results.map((r) => r.scorecard.dimensions));
   const national = nationalMeans.cells;
   // Ranked on the exact mean of the three theme scores; a theme without all three is not
   // ranked (as it has no overall figure); ties in the order the modules are asked.
-  const weakestThemes = themeMeans
+  const weakestModules = moduleMeans
     .filter((t) => t.module !== "general" && DIMENSIONS.every((d) => t.exact[d] !== undefined))
     .map((t) => ({ module: t.module, title: t.title, exact: X.mean(DIMENSIONS.map((d) => t.exact[d]!))! }))
     .sort((a, b) => X.compare(a.exact, b.exact))
@@ -354,7 +355,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
     date: options.date,
     lang,
     method: METHOD_VERSION,
-    otherMethods: results.filter((r) => r.scorecard.method !== METHOD_VERSION).map((r) => ({ institution: r.institution.name, source: r.source, method: r.scorecard.method })),
+    otherMethods: results.filter((r) => r.scorecard.method !== METHOD_VERSION).map((r) => ({ institutionName: r.institution.name, source: r.source, method: r.scorecard.method })),
     fictional: results.some((r) => r.fictional === true),
     modules: usedModules.map((m) => ({ id: m.id, version: used.get(m.id)!, title: m.title[lang] })),
     summary: {
@@ -364,9 +365,9 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
       ...overallOf(nationalMeans.exact),
       criticalGaps: results.reduce((n, r) => n + r.scorecard.gaps.filter((g) => g.critical).length, 0),
       institutionsWithCriticalGaps: results.filter((r) => r.scorecard.gaps.some((g) => g.critical)).length,
-      weakestThemes,
+      weakestModules,
     },
-    heatmap: { institutions: heatInstitutions, themes },
+    heatmap: { institutions: heatInstitutions, modules: moduleRows },
     dataMap: {
       columns: DATA_MAP_FIELDS.filter((id) => questions.has(id)).map((id) => ({ id, label: label(id) })),
       variables,
@@ -388,7 +389,7 @@ function answerRows(results: readonly InstitutionResult[], index: ReadonlyMap<st
   const rows: AnswerRow[] = [];
   const raw = (a: Answer) => (Array.isArray(a.value) ? a.value.join("; ") : String(a.value));
   for (const r of results) {
-    const base = (id: string, dataset: string) => ({ institution: r.institution.name, dataset, module: index.get(id)?.module.id ?? "", question: id, label: question(id)?.label[lang] ?? id });
+    const base = (id: string, datasetName: string) => ({ institutionName: r.institution.name, datasetName, module: index.get(id)?.module.id ?? "", question: id, label: question(id)?.label[lang] ?? id });
     for (const [id, a] of Object.entries(r.answers.answers)) rows.push({ ...base(id, ""), value: raw(a), answer: answerWords(question(id), a, lang), comment: a.comment ?? "", status: "answered" });
     for (const ds of r.answers.datasets) {
       for (const [id, a] of Object.entries(ds.answers)) rows.push({ ...base(id, ds.name), value: raw(a), answer: answerWords(question(id), a, lang), comment: a.comment ?? "", status: "answered" });
@@ -474,7 +475,7 @@ function methodology(lang: Lang): Report["methodology"] {
     levels: th
       ? ["0 ไม่มี", "1 ทำเป็นครั้งคราวหรือยังไม่ได้พิจารณา", "2 อยู่ระหว่างวางแผนหรือทำได้บางส่วน", "3 อยู่ระหว่างดำเนินการหรือมีเกือบครบ", "4 มีครบถ้วนสมบูรณ์"]
       : ["0 absent", "1 ad hoc or not considered yet", "2 planned or partial", "3 being implemented or mostly in place", "4 fully in place"],
-    bands: BANDS.map((b) => b.label[lang]),
+    bands: SCORE_BANDS.map((b) => b.label[lang]),
     rules: [...METHOD_RULES],
   };
 }

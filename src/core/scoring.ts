@@ -17,11 +17,11 @@ import { isShown, shownQuestions } from "./visibility.js";
  */
 export const METHOD_VERSION = "2.0.0";
 
-/** How one answer (one cell: a question, for the institution or one dataset) counts. */
-export type CellStatus = "scored" | "dont_know" | "not_applicable" | "hidden" | "unanswered" | "out_of_bands";
+/** How one answer counts: a question, for the institution or for one dataset (a "cell" of the results). */
+export type AnswerStatus = "scored" | "dont_know" | "not_applicable" | "hidden" | "unanswered" | "out_of_bands";
 
-export interface Cell {
-  status: CellStatus;
+export interface AnswerScore {
+  status: AnswerStatus;
   /** 0-1 for scored and dont_know cells. */
   score?: number;
   /** Maturity level 0-4 where the answer has one (choice and banded answers). */
@@ -41,7 +41,7 @@ export interface QuestionResult {
   score?: number;
   /** The same score as an exact fraction ("5/8"), for anything computed from it. */
   exact?: string;
-  cells: Cell[];
+  cells: AnswerScore[];
 }
 
 export interface Tally {
@@ -105,10 +105,10 @@ export interface Scorecard {
 interface Scored {
   result: QuestionResult;
   exact?: Ratio;
-  cells: ExactCell[];
+  cells: ExactAnswerScore[];
 }
 
-type ExactCell = Cell & { exact?: Ratio };
+type ExactAnswerScore = AnswerScore & { exact?: Ratio };
 
 export function scoreAnswers(questionnaire: Questionnaire, set: AnswerSet): Scorecard {
   const shown = shownQuestions(questionnaire, set);
@@ -118,10 +118,10 @@ export function scoreAnswers(questionnaire: Questionnaire, set: AnswerSet): Scor
     const q = placed.question;
     if (!q.dimension || !q.priority) continue;
     const id = q.id;
-    const cells: ExactCell[] =
+    const cells: ExactAnswerScore[] =
       placed.section.scope === "institution"
-        ? [exactCell(q, set.answers[id], isShown(shown, id), set.date)]
-        : set.datasets.map((ds, i) => ({ ...exactCell(q, ds.answers[id], isShown(shown, id, i), set.date), dataset: ds.id }));
+        ? [scoreAnswer(q, set.answers[id], isShown(shown, id), set.date)]
+        : set.datasets.map((ds, i) => ({ ...scoreAnswer(q, ds.answers[id], isShown(shown, id, i), set.date), dataset: ds.id }));
     if (placed.section.scope === "dataset") datasetQuestions++;
     const exact = X.mean(cells.flatMap((c) => (c.exact ? [c.exact] : [])));
     scored.push({
@@ -169,8 +169,8 @@ export function overallOf(d: Record<Dimension, Pick<Tally, "exact">>): Ratio | u
 }
 
 /** How one answer counts, with its exact score. */
-function exactCell(q: Question, answer: Answer | undefined, visible: boolean, date: string): ExactCell {
-  const levelCell = (level: number, rec: Text | undefined): ExactCell => {
+function scoreAnswer(q: Question, answer: Answer | undefined, visible: boolean, date: string): ExactAnswerScore {
+  const levelCell = (level: number, rec: Text | undefined): ExactAnswerScore => {
     const exact = X.ratio(level, 4);
     return { status: "scored", score: X.toNumber(exact), exact, level, ...(rec && level < 4 ? { recommendation: [rec] } : {}) };
   };
@@ -278,7 +278,7 @@ function rankGaps(questions: readonly Scored[], datasets: readonly DatasetAnswer
   questions.forEach(({ result: r, exact, cells }, order) => {
     if (exact === undefined || X.compare(exact, X.ONE) >= 0) return;
     const weak = cells.filter((c) => c.exact !== undefined && X.compare(c.exact, X.ONE) < 0);
-    const isCriticalCell = (c: Cell) => r.priority === "essential" && (c.status === "dont_know" || c.level === 0);
+    const isCriticalCell = (c: AnswerScore) => r.priority === "essential" && (c.status === "dont_know" || c.level === 0);
     const critical = weak.some(isCriticalCell);
     const criticalNames = weak.filter(isCriticalCell).map((c) => c.dataset);
     const recs = new Map<string, Text>();

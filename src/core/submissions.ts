@@ -1,13 +1,13 @@
 // KoboToolbox and ODK Central exports of our XLSForm: a table of submissions (and a table
 // of dataset repeats) becomes one answer set per submission. Pure: the edges read the files.
 import { ANSWERS_FORMAT, answerReason } from "./answers.js";
-import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, RejectedAnswer } from "./answers.js";
+import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, ReadInput, RejectedAnswer } from "./answers.js";
 import { idFor } from "./ids.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, optionsOf } from "./model.js";
 import type { Module, Question } from "./model.js";
-import { normalizeLabel, parseShown } from "./parse-answer.js";
+import { normalizeLabel, parseSheetValue } from "./parse-answer.js";
 import { questionIndex } from "./questionnaire.js";
-import type { Shown } from "./parse-answer.js";
+import type { SheetValue } from "./parse-answer.js";
 import type { Problem } from "./problems.js";
 import { problem } from "./problems.js";
 import { rejection } from "./problem-words.js";
@@ -16,13 +16,7 @@ import { DATASET_NAME, DATASET_NAME_LABEL, PROFILE_FIELDS } from "./xlsform.js";
 export interface Table {
   headers: string[];
   /** Cells of each row, by column; `place` names the row for problems ("row 3"). */
-  rows: { place: string; cells: Shown[] }[];
-}
-
-export interface Submission {
-  source: string;
-  set?: AnswerSet;
-  problems: Problem[];
+  rows: { place: string; cells: SheetValue[] }[];
 }
 
 type Column = { kind: "question"; question: Question } | { kind: "option"; question: Question; option: string } | { kind: "field"; name: string } | { kind: "link"; name: string };
@@ -95,7 +89,7 @@ export function looksLikeExport(headers: string[], modules: readonly Module[]): 
   return resolveColumns(headers, modules).filter((c) => c?.kind === "question").length >= 3;
 }
 
-const text = (s: Shown | undefined) => (s === undefined || s.kind === "empty" ? "" : s.text.trim());
+const text = (s: SheetValue | undefined) => (s === undefined || s.kind === "empty" ? "" : s.text.trim());
 const TICKED = new Set(["1", "true", "yes", "ใช่", "x", "selected"]);
 const UNTICKED = new Set(["0", "false", "no", "ไม่ใช่", ""]);
 
@@ -110,7 +104,7 @@ interface RowAnswers {
 function readRow(row: Table["rows"][number], columns: (Column | undefined)[], headers: string[], source: string, dataset?: string): RowAnswers {
   const out: RowAnswers = { answers: {}, fields: {}, links: {}, rejected: [], problems: [] };
   const split = new Map<string, { question: Question; chosen: string[]; seen: boolean }>();
-  const main = new Map<string, { question: Question; cell: Shown; col: number }>();
+  const main = new Map<string, { question: Question; cell: SheetValue; col: number }>();
   columns.forEach((c, i) => {
     const cell = row.cells[i] ?? { kind: "empty" };
     if (!c) return;
@@ -134,7 +128,7 @@ function readRow(row: Table["rows"][number], columns: (Column | undefined)[], he
   const fromSplit = (chosen: string[]): AnswerValue => (chosen.length === 1 && (chosen[0] === DONT_KNOW || chosen[0] === NOT_APPLICABLE) ? chosen[0] : chosen);
   for (const [id, m] of main) {
     const place = `${row.place}, column ${headers[m.col]}`;
-    let parsed: ReturnType<typeof parseShown>;
+    let parsed: ReturnType<typeof parseSheetValue>;
     const raw = text(m.cell);
     const s = split.get(id);
     if (s?.seen) {
@@ -144,9 +138,9 @@ function readRow(row: Table["rows"][number], columns: (Column | undefined)[], he
       const tokens = raw.split(/\s+/);
       const values = new Set(optionsOf(m.question).map((o) => o.value).concat([DONT_KNOW, NOT_APPLICABLE]));
       const labelled = tokens.every((t) => values.has(t)) ? tokens : segmentLabels(raw, m.question);
-      parsed = labelled ? parseShown(m.question, { kind: "text", text: labelled.join(";") }, "both") : parseShown(m.question, m.cell, "both");
+      parsed = labelled ? parseSheetValue(m.question, { kind: "text", text: labelled.join(";") }, "both") : parseSheetValue(m.question, m.cell, "both");
     } else {
-      parsed = parseShown(m.question, m.cell, "both");
+      parsed = parseSheetValue(m.question, m.cell, "both");
     }
     if (parsed && "error" in parsed) {
       const p = problem("INVALID_ANSWER", { question: id, value: raw, reason: parsed.error }, source, []);
@@ -181,7 +175,7 @@ export function segmentLabels(raw: string, q: Question): string[] | undefined {
 }
 
 /** One answer set per submission, with its repeat rows as datasets. */
-export function submissionsFrom(source: string, main: Table, repeat: Table | undefined, modules: readonly Module[]): Submission[] {
+export function submissionsFrom(source: string, main: Table, repeat: Table | undefined, modules: readonly Module[]): ReadInput[] {
   const mainCols = resolveColumns(main.headers, modules);
   const repeatCols = repeat ? resolveColumns(repeat.headers, modules) : [];
   const repeatRows = repeat ? repeat.rows.map((r) => ({ place: r.place, read: readRow(r, repeatCols, repeat.headers, source) })) : [];
@@ -195,7 +189,7 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
       return { source: here, problems };
     }
     const dateCell = main.headers.findIndex((_, i) => mainCols[i]?.kind === "field" && (mainCols[i] as { name: string }).name === "assessment_date");
-    const date = parseShown({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateCell >= 0 ? row.cells[dateCell]! : { kind: "empty" });
+    const date = parseSheetValue({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateCell >= 0 ? row.cells[dateCell]! : { kind: "empty" });
     if (!date || "error" in date) {
       problems.push({ ...problem("DATE_MISSING", { in: "submission" }, source, []), place: row.place });
       return { source: here, problems };

@@ -6,7 +6,7 @@ import type { AnswerSet } from "./answers.js";
 import { holds } from "./questionnaire.js";
 import type { Questionnaire, ValuesOf } from "./questionnaire.js";
 
-export interface Shown {
+export interface SheetValue {
   /** Institution questions shown. */
   institution: ReadonlySet<string>;
   /** Dataset questions shown, one set per dataset in the answer set's order. */
@@ -14,7 +14,7 @@ export interface Shown {
 }
 
 /** The questions shown for these answers, in one pass in questionnaire order. */
-export function shownQuestions(q: Questionnaire, set: AnswerSet): Shown {
+export function shownQuestions(q: Questionnaire, set: AnswerSet): SheetValue {
   const institution = new Set<string>();
   const instValues: ValuesOf = (id) => (institution.has(id) ? valuesOfAnswer(set.answers[id]) : undefined);
   // Conditions look only back, and an institution question never at a dataset one (module
@@ -40,6 +40,6 @@ export function shownQuestions(q: Questionnaire, set: AnswerSet): Shown {
 }
 
 /** Whether a question is shown, for the institution or for the dataset at `dataset` (an index). */
-export function isShown(shown: Shown, id: string, dataset?: number): boolean {
+export function isShown(shown: SheetValue, id: string, dataset?: number): boolean {
   return dataset === undefined ? shown.institution.has(id) : (shown.datasets[dataset]?.has(id) ?? false);
 }

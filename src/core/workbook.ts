@@ -1,6 +1,6 @@
 // Workbooks as plain data: what to write (WorkbookSpec) and what was read (ReadBook).
 // src/io/xlsx.ts is the one module that turns them into and out of .xlsx files.
-import type { Shown } from "./parse-answer.js";
+import type { SheetValue } from "./parse-answer.js";
 
 export interface Validation {
   /** A list of allowed values, as a range formula such as `Lists!$A$1:$A$5`. */
@@ -65,7 +65,7 @@ export interface ReadSheet {
   rowCount: number;
   columnCount: number;
   /** 1-based row and column. */
-  cell(row: number, column: number): Shown;
+  cell(row: number, column: number): SheetValue;
 }
 
 export interface ReadBook {

@@ -3,27 +3,20 @@ import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { stringify } from "yaml";
 import { ANSWERS_FORMAT } from "../core/answers.js";
-import type { Answer, AnswerSet, AnswerValue } from "../core/answers.js";
-import type { Problem } from "../core/problems.js";
+import type { Answer, AnswerSet, AnswerValue, ReadInput } from "../core/answers.js";
+import type { ProblemCode } from "../core/problems.js";
 import { problem } from "../core/problems.js";
 import { ioReason } from "../errors.js";
 import { displayPath, writeFileAtomic } from "./fs.js";
 import type { WriteOptions } from "./fs.js";
 import { KEY_CODES, checkSchema } from "./schema.js";
 import { locate, parseYaml } from "./yaml.js";
-import type { ParsedYaml } from "./yaml.js";
 
 /** Answer files larger than this are refused: a real one is a few hundred kilobytes. */
 export const MAX_ANSWER_FILE_BYTES = 20 * 1024 * 1024;
 
-export interface ReadAnswers {
-  source: string;
-  set?: AnswerSet;
-  parsed?: ParsedYaml;
-  problems: Problem[];
-}
 
-export async function readAnswerFile(file: string): Promise<ReadAnswers> {
+export async function readAnswerFile(file: string): Promise<ReadInput> {
   const source = displayPath(file);
   let buf: Buffer;
   try {
@@ -37,24 +30,28 @@ export async function readAnswerFile(file: string): Promise<ReadAnswers> {
   return parseAnswers(buf.toString("utf8"), source);
 }
 
-export function parseAnswers(text: string, source: string): ReadAnswers {
+/** Problems about an answer's question id point at the key, not the value. */
+const ANSWER_KEY_CODES: ReadonlySet<ProblemCode> = new Set(["UNKNOWN_QUESTION", "WRONG_SCOPE"]);
+
+export function parseAnswers(text: string, source: string): ReadInput {
   const parsed = parseYaml(text, source);
-  if (parsed.problems.length > 0) return { source, parsed, problems: parsed.problems };
+  if (parsed.problems.length > 0) return { source, problems: parsed.problems };
   if (parsed.value === null || typeof parsed.value !== "object" || Array.isArray(parsed.value)) {
-    return { source, parsed, problems: [problem("NOT_ANSWERS", { kind: "not_mapping" }, source, [])] };
+    return { source, problems: [problem("NOT_ANSWERS", { kind: "not_mapping" }, source, [])] };
   }
   const raw = parsed.value as Record<string, unknown>;
   if (raw.format === "assess-results/1" || raw.format === "assess-report/1") {
     const kind = raw.format === "assess-results/1" ? "results_file" : "report_model";
-    return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", { kind }, source, ["format"])]) };
+    return { source, problems: locate(parsed, [problem("NOT_ANSWERS", { kind }, source, ["format"])]) };
   }
   if (raw.format !== ANSWERS_FORMAT) {
     const found = raw.format === undefined ? {} : { format: JSON.stringify(raw.format) };
-    return { source, parsed, problems: locate(parsed, [problem("NOT_ANSWERS", { kind: "format", ...found }, source, ["format"])]) };
+    return { source, problems: locate(parsed, [problem("NOT_ANSWERS", { kind: "format", ...found }, source, ["format"])]) };
   }
   const problems = locate(parsed, checkSchema("answers", raw, source), KEY_CODES);
-  if (problems.length > 0) return { source, parsed, problems };
-  return { source, parsed, set: normalize(raw), problems: [] };
+  if (problems.length > 0) return { source, problems };
+  // Problems found later about an answer point at it by line:column (about its question id, at the key).
+  return { source, set: normalize(raw), problems: [], locate: (ps) => locate(parsed, ps, ANSWER_KEY_CODES) };
 }
 
 /** The shorthand `question: value` becomes `{ value }`; datasets default to none. */

@@ -1,13 +1,13 @@
 // Reads answers from CSV: one row per answer, for one institution or many (README, "CSV").
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { ANSWERS_FORMAT, placeKey } from "../core/answers.js";
-import type { Answer, AnswerSet, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
+import { ANSWERS_FORMAT, placeKey, placesLocator } from "../core/answers.js";
+import type { Answer, AnswerSet, DatasetAnswers, Note, ReadInput, RejectedAnswer } from "../core/answers.js";
 import { idFor } from "../core/ids.js";
 import type { Module } from "../core/model.js";
 import { questionIndex } from "../core/questionnaire.js";
-import { parseShown } from "../core/parse-answer.js";
-import type { Shown } from "../core/parse-answer.js";
+import { parseSheetValue } from "../core/parse-answer.js";
+import type { SheetValue } from "../core/parse-answer.js";
 import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
 import { coded, problem } from "../core/problems.js";
@@ -15,7 +15,6 @@ import { rejection } from "../core/problem-words.js";
 import type { CodedProblem, Problem, ProblemArgs, ProblemCode, Severity } from "../core/problems.js";
 import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
-import type { ReadInput } from "./ingest-workbook.js";
 
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 
@@ -115,7 +114,7 @@ async function siblingMain(file: string): Promise<boolean> {
 async function exportFromCsv(file: string, source: string, header: string[], table: string[][], lines: number[], modules: readonly Module[]): Promise<ReadInput[]> {
   const toTable = (t: string[][], l: number[]): Table => ({
     headers: t[0] ?? [],
-    rows: t.slice(1).map((cells, k) => ({ place: `line ${l[k + 1]}`, cells: cells.map((c): Shown => (c.trim() === "" ? { kind: "empty" } : { kind: "text", text: c })) })),
+    rows: t.slice(1).map((cells, k) => ({ place: `line ${l[k + 1]}`, cells: cells.map((c): SheetValue => (c.trim() === "" ? { kind: "empty" } : { kind: "text", text: c })) })),
   });
   const repeat = header.includes("KEY") ? await siblingRepeat(file) : undefined;
   return submissionsFrom(source, toTable(table, lines), repeat ? toTable(repeat.table, repeat.lines) : undefined, modules);
@@ -178,7 +177,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
       rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, ...rejection(p) });
       continue;
     }
-    const parsed = parseShown(found.question, r.answer.trim() === "" ? { kind: "empty" } : { kind: "text", text: r.answer }, "both");
+    const parsed = parseSheetValue(found.question, r.answer.trim() === "" ? { kind: "empty" } : { kind: "text", text: r.answer }, "both");
     if (parsed && "error" in parsed) {
       const p = push("INVALID_ANSWER", { question: r.question, value: r.answer, reason: parsed.error }, r.line);
       rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, ...rejection(p), ...(r.comment ? { comment: r.comment } : {}) });
@@ -190,7 +189,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     }
   }
   const date = profile.date ?? "";
-  const parsedDate = parseShown({ id: "_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, date ? { kind: "text", text: date } : { kind: "empty" });
+  const parsedDate = parseSheetValue({ id: "_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, date ? { kind: "text", text: date } : { kind: "empty" });
   if (!parsedDate || "error" in parsedDate) {
     push("DATE_MISSING", { in: "csv", institution: inst }, rows[0]!.line);
     return { source: label, problems };
@@ -207,5 +206,5 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     ...(rejected.length ? { rejected } : {}),
     ...(notes.length ? { notes } : {}),
   };
-  return { source: label, set, problems, places };
+  return { source: label, set, problems, locate: placesLocator(places, set) };
 }

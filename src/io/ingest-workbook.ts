@@ -1,20 +1,18 @@
 // Reads a returned Excel questionnaire into an answer set. Answers are found by question id,
 // never by row position; every problem names its sheet and cell; nothing written is dropped.
 import { readFile, stat } from "node:fs/promises";
-import { ANSWERS_FORMAT, placeKey } from "../core/answers.js";
-import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, Note, RejectedAnswer } from "../core/answers.js";
+import { ANSWERS_FORMAT, answerReason, placeKey, placesLocator } from "../core/answers.js";
+import type { Answer, AnswerReason, AnswerSet, AnswerValue, DatasetAnswers, Note, ReadInput, RejectedAnswer } from "../core/answers.js";
 import { idFor } from "../core/ids.js";
 import type { Module, Question } from "../core/model.js";
-import { normalizeLabel, parseShown } from "../core/parse-answer.js";
+import { normalizeLabel, parseSheetValue } from "../core/parse-answer.js";
 import { questionIndex } from "../core/questionnaire.js";
 import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
 import type { Table } from "../core/submissions.js";
-import type { LabelLang, Shown } from "../core/parse-answer.js";
+import type { LabelLang, SheetValue } from "../core/parse-answer.js";
 import { problem } from "../core/problems.js";
 import type { CodedProblem, Problem, ProblemArgs, ProblemCode, Severity } from "../core/problems.js";
 import { rejection } from "../core/problem-words.js";
-import { answerReason } from "../core/answers.js";
-import type { AnswerReason } from "../core/answers.js";
 import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
 import { COL, COMMENT_SUFFIX, DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT } from "../core/template-layout.js";
@@ -23,21 +21,10 @@ import type { ReadBook, ReadSheet } from "../core/workbook.js";
 import { contentHash } from "./template.js";
 import { TEMPLATE_TEXT } from "./template-text.js";
 import { readWorkbook } from "./xlsx.js";
-import type { ParsedYaml } from "./yaml.js";
 import { ZIP_LIMITS, inspectWorkbookBytes } from "./zip.js";
 
 /** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; the widest sheet read is a Kobo export of all modules with split select_multiple columns (572 columns; the template's widest, Lists, has 146). */
 export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 2000 };
-
-export interface ReadInput {
-  source: string;
-  set?: AnswerSet;
-  problems: Problem[];
-  /** For YAML and JSON answer files: positions of answers, for line:column in problems. */
-  parsed?: ParsedYaml;
-  /** For workbooks and CSV: where each answer was read (placeKey → "Sheet!E14", "line 12"). */
-  places?: Map<string, string>;
-}
 
 const YES = new Set(["yes", "ใช่", "yes / ใช่", "y", "x", "✓", "✔", "true", "1"]);
 const NO = new Set(["no", "ไม่ใช่", "no / ไม่ใช่", "n", "false", "0"]);
@@ -166,7 +153,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
 
   const inst = book.sheet(INSTITUTION_SHEET);
   if (!inst) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
-  const fields = new Map<string, { shown: Shown; row: number }>();
+  const fields = new Map<string, { shown: SheetValue; row: number }>();
   for (let r = 1; r <= inst.rowCount; r++) {
     const key = text(inst.cell(r, 1));
     if (key) fields.set(key, { shown: inst.cell(r, 3), row: r });
@@ -175,7 +162,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const name = field("institution_name");
   if (!name) return failWith("INSTITUTION_NAME_MISSING", { in: "workbook" }, cellPlace(INSTITUTION_SHEET, fields.get("institution_name")?.row ?? 2, 3));
   const dateField = fields.get("assessment_date");
-  const parsedDate = dateField ? parseShown({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateField.shown) : undefined;
+  const parsedDate = dateField ? parseSheetValue({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateField.shown) : undefined;
   if (!parsedDate || "error" in parsedDate) {
     const reason = parsedDate && "error" in parsedDate ? parsedDate.error : answerReason("EMPTY", {});
     return failWith("DATE_MISSING", { in: "workbook", reason }, cellPlace(INSTITUTION_SHEET, dateField?.row ?? 10, 3));
@@ -217,7 +204,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
     ...(rejected.length ? { rejected } : {}),
     ...(notes.length ? { notes } : {}),
   };
-  return { source, set, problems, places };
+  return { source, set, problems, locate: placesLocator(places, set) };
 }
 
 function readMeta(sheet: ReadSheet): Record<string, string | undefined> {
@@ -229,7 +216,7 @@ function readMeta(sheet: ReadSheet): Record<string, string | undefined> {
   return out;
 }
 
-function text(s: Shown): string {
+function text(s: SheetValue): string {
   return s.kind === "empty" ? "" : s.text.trim();
 }
 
@@ -258,7 +245,7 @@ function readModuleSheet(
   const cols = headerColumns(sheet);
   const seen = new Map<string, number>();
   const ticks = new Map<string, { values: string[]; any: boolean }>();
-  const mainRow = new Map<string, { shown: Shown; comment: string; row: number }>();
+  const mainRow = new Map<string, { shown: SheetValue; comment: string; row: number }>();
   for (let r = 2; r <= sheet.rowCount; r++) {
     const id = text(sheet.cell(r, cols.id));
     if (!id) continue;
@@ -297,7 +284,7 @@ function readModuleSheet(
     const q = questions.get(qid)!;
     const place = cellPlace(sheet.name, row.row, cols.answer);
     const t = ticks.get(qid);
-    let parsed = parseShown(q, row.shown, lang);
+    let parsed = parseSheetValue(q, row.shown, lang);
     if (q.type === "multiple_choice" && t && t.values.length > 0) {
       if (parsed && "value" in parsed) {
         parsed = { error: answerReason("CHOSEN_WITH_TICKS", { text: text(row.shown), below: true }) };
@@ -318,8 +305,8 @@ function exclusiveConflict(q: Question, values: string[]): AnswerReason | undefi
 
 function record(
   q: Question,
-  parsed: ReturnType<typeof parseShown>,
-  shown: Shown,
+  parsed: ReturnType<typeof parseSheetValue>,
+  shown: SheetValue,
   comment: string,
   place: string,
   answers: Record<string, Answer>,
@@ -383,7 +370,7 @@ function readDatasets(
     const id = idFor(name, out.map((d) => d.id));
     const answers: Record<string, Answer> = {};
     const ticks = new Map<string, string[]>();
-    const main = new Map<string, { shown: Shown; col: number }>();
+    const main = new Map<string, { shown: SheetValue; col: number }>();
     for (const c of columns) {
       const shown = sheet.cell(r, c.col);
       if (c.option === undefined) {
@@ -407,9 +394,9 @@ function readDatasets(
     const qids = new Set([...main.keys(), ...ticks.keys(), ...[...commentCols.keys()].filter((q) => comment(q))]);
     for (const qid of qids) {
       const q = questions.get(qid)!;
-      const m = main.get(qid) ?? { shown: { kind: "empty" } as Shown, col: nameCol };
+      const m = main.get(qid) ?? { shown: { kind: "empty" } as SheetValue, col: nameCol };
       const place = cellPlace(sheet.name, r, m.col);
-      let parsed = parseShown(q, m.shown, lang);
+      let parsed = parseSheetValue(q, m.shown, lang);
       const t = ticks.get(qid);
       if (q.type === "multiple_choice" && t?.length) {
         if (parsed && "value" in parsed) parsed = { error: answerReason("CHOSEN_WITH_TICKS", { text: text(m.shown), below: false }) };

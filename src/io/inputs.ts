@@ -8,7 +8,7 @@ import type { FailedInput } from "../core/results.js";
 import { readAnswerFile } from "./answers.js";
 import { readCsvAnswers } from "./ingest-csv.js";
 import { readWorkbookInputs } from "./ingest-workbook.js";
-import type { ReadInput } from "./ingest-workbook.js";
+import type { ReadInput } from "../core/answers.js";
 
 export const INPUT_EXTENSIONS = new Set([".yaml", ".yml", ".json", ".xlsx", ".csv"]);
 /** Spreadsheets in other formats are read too, so that the user hears what to do with them. */
@@ -77,8 +77,7 @@ export async function readInput(file: string, modules: readonly Module[]): Promi
   if (WORKBOOK_LIKE.has(ext)) return readWorkbookInputs(file, modules);
   if (ext === ".csv") return readCsvAnswers(file, modules);
   if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
-    const r = await readAnswerFile(file);
-    return [{ source: r.source, ...(r.set ? { set: r.set } : {}), problems: r.problems, ...(r.parsed ? { parsed: r.parsed } : {}) }];
+    return [await readAnswerFile(file)];
   }
   return [{ source: file, problems: [problem("UNSUPPORTED", { extensions: [...INPUT_EXTENSIONS] }, file, [])] }];
 }

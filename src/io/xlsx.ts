@@ -1,7 +1,7 @@
 // The one module that knows exceljs. Everything else describes workbooks as plain data
 // (WorkbookSpec) and reads them through ReadBook, so the library can be swapped here alone.
 import type { Cell, CellValue, DataValidation, Workbook, Worksheet } from "exceljs";
-import type { Shown } from "../core/parse-answer.js";
+import type { SheetValue } from "../core/parse-answer.js";
 import type { CellSpec, ReadBook, ReadSheet, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
 import { neutralizeFormula } from "../core/workbook.js";
 import { normalizeZipTimes } from "./zip.js";
@@ -138,14 +138,14 @@ export async function readWorkbook(buf: Buffer): Promise<ReadBook> {
       rowCount: ws.rowCount,
       columnCount: ws.columnCount,
       // findCell, not getCell: reading must not create the empty cells it asks about.
-      cell: (r, c) => shown(ws.findCell(r, c)?.value),
+      cell: (r, c) => sheetValue(ws.findCell(r, c)?.value),
     });
   });
   return { sheetNames: [...sheets.keys()], sheet: (name) => sheets.get(name) };
 }
 
 /** Turns every exceljs value shape into what the cell shows. */
-export function shown(v: CellValue | undefined): Shown {
+export function sheetValue(v: CellValue | undefined): SheetValue {
   if (v === null || v === undefined) return { kind: "empty" };
   if (typeof v === "string") return v.trim() === "" ? { kind: "empty" } : { kind: "text", text: v };
   if (typeof v === "number") return { kind: "number", value: v, text: String(v) };
@@ -156,11 +156,11 @@ export function shown(v: CellValue | undefined): Shown {
   }
   if (typeof v === "object") {
     if ("error" in v) return { kind: "error", text: String(v.error) };
-    if ("richText" in v && Array.isArray(v.richText)) return shown(v.richText.map((t) => t.text).join(""));
+    if ("richText" in v && Array.isArray(v.richText)) return sheetValue(v.richText.map((t) => t.text).join(""));
     if ("hyperlink" in v) {
       const text = (v as { text?: unknown }).text;
-      if (text && typeof text === "object" && "richText" in (text as object)) return shown(text as CellValue);
-      return shown((text as CellValue) ?? (v as { hyperlink: string }).hyperlink);
+      if (text && typeof text === "object" && "richText" in (text as object)) return sheetValue(text as CellValue);
+      return sheetValue((text as CellValue) ?? (v as { hyperlink: string }).hyperlink);
     }
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as { result?: unknown }).result;
@@ -169,7 +169,7 @@ export function shown(v: CellValue | undefined): Shown {
         return { kind: "uncalculated", text: `=${f}` };
       }
       if (typeof result === "object" && result !== null && "error" in result) return { kind: "error", text: String((result as { error: string }).error) };
-      return shown(result as CellValue);
+      return sheetValue(result as CellValue);
     }
   }
   return { kind: "text", text: String(v) };

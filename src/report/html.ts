@@ -2,7 +2,7 @@
 // Every string that came from a respondent or a module goes through esc().
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension } from "../core/model.js";
-import type { Report, ScoreCell } from "../core/report.js";
+import type { Report, DimensionScore } from "../core/report.js";
 import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
 
 export function esc(s: string): string {
@@ -29,7 +29,7 @@ svg text { font-family: inherit; }
 @media print { body { max-width: none; padding: 0; font-size: 11px; } .institution { break-before: page; } h2 { break-after: avoid; } table, svg { break-inside: auto; } tr { break-inside: avoid; } }
 `;
 
-function bandTd(c: ScoreCell): string {
+function bandTd(c: DimensionScore): string {
   return `<td class="band" style="background:#${BAND_COLOURS[c.band]};color:#${BAND_TEXT[c.band]}">${num(c.score)}<small>${pct(c.completeness)}</small></td>`;
 }
 
@@ -40,7 +40,7 @@ function table(header: string[], rows: string[][]): string {
 const td = (s: string, cls = "") => `<td${cls ? ` class="${cls}"` : ""}>${s}</td>`;
 
 /** Heatmap as SVG: a row per institution (or theme), a column per dimension. */
-function heatmapSvg(rows: { name: string; cells: Record<Dimension, ScoreCell> }[], r: Report, id: string): string {
+function heatmapSvg(rows: { name: string; cells: Record<Dimension, DimensionScore> }[], r: Report, id: string): string {
   const L = r.lang;
   const labelW = 400;
   const cellW = 140;
@@ -67,7 +67,7 @@ function heatmapSvg(rows: { name: string; cells: Record<Dimension, ScoreCell> }[
 }
 
 /** Horizontal bars, 0-100, with the value at the end. */
-function barsSvg(items: { label: string; score?: number; band: ScoreCell["band"] }[], id: string): string {
+function barsSvg(items: { label: string; score?: number; band: DimensionScore["band"] }[], id: string): string {
   const labelW = 260;
   const barW = 400;
   const rowH = 26;
@@ -105,13 +105,13 @@ export function renderHtml(r: Report): string {
   s.push(`<div class="kpi"><b>${e(overallText(r.summary, L))}</b>${e(w("overall", L))}</div></div>`);
   s.push(`<h3>${e(w("national", L))}</h3>`);
   s.push(barsSvg(DIMENSIONS.map((d) => ({ label: `${dim(d, L)} (${pct(r.summary.national[d].completeness)})`, ...r.summary.national[d] })), "national-bars"));
-  if (r.summary.weakestThemes.length) s.push(`<p>${e(w("weakestThemes", L))}: ${r.summary.weakestThemes.map((x) => `<b>${e(x.title)}</b> (${num(x.score)})`).join(", ")}</p>`);
+  if (r.summary.weakestModules.length) s.push(`<p>${e(w("weakestThemes", L))}: ${r.summary.weakestModules.map((x) => `<b>${e(x.title)}</b> (${num(x.score)})`).join(", ")}</p>`);
 
   s.push(`<h2 id="heatmap">${e(w("heatmap", L))}</h2><p class="legend">`);
   for (const [i, b] of (["good", "fair", "weak", "very_weak"] as const).entries()) s.push(`<span style="background:#${BAND_COLOURS[b]};color:#${BAND_TEXT[b]}">${e(r.methodology.bands[i]!)}</span>`);
   s.push(`<span style="background:#${BAND_COLOURS.none}">–</span> <span class="muted">${e(w("score", L))} · ${e(w("completeness", L))}</span></p>`);
   s.push(`<h3>${e(w("byInstitution", L))}</h3>`, heatmapSvg(r.heatmap.institutions, r, "heatmap-institutions"));
-  s.push(`<h3>${e(w("byTheme", L))}</h3>`, heatmapSvg(r.heatmap.themes.map((t) => ({ name: `${t.title} (n=${t.institutions})`, cells: t.cells })), r, "heatmap-themes"));
+  s.push(`<h3>${e(w("byTheme", L))}</h3>`, heatmapSvg(r.heatmap.modules.map((t) => ({ name: `${t.title} (n=${t.institutions})`, cells: t.cells })), r, "heatmap-themes"));
 
   s.push(`<h2 id="data-map">${e(w("dataMap", L))}</h2>`);
   s.push(table([e(w("institution", L)), e(w("dataset", L)), ...r.dataMap.columns.map((c) => e(heading(c, L)))], r.dataMap.rows.map((row) => [td(e(row.institutionName)), td(e(row.datasetName)), ...r.dataMap.columns.map((c) => td(e(row.fields[c.id] ?? "—")))])));

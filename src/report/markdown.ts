@@ -1,6 +1,6 @@
 // The report as GitHub-flavoured Markdown, for pasting into consultation documents.
 import { DIMENSIONS } from "../core/model.js";
-import type { Report, ScoreCell } from "../core/report.js";
+import type { Report, DimensionScore } from "../core/report.js";
 import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
@@ -13,7 +13,7 @@ function table(header: string[], rows: string[][], right: boolean[] = []): strin
   return [header, sep, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 
-function scoreCell(c: ScoreCell): string {
+function scoreCell(c: DimensionScore): string {
   return `${BAND_EMOJI[c.band]} ${num(c.score)} (${pct(c.completeness)})`;
 }
 
@@ -29,7 +29,7 @@ export function renderMarkdown(r: Report): string {
   out.push("", `## ${w("summary", L)}`, "");
   out.push(`- ${w("institutionsAssessed", L)}: **${r.summary.institutions}**; ${w("datasetsReported", L)}: **${r.summary.datasets}**`);
   out.push(`- ${w("criticalGaps", L)}: **${r.summary.criticalGaps}** ${w("inInstitutions", L, { n: r.summary.institutionsWithCriticalGaps })}`);
-  if (r.summary.weakestThemes.length) out.push(`- ${w("weakestThemes", L)}: ${r.summary.weakestThemes.map((x) => `${t(x.title)} (${num(x.score)})`).join(", ")}`);
+  if (r.summary.weakestModules.length) out.push(`- ${w("weakestThemes", L)}: ${r.summary.weakestModules.map((x) => `${t(x.title)} (${num(x.score)})`).join(", ")}`);
   out.push("", `${w("national", L)}:`, "");
   out.push(
     table(
@@ -52,7 +52,7 @@ export function renderMarkdown(r: Report): string {
   out.push(
     table(
       [w("theme", L), "n", ...DIMENSIONS.map((d) => dim(d, L))],
-      r.heatmap.themes.map((x) => [t(x.title), String(x.institutions), ...DIMENSIONS.map((d) => scoreCell(x.cells[d]))]),
+      r.heatmap.modules.map((x) => [t(x.title), String(x.institutions), ...DIMENSIONS.map((d) => scoreCell(x.cells[d]))]),
       [false, true, true, true, true],
     ),
   );

@@ -1,7 +1,7 @@
 // The report's own words, in English and Thai; the same for every format.
 import { DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Text } from "../core/model.js";
-import type { Band, FirewallReason, MethodRule } from "../core/report.js";
+import type { ScoreBand, FirewallReason, MethodRule } from "../core/report.js";
 
 export const W = {
   summary: { en: "Executive summary", th: "บทสรุปผู้บริหาร" },
@@ -180,7 +180,7 @@ export function pct(x: number | undefined): string {
   return x === undefined ? "–" : `${x.toFixed(2)}%`;
 }
 
-export const BAND_COLOURS: Record<Band, string> = {
+export const BAND_COLOURS: Record<ScoreBand, string> = {
   good: "1A9850",
   fair: "A6D96A",
   weak: "FDAE61",
@@ -189,9 +189,9 @@ export const BAND_COLOURS: Record<Band, string> = {
 };
 
 /** Text colour that reads on each band's fill. */
-export const BAND_TEXT: Record<Band, string> = { good: "FFFFFF", fair: "1B1B1B", weak: "1B1B1B", very_weak: "FFFFFF", none: "555555" };
+export const BAND_TEXT: Record<ScoreBand, string> = { good: "FFFFFF", fair: "1B1B1B", weak: "1B1B1B", very_weak: "FFFFFF", none: "555555" };
 
-export const BAND_EMOJI: Record<Band, string> = { good: "🟩", fair: "🟨", weak: "🟧", very_weak: "🟥", none: "⬜" };
+export const BAND_EMOJI: Record<ScoreBand, string> = { good: "🟩", fair: "🟨", weak: "🟧", very_weak: "🟥", none: "⬜" };
 
 /** The overall figure, or an empty cell with its reason (the dimensions without a score). */
 export function overallText(o: { overall?: number; overallWithout?: Dimension[] }, lang: Lang): string {
@@ -201,8 +201,8 @@ export function overallText(o: { overall?: number; overallWithout?: Dimension[] 
 }
 
 /** The note on results scored with another method version, or undefined when there are none. */
-export function otherMethodsText(r: { method: string; otherMethods: { institution: string; source: string; method: string }[] }, lang: Lang): string | undefined {
+export function otherMethodsText(r: { method: string; otherMethods: { institutionName: string; source: string; method: string }[] }, lang: Lang): string | undefined {
   if (!r.otherMethods.length) return undefined;
-  const list = r.otherMethods.map((o) => `${o.institution} (${o.source}, ${o.method})`).join("; ");
+  const list = r.otherMethods.map((o) => `${o.institutionName} (${o.source}, ${o.method})`).join("; ");
   return w("otherMethods", lang, { method: r.method, list });
 }

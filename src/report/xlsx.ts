@@ -3,7 +3,7 @@
 // Text that could be taken for a formula is neutralised by the writer (src/io/xlsx.ts).
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension, Lang } from "../core/model.js";
-import type { Report, ScoreCell } from "../core/report.js";
+import type { Report, DimensionScore } from "../core/report.js";
 import { columnLetter } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../core/workbook.js";
 import { METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, w } from "./words.js";
@@ -30,7 +30,7 @@ function overallCell(o: { overall?: number; overallWithout?: Dimension[] }, L: L
   return o.overall === undefined ? text(overallText(o, L)) : n(o.overall);
 }
 
-function scoreColumns(cells: Record<string, ScoreCell>): CellSpec[] {
+function scoreColumns(cells: Record<string, DimensionScore>): CellSpec[] {
   return DIMENSIONS.flatMap((d) => [n(cells[d]!.score), n(cells[d]!.completeness)]);
 }
 
@@ -51,7 +51,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
   rows.push([text(w("institutionsAssessed", L)), n(r.summary.institutions)]);
   rows.push([text(w("datasetsReported", L)), n(r.summary.datasets)]);
   rows.push([text(w("criticalGaps", L)), n(r.summary.criticalGaps)]);
-  rows.push([text(w("weakestThemes", L)), text(r.summary.weakestThemes.map((t) => `${t.title} (${num(t.score)})`).join("; "))]);
+  rows.push([text(w("weakestThemes", L)), text(r.summary.weakestModules.map((t) => `${t.title} (${num(t.score)})`).join("; "))]);
   rows.push([]);
   rows.push([head(w("national", L)), ...dimHeads, head(w("overall", L))]);
   rows.push([text(""), ...scoreColumns(r.summary.national), overallCell(r.summary, L)]);
@@ -63,7 +63,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
   rows.push([]);
   const themeStart = rows.length + 1;
   rows.push([head(w("theme", L)), ...dimHeads, head("n")]);
-  for (const t of r.heatmap.themes) rows.push([text(t.title), ...scoreColumns(t.cells), n(t.institutions)]);
+  for (const t of r.heatmap.modules) rows.push([text(t.title), ...scoreColumns(t.cells), n(t.institutions)]);
   const themeEnd = rows.length;
   // The colour scale runs over the score columns only (B, D, F), not completeness.
   const scoreCols = DIMENSIONS.map((_, k) => columnLetter(2 + 2 * k));
@@ -120,7 +120,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
 
   // Every answer, one row each.
   const ans: CellSpec[][] = [["institution", "dataset", "module", "question", "label", "value", "answer", "comment", "status"].map(head)];
-  for (const a of r.answers) ans.push([text(a.institution), text(a.dataset), text(a.module), text(a.question), text(a.label), text(a.value), text(a.answer), text(a.comment), text(a.status)]);
+  for (const a of r.answers) ans.push([text(a.institutionName), text(a.datasetName), text(a.module), text(a.question), text(a.label), text(a.value), text(a.answer), text(a.comment), text(a.status)]);
   sheets.push({ name: "Answers", columns: [{ width: 32 }, { width: 24 }, { width: 18 }, { width: 30 }, { width: 50 }, { width: 24 }, { width: 40 }, { width: 40 }, { width: 10 }], rows: ans, freeze: { rows: 1, columns: 0 }, autoFilter: "A1:I1" });
 
   const meth: CellSpec[][] = [
