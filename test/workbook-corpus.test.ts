@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { scoreRead } from "../src/io/pipeline.js";
 import type { Module } from "../src/core/model.js";
 import type { FailedInput, InstitutionResult } from "../src/core/results.js";
-import { answersFromBook, readWorkbookAnswers } from "../src/io/ingest-workbook.js";
+import { readWorkbookAnswers } from "../src/io/ingest-workbook.js";
+import { answersFromBook } from "../src/core/workbook-answers.js";
+import { contentHash } from "../src/io/template.js";
 import { requireModules } from "../src/io/modules.js";
 import { readWorkbook } from "../src/io/xlsx.js";
 import { ZIP_LIMITS, inspectWorkbookBytes } from "../src/io/zip.js";
@@ -88,7 +90,7 @@ describe("a returned workbook changed by hand gets the problem that says how", (
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(`${CORPUS}/returned/moe-education.xlsx`) as unknown as ArrayBuffer);
     change(wb);
-    const read = answersFromBook(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), "moe.xlsx", modules);
+    const read = answersFromBook(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), "moe.xlsx", modules, contentHash);
     const found = read.problems.find((p) => p.code === code);
     expect(found, read.problems.map((p) => p.code).join(", ")).toMatchObject({ args, ...(place ? { place } : {}) });
   });
@@ -96,12 +98,12 @@ describe("a returned workbook changed by hand gets the problem that says how", (
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(`${CORPUS}/returned/moe-education.xlsx`) as unknown as ArrayBuffer);
     wb.getWorksheet("Datasets")!.getCell("A3").value = null;
-    const read = answersFromBook(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), "moe.xlsx", modules);
+    const read = answersFromBook(await readWorkbook(Buffer.from(await wb.xlsx.writeBuffer())), "moe.xlsx", modules, contentHash);
     expect(read.set!.rejected!.length).toBeGreaterThan(0);
     for (const r of read.set!.rejected!) expect(r).toMatchObject({ code: "DATASET_NAME_MISSING", args: { row: 3 } });
   });
   it("a workbook with no sheets", () => {
-    expect(answersFromBook({ sheetNames: [], sheet: () => undefined }, "none.xlsx", modules).problems).toEqual([
+    expect(answersFromBook({ sheetNames: [], sheet: () => undefined }, "none.xlsx", modules, contentHash).problems).toEqual([
       { code: "WORKBOOK_EMPTY", args: { kind: "no_sheets" }, severity: "error", source: "none.xlsx", path: [] },
     ]);
   });

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
 import { buildReport } from "../core/report.js";
-import type { Report } from "../core/report.js";
+import type { Report } from "../core/report-model.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
 import { EXIT, ExitError, InternalError, UsageError } from "../errors.js";

@@ -8,7 +8,7 @@ import type { Module, Question, Text } from "../core/model.js";
 import { choiceLabels, labelIn } from "../core/parse-answer.js";
 import type { LabelLang } from "../core/parse-answer.js";
 import type { Questionnaire } from "../core/questionnaire.js";
-import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "./template-text.js";
+import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "../core/template-text.js";
 import { COMMENT_SUFFIX, DATASETS_SHEET, DATASET_ROWS, FIRST_DATASET_ROW, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, moduleSheetNames } from "../core/template-layout.js";
 import type { TemplateMeta } from "../core/template-layout.js";
 import { columnLetter } from "../core/workbook.js";

@@ -2,7 +2,7 @@
 // Every string that came from a respondent or a module goes through esc().
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension } from "../core/model.js";
-import type { Report, DimensionScore } from "../core/report.js";
+import type { DimensionScore, Report } from "../core/report-model.js";
 import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
 
 export function esc(s: string): string {

@@ -1,6 +1,6 @@
 // The report as GitHub-flavoured Markdown, for pasting into consultation documents.
 import { DIMENSIONS } from "../core/model.js";
-import type { Report, DimensionScore } from "../core/report.js";
+import type { DimensionScore, Report } from "../core/report-model.js";
 import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */

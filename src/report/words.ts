@@ -1,7 +1,7 @@
 // The report's own words, in English and Thai; the same for every format.
 import { DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Text } from "../core/model.js";
-import type { ScoreBand, FirewallReason, MethodRule } from "../core/report.js";
+import type { FirewallReason, MethodRule, ScoreBand } from "../core/report-model.js";
 
 export const W = {
   summary: { en: "Executive summary", th: "บทสรุปผู้บริหาร" },

@@ -3,7 +3,7 @@
 // Text that could be taken for a formula is neutralised by the writer (src/io/xlsx.ts).
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension, Lang } from "../core/model.js";
-import type { Report, DimensionScore } from "../core/report.js";
+import type { DimensionScore, Report } from "../core/report-model.js";
 import { columnLetter } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../core/workbook.js";
 import { METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, w } from "./words.js";

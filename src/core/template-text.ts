@@ -1,7 +1,7 @@
 // The Excel questionnaire's own words, in English and Thai.
-import type { Text } from "../core/model.js";
+import type { Text } from "./model.js";
 
-export { INSTITUTION_FIELDS } from "../core/profile.js";
+export { INSTITUTION_FIELDS } from "./profile.js";
 
 export const TEMPLATE_TEXT = {
   title: { en: "Assessment of data on migrant and forcibly displaced children", th: "การประเมินข้อมูลเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ" },

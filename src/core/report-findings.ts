@@ -1,0 +1,70 @@
+// Cross-cutting findings: the most common gaps, who shares with whom, and where a firewall
+// from immigration enforcement is missing. Data only: the renderers word them.
+import * as X from "./exact.js";
+import type { Ratio } from "./exact.js";
+import { DONT_KNOW, NOT_APPLICABLE, optionsOf } from "./model.js";
+import type { Dimension, Lang, PlacedQuestion, Question } from "./model.js";
+import { answerWords } from "./report-answers.js";
+import { exactGap, round } from "./report-figures.js";
+import type { FirewallReason, Report } from "./report-model.js";
+import type { InstitutionResult } from "./results.js";
+
+export const FIREWALL = "firewall_immigration_enforcement";
+export const SHARED_WITH = "ds_shared_with";
+const ENFORCEMENT = "immigration_enforcement";
+
+/**
+ * The questions with a gap in the most institutions, then the most critical, then the
+ * largest weight × mean gap (exactly), then questionnaire order.
+ */
+export function commonGaps(results: readonly InstitutionResult[], label: (id: string) => string, lang: Lang, index: ReadonlyMap<string, PlacedQuestion>): Report["crossCutting"]["commonGaps"] {
+  const by = new Map<string, { module: string; dimension: Dimension; gaps: Ratio[]; critical: number; rec?: string; weight: number }>();
+  for (const r of results) {
+    for (const g of r.scorecard.gaps) {
+      const e = by.get(g.question) ?? { module: g.module, dimension: g.dimension, gaps: [], critical: 0, weight: g.weight, ...(g.recommendations[0] ? { rec: g.recommendations[0][lang] } : {}) };
+      e.gaps.push(exactGap(g));
+      if (g.critical) e.critical++;
+      if (!e.rec && g.recommendations[0]) e.rec = g.recommendations[0][lang];
+      by.set(g.question, e);
+    }
+  }
+  const pos = (id: string) => index.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
+  return [...by]
+    .map(([question, e]) => ({ question, e, meanGap: X.mean(e.gaps)!, key: X.mul(X.ratio(e.weight), X.mean(e.gaps)!) }))
+    .sort((a, b) => b.e.gaps.length - a.e.gaps.length || b.e.critical - a.e.critical || X.compare(b.key, a.key) || pos(a.question) - pos(b.question) || (a.question < b.question ? -1 : 1))
+    .slice(0, 10)
+    .map(({ question, e, meanGap }) => ({ question, label: label(question), module: e.module, dimension: e.dimension, institutions: e.gaps.length, critical: e.critical, meanGap: round(meanGap)!, ...(e.rec ? { recommendation: e.rec } : {}) }));
+}
+
+export function sharingLinks(results: readonly InstitutionResult[], q: Question | undefined, lang: Lang): Report["crossCutting"]["sharing"] {
+  return results.map((r) => {
+    const count = new Map<string, number>();
+    for (const ds of r.answers.datasets) {
+      const v = ds.answers[SHARED_WITH]?.value;
+      if (Array.isArray(v)) for (const p of v) if (p !== "not_shared") count.set(p, (count.get(p) ?? 0) + 1);
+    }
+    const order = q ? optionsOf(q).map((o) => o.value) : [...count.keys()].sort();
+    const partners = [...count]
+      .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]))
+      .map(([id, datasets]) => ({ id, label: answerWords(q, { value: id }, lang), datasets }));
+    return { institution: r.institution.id, name: r.institution.name, partners };
+  });
+}
+
+export function firewallMissing(results: readonly InstitutionResult[], q: Question | undefined, lang: Lang): Report["crossCutting"]["firewallMissing"] {
+  const out: Report["crossCutting"]["firewallMissing"] = [];
+  for (const r of results) {
+    const reasons: FirewallReason[] = [];
+    const a = r.answers.answers[FIREWALL];
+    const level = q && a && typeof a.value === "string" ? optionsOf(q).find((o) => o.value === a.value)?.level : undefined;
+    if (a?.value === DONT_KNOW) reasons.push({ code: "FIREWALL_DONT_KNOW", args: {} });
+    else if (level !== undefined && level < 4) reasons.push({ code: "FIREWALL_BELOW_TOP", args: { answer: String(a!.value), label: answerWords(q, a, lang) } });
+    // An immigration authority answers the firewall question not applicable; its own sharing is not a breach.
+    if (a?.value !== NOT_APPLICABLE) {
+      const to = r.answers.datasets.filter((d) => Array.isArray(d.answers[SHARED_WITH]?.value) && (d.answers[SHARED_WITH]!.value as string[]).includes(ENFORCEMENT));
+      if (to.length) reasons.push({ code: "SHARES_WITH_ENFORCEMENT", args: { datasets: to.map((d) => d.name) } });
+    }
+    if (reasons.length) out.push({ institution: r.institution.id, name: r.institution.name, reasons });
+  }
+  return out;
+}

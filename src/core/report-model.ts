@@ -1,0 +1,173 @@
+// The report model: everything the NSO's consultation report says, as data. Renderers
+// (Markdown, HTML, XLSX, JSON) only turn it into words and pictures; src/core/report.ts builds it.
+import type { Dimension, Lang, Text } from "./model.js";
+import type { NoArgs } from "./problems.js";
+
+export const REPORT_FORMAT = "assess-report/1";
+
+export type ScoreBand = "good" | "fair" | "weak" | "very_weak" | "none";
+
+/** Colour bands for scores: read at a glance, with the number always beside. */
+export const SCORE_BANDS: { band: ScoreBand; from: number; label: Text }[] = [
+  { band: "good", from: 75, label: { en: "75-100 good", th: "75-100 ดี" } },
+  { band: "fair", from: 50, label: { en: "50-74.99 fair", th: "50-74.99 พอใช้" } },
+  { band: "weak", from: 25, label: { en: "25-49.99 weak", th: "25-49.99 อ่อน" } },
+  { band: "very_weak", from: 0, label: { en: "0-24.99 very weak", th: "0-24.99 อ่อนมาก" } },
+];
+
+/** The band of a figure as printed (two decimals), so that what is read and what is coloured agree. */
+export function scoreBandOf(score: number | undefined): ScoreBand {
+  if (score === undefined) return "none";
+  return SCORE_BANDS.find((b) => score >= b.from)?.band ?? "very_weak";
+}
+
+export interface DimensionScore {
+  score?: number;
+  completeness?: number;
+  band: ScoreBand;
+}
+
+/** The core disaggregation variables of the data map's coverage table (IDAC). */
+export const CORE_VARIABLES = ["age", "sex", "migratory_status", "citizenship", "country_of_birth", "accompaniment"] as const;
+
+export interface DataMapRow {
+  institution: string;
+  institutionName: string;
+  dataset: string;
+  datasetName: string;
+  /** Question id to the answer as words, for the data map's columns. */
+  fields: Record<string, string>;
+  /** Core variable to yes / no / unknown. */
+  coverage: Record<string, "yes" | "no" | "unknown">;
+}
+
+export interface GapLine {
+  question: string;
+  label: string;
+  module: string;
+  dimension: Dimension;
+  priority: string;
+  gap: number;
+  critical: boolean;
+  unknown: boolean;
+  datasets: string[];
+  recommendation?: string;
+}
+
+export interface InstitutionSection {
+  id: string;
+  name: string;
+  ministry?: string;
+  department?: string;
+  fictional: boolean;
+  respondent?: { name?: string; role?: string; email?: string; phone?: string };
+  source: string;
+  datasets: string[];
+  cells: Record<Dimension, DimensionScore>;
+  overall?: number;
+  /** When there is no overall figure: the dimensions without a score. */
+  overallWithout?: Dimension[];
+  byModule: { module: string; title: string; cells: Record<Dimension, DimensionScore> }[];
+  completeness?: number;
+  /** Don't know answers ÷ answers to questions that apply (not applicable left out), 0-100. */
+  dontKnowRate?: number;
+  criticalGaps: number;
+  /** Every critical gap, then the highest-ranked others (up to 15 lines in all, or more if critical). */
+  gaps: GapLine[];
+  gapsTotal: number;
+  rejectedAnswers: number;
+  /** When the institution listed no dataset: how many dataset questions were therefore not scored. */
+  noDatasets?: number;
+}
+
+/** Why an institution is listed as missing a firewall from immigration enforcement; src/report/words.ts words it. */
+export type FirewallReason =
+  | { code: "FIREWALL_DONT_KNOW"; args: NoArgs }
+  /** `answer`: the option chosen; `label`: its words in the report's language. */
+  | { code: "FIREWALL_BELOW_TOP"; args: { answer: string; label: string } }
+  /** `datasets`: the names of the datasets shared with immigration enforcement. */
+  | { code: "SHARES_WITH_ENFORCEMENT"; args: { datasets: string[] } };
+
+/** The rules of the scoring method, in the order the methodology lists them; src/report/words.ts words them. */
+export const METHOD_RULES = [
+  "CHOICE_SCORES",
+  "DIMENSION_SCORE",
+  "SPECIAL_ANSWERS",
+  "HIDDEN_CHAINS",
+  "PER_DATASET",
+  "CRITICAL_GAPS",
+  "NATIONAL_MEANS",
+  "EXACT_FIGURES",
+  "NO_IMPUTATION",
+] as const;
+export type MethodRule = (typeof METHOD_RULES)[number];
+
+export interface Report {
+  format: typeof REPORT_FORMAT;
+  title: string;
+  date: string;
+  lang: Lang;
+  method: string;
+  /** Results scored with another version of the method than this report's: named, never silently mixed. */
+  otherMethods: { institutionName: string; source: string; method: string }[];
+  fictional: boolean;
+  modules: { id: string; version: string; title: string }[];
+  summary: {
+    institutions: number;
+    datasets: number;
+    national: Record<Dimension, DimensionScore>;
+    overall?: number;
+    overallWithout?: Dimension[];
+    criticalGaps: number;
+    institutionsWithCriticalGaps: number;
+    weakestModules: { module: string; title: string; score: number }[];
+  };
+  heatmap: {
+    institutions: { id: string; name: string; cells: Record<Dimension, DimensionScore>; overall?: number; overallWithout?: Dimension[] }[];
+    modules: { module: string; title: string; institutions: number; cells: Record<Dimension, DimensionScore> }[];
+  };
+  dataMap: {
+    columns: { id: string; label: string }[];
+    variables: { id: string; label: string }[];
+    rows: DataMapRow[];
+  };
+  institutions: InstitutionSection[];
+  crossCutting: {
+    commonGaps: { question: string; label: string; module: string; dimension: Dimension; institutions: number; critical: number; meanGap: number; recommendation?: string }[];
+    sharing: { institution: string; name: string; partners: { id: string; label: string; datasets: number }[] }[];
+    firewallMissing: { institution: string; name: string; reasons: FirewallReason[] }[];
+  };
+  /** Every answer, one row each, for the NSO's own analysis (XLSX and JSON). */
+  answers: AnswerRow[];
+  methodology: {
+    method: string;
+    weights: Record<string, number>;
+    levels: string[];
+    bands: string[];
+    rules: MethodRule[];
+  };
+}
+
+export interface AnswerRow {
+  institutionName: string;
+  /** The dataset's name; empty for the institution's own answers. */
+  datasetName: string;
+  module: string;
+  question: string;
+  label: string;
+  value: string;
+  answer: string;
+  comment: string;
+  /** answered; rejected (could not be read, kept as written); note (a comment on an unanswered question). */
+  status: "answered" | "rejected" | "note";
+}
+
+export interface ReportOptions {
+  title: string;
+  date: string;
+  lang: Lang;
+  /** Respondents' names and contacts are personal data (PDPA): out of reports unless asked for. */
+  includeRespondents?: boolean;
+}
+
+/** Data map columns: the general module's dataset inventory, in this order. */

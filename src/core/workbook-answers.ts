@@ -1,0 +1,160 @@
+// Reads a returned Excel questionnaire (as a ReadBook: sheets of cell values) into an answer
+// set. Answers are found by question id, never by row position; every problem names its
+// sheet and cell; nothing written is dropped. Pure: src/io/ingest-workbook.ts opens the file.
+import { ANSWERS_FORMAT, answerReason, placesLocator } from "./answers.js";
+import type { Answer, AnswerSet, Note, ReadInput, RejectedAnswer } from "./answers.js";
+import { idFor } from "./ids.js";
+import type { Module } from "./model.js";
+import { parseSheetValue } from "./parse-answer.js";
+import type { LabelLang, SheetValue } from "./parse-answer.js";
+import { problem } from "./problems.js";
+import type { Problem, ProblemArgs, ProblemCode } from "./problems.js";
+import { questionIndex } from "./questionnaire.js";
+import { looksLikeExport, submissionsFrom } from "./submissions.js";
+import type { Table } from "./submissions.js";
+import { DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, TEMPLATE_FORMAT } from "./template-layout.js";
+import { cellPlace, readDatasets, readModuleSheet, text } from "./workbook-sheets.js";
+import type { Push } from "./workbook-sheets.js";
+import type { ReadBook, ReadSheet } from "./workbook.js";
+
+/** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; the widest sheet read is a Kobo export of all modules with split select_multiple columns (572 columns; the template's widest, Lists, has 146). */
+export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 2000 };
+
+/** Submissions from a Kobo XLSX export: the main sheet, and the datasets repeat sheet. */
+export function exportFromBook(book: ReadBook, source: string, modules: readonly Module[]): ReadInput[] | undefined {
+  const tables = book.sheetNames.map((n) => tableOf(book.sheet(n)!));
+  const main = tables.find((t) => looksLikeExport(t.headers, modules) && !t.headers.some((h) => h === "_parent_index" || h === "PARENT_KEY"));
+  if (!main) return undefined;
+  const repeat = tables.find((t) => t !== main && t.headers.some((h) => h === "_parent_index" || h === "PARENT_KEY"));
+  return submissionsFrom(source, main, repeat, modules);
+}
+
+function tableOf(sheet: ReadSheet): Table {
+  const width = Math.min(sheet.columnCount, SHEET_LIMITS.maxColumns);
+  const headers = Array.from({ length: width }, (_, c) => text(sheet.cell(1, c + 1)));
+  const rows: Table["rows"] = [];
+  for (let r = 2; r <= Math.min(sheet.rowCount, SHEET_LIMITS.maxRows); r++) {
+    const cells = Array.from({ length: width }, (_, c) => sheet.cell(r, c + 1));
+    if (cells.every((c) => c.kind === "empty")) continue;
+    rows.push({ place: `${sheet.name} row ${r}`, cells });
+  }
+  return { headers, rows };
+}
+
+/**
+ * The answers in a questionnaire workbook. `contentHash` is the hash of the modules' content
+ * (computed by the caller), to notice a workbook built from other content under the same versions.
+ */
+export function answersFromBook(book: ReadBook, source: string, modules: readonly Module[], contentHash: (modules: readonly Module[]) => string): ReadInput {
+  const problems: Problem[] = [];
+  const push: Push = (code, args, place, severity = "error") => {
+    const p: Problem = { ...problem(code, args, source, [], severity), ...(place ? { place } : {}) };
+    problems.push(p);
+    return p;
+  };
+  const failWith = <C extends ProblemCode>(code: C, args: ProblemArgs[C], place?: string): ReadInput => {
+    push(code, args, place);
+    return { source, problems };
+  };
+
+  const metaSheet = book.sheet(META_SHEET);
+  if (!metaSheet) {
+    if (book.sheetNames.length === 0) return failWith("WORKBOOK_EMPTY", { kind: "no_sheets" });
+    return failWith("NOT_QUESTIONNAIRE", { kind: "no_meta", sheet: META_SHEET, sheets: book.sheetNames.slice(0, 8), more: book.sheetNames.length > 8 });
+  }
+  const meta = readMeta(metaSheet);
+  if (meta.format !== TEMPLATE_FORMAT) return failWith("NOT_QUESTIONNAIRE", { kind: "format", ...(meta.format === undefined ? {} : { format: meta.format }), expected: TEMPLATE_FORMAT });
+  let versions: Record<string, string>;
+  let sheets: Record<string, string>;
+  try {
+    versions = JSON.parse(meta.modules ?? "{}") as Record<string, string>;
+    sheets = JSON.parse(meta.sheets ?? "{}") as Record<string, string>;
+  } catch {
+    return failWith("NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: META_SHEET });
+  }
+  const lang = (["en", "th", "both"].includes(meta.lang ?? "") ? meta.lang : "both") as LabelLang;
+
+  // The workbook must come from the modules loaded now.
+  const used: Module[] = [];
+  const mismatch: { module: string; version: string; loaded?: string }[] = [];
+  for (const [id, version] of Object.entries(versions)) {
+    const m = modules.find((x) => x.id === id);
+    if (!m) mismatch.push({ module: id, version });
+    else if (m.version !== version) mismatch.push({ module: id, version, loaded: m.version });
+    else used.push(m);
+  }
+  if (mismatch.length) return failWith("OTHER_MODULE_VERSIONS", { modules: mismatch });
+  if (meta.hash && meta.hash !== contentHash(used)) push("TEMPLATE_CONTENT_DIFFERS", {}, undefined, "warning");
+
+  for (const name of book.sheetNames) {
+    const s = book.sheet(name)!;
+    if (s.rowCount > SHEET_LIMITS.maxRows || s.columnCount > SHEET_LIMITS.maxColumns) {
+      return failWith("SHEET_TOO_LARGE", { sheet: name, rows: s.rowCount, columns: s.columnCount, maxRows: SHEET_LIMITS.maxRows, maxColumns: SHEET_LIMITS.maxColumns });
+    }
+  }
+  const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
+
+  const inst = book.sheet(INSTITUTION_SHEET);
+  if (!inst) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
+  const fields = new Map<string, { shown: SheetValue; row: number }>();
+  for (let r = 1; r <= inst.rowCount; r++) {
+    const key = text(inst.cell(r, 1));
+    if (key) fields.set(key, { shown: inst.cell(r, 3), row: r });
+  }
+  const field = (key: string) => text(fields.get(key)?.shown ?? { kind: "empty" });
+  const name = field("institution_name");
+  if (!name) return failWith("INSTITUTION_NAME_MISSING", { in: "workbook" }, cellPlace(INSTITUTION_SHEET, fields.get("institution_name")?.row ?? 2, 3));
+  const dateField = fields.get("assessment_date");
+  const parsedDate = dateField ? parseSheetValue({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateField.shown) : undefined;
+  if (!parsedDate || "error" in parsedDate) {
+    const reason = parsedDate && "error" in parsedDate ? parsedDate.error : answerReason("EMPTY", {});
+    return failWith("DATE_MISSING", { in: "workbook", reason }, cellPlace(INSTITUTION_SHEET, dateField?.row ?? 10, 3));
+  }
+
+  const rejected: RejectedAnswer[] = [];
+  const notes: Note[] = [];
+  const answers: Record<string, Answer> = {};
+  const places = new Map<string, string>();
+  for (const [id, sheetName] of Object.entries(sheets)) {
+    const sheet = book.sheet(sheetName);
+    if (!sheet) {
+      push("SHEET_MISSING", { sheet: sheetName, holds: "module", module: id });
+      continue;
+    }
+    readModuleSheet(sheet, questions, lang, answers, rejected, notes, push, places);
+  }
+  const datasets = readDatasets(book.sheet(DATASETS_SHEET), questions, lang, rejected, notes, push, places);
+
+  const code = field("institution_code");
+  const respondent = Object.fromEntries(
+    [
+      ["name", field("respondent_name")],
+      ["role", field("respondent_role")],
+      ["email", field("respondent_email")],
+      ["phone", field("respondent_phone")],
+    ].filter(([, v]) => v),
+  );
+  const ministry = field("ministry");
+  const department = field("department");
+  const set: AnswerSet = {
+    format: ANSWERS_FORMAT,
+    institution: { id: idFor(code || name), name, ...(ministry ? { ministry } : {}), ...(department ? { department } : {}) },
+    ...(Object.keys(respondent).length ? { respondent } : {}),
+    date: parsedDate.value as string,
+    modules: versions,
+    answers,
+    datasets,
+    ...(rejected.length ? { rejected } : {}),
+    ...(notes.length ? { notes } : {}),
+  };
+  return { source, set, problems, locate: placesLocator(places, set) };
+}
+
+function readMeta(sheet: ReadSheet): Record<string, string | undefined> {
+  const out: Record<string, string> = {};
+  for (let r = 1; r <= Math.min(sheet.rowCount, 100); r++) {
+    const k = text(sheet.cell(r, 1));
+    if (k) out[k] = text(sheet.cell(r, 2));
+  }
+  return out;
+}
