@@ -9,6 +9,8 @@ import { MAX_ANSWER_FILE_BYTES, parseAnswers, readAnswerFile } from "../src/io/a
 import { MAX_CSV_BYTES, readCsvAnswers } from "../src/io/ingest-csv.js";
 import { INPUT_EXTENSIONS, expandInputs, readInput } from "../src/io/inputs.js";
 import { requireModules } from "../src/io/modules.js";
+import { scoreRead } from "../src/io/pipeline.js";
+import type { InstitutionResult } from "../src/core/results.js";
 
 let modules: Module[];
 const dir = mkdtempSync(join(tmpdir(), "assess-inputs-"));
@@ -104,5 +106,26 @@ describe("answer files and paths", () => {
     expect(codeArgs((await readInput(file("notes.txt", "hello"), modules))[0]!.problems)).toEqual([{ code: "UNSUPPORTED", args: { extensions: [...INPUT_EXTENSIONS] } }]);
     const { failed } = await expandInputs([join(dir, "nothing-here", "*.xlsx")]);
     expect(failed.map((f) => codeArgs(f.problems))).toEqual([[{ code: "NOT_FOUND", args: { kind: "pattern" } }]]);
+  });
+});
+
+describe("answers are validated in one place, whichever channel they came by", () => {
+  it("a number outside the question's range, read from a CSV line, is rejected by checkAnswers with its line", async () => {
+    const text = [
+      "institution,dataset,question,answer,comment",
+      "hpo,,_name,Provincial Health Data Office (fictional),",
+      "hpo,,_date,2026-11-18,",
+      "hpo,Hospital records,ds_timeliness_months,500,five hundred",
+    ].join("\n");
+    const [read] = await readCsvAnswers(file("range.csv", text), modules);
+    // The reader turns what was written into a value and does not judge it…
+    expect(read!.problems).toEqual([]);
+    expect(read!.set!.datasets[0]!.answers.ds_timeliness_months).toEqual({ value: 500, comment: "five hundred" });
+    // …checking does, once, with the place the reader noted.
+    const r = scoreRead(read!, modules) as InstitutionResult;
+    expect(r.problems.map((p) => ({ code: p.code, args: p.args, place: p.place }))).toEqual([
+      { code: "INVALID_ANSWER", args: { question: "ds_timeliness_months", value: "500", reason: { code: "ABOVE_MAX", args: { max: 120 } } }, place: "line 4" },
+    ]);
+    expect(r.answers.rejected).toEqual([expect.objectContaining({ question: "ds_timeliness_months", dataset: "hospital-records", place: "line 4", raw: "500", comment: "five hundred", code: "INVALID_ANSWER" })]);
   });
 });

@@ -23,10 +23,11 @@ const FATAL: ReadonlySet<ProblemCode> = new Set(["UNKNOWN_MODULE", "MODULE_VERSI
 
 /**
  * Builds the questionnaire the answer set was given against and reports every answer that
- * does not fit it. Module versions must share their major version with the loaded module
+ * does not fit it: the one place answers are validated, whichever channel they came by
+ * (readers only turn what was written into values). `locate` adds where an answer was read. Module versions must share their major version with the loaded module
  * (a major change means a question changed meaning); other differences are warnings.
  */
-export function checkAnswers(set: AnswerSet, available: readonly Module[], source: string): CheckedAnswers {
+export function checkAnswers(set: AnswerSet, available: readonly Module[], source: string, locate?: (problems: Problem[]) => Problem[]): CheckedAnswers {
   const problems: Problem[] = [];
   const push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], path: DocPath, severity: Severity = "error") => problems.push(problem(code, args, source, path, severity));
 
@@ -53,7 +54,9 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
 
   const rejected: RejectedAnswer[] = [...(set.rejected ?? [])];
   const reject = (id: string, answer: Answer, dataset: string | undefined, failed: Problem) => {
-    rejected.push({ question: id, ...(dataset ? { dataset } : {}), raw: rawOf(answer), ...rejection(failed), ...(answer.comment ? { comment: answer.comment } : {}) });
+    // Where it was read (a cell, a line), as its problem says once located.
+    const place = locate?.([failed])[0]?.place;
+    rejected.push({ question: id, ...(dataset ? { dataset } : {}), ...(place ? { place } : {}), raw: rawOf(answer), ...rejection(failed), ...(answer.comment ? { comment: answer.comment } : {}) });
   };
 
   /** Checks one answer; returns false when it cannot be scored. */
@@ -101,7 +104,7 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
   datasets.forEach((ds, i) => {
     for (const id of Object.keys(ds.answers)) hidden(id, ["datasets", i, "answers", id], i);
   });
-  return { questionnaire, problems, clean, fatal: problems.some((p) => FATAL.has(p.code)) };
+  return { questionnaire, problems: locate ? locate(problems) : problems, clean, fatal: problems.some((p) => FATAL.has(p.code)) };
 }
 
 /** The questions a condition looks at, in the order written. */

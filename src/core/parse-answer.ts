@@ -1,5 +1,5 @@
 // Turning what a respondent wrote (a spreadsheet cell, a CSV field) into an answer value.
-import { answerReason, invalidReason, isIsoDate } from "./answers.js";
+import { answerReason, isIsoDate } from "./answers.js";
 import type { AnswerReason, AnswerValue } from "./answers.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
 import type { Question, Text } from "./model.js";
@@ -67,10 +67,8 @@ export function parseSheetValue(question: Question, cell: SheetValue, lang: Labe
   if (cell.kind === "uncalculated") return { error: answerReason("NOT_CALCULATED", { formula: cell.text }) };
   const text = cell.text.trim();
   if (text === "") return undefined;
-  const parsed = parseValue(question, cell, text, lang);
-  if (!parsed || "error" in parsed) return parsed;
-  const reason = invalidReason(question, parsed.value);
-  return reason ? { error: reason } : parsed;
+  // Only what was written, as a value: whether the value is a valid answer is checkAnswers' to say.
+  return parseValue(question, cell, text, lang);
 }
 
 function parseValue(question: Question, cell: SheetValue, text: string, lang: LabelLang): Parsed {

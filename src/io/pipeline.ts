@@ -15,10 +15,9 @@ export async function scoreInput(file: string, modules: readonly Module[]): Prom
 
 export function scoreRead(input: ReadInput, modules: readonly Module[]): InstitutionResult | FailedInput {
   if (!input.set) return { source: input.source, problems: input.problems };
-  const checked = checkAnswers(input.set, modules, input.source);
   // Problems about answers get the place the answer was read from (line:column, cell, line).
-  const located = input.locate ? input.locate(checked.problems) : checked.problems;
-  const problems = [...input.problems, ...located];
+  const checked = checkAnswers(input.set, modules, input.source, input.locate);
+  const problems = [...input.problems, ...checked.problems];
   if (checked.fatal) return { source: input.source, problems };
   return institutionResult(input.source, checked.clean, scoreAnswers(checked.questionnaire, checked.clean), problems);
 }
