@@ -29,6 +29,7 @@ describe("broken modules are rejected with the right line:column", () => {
     ["missing-thai", "SCHEMA_REQUIRED", "mini.yaml", "15:16", "sections.0.questions.0.label"],
     ["english-in-thai", "THAI_MISSING", "mini.yaml", "16:39", "sections.0.questions.0.help.th"],
     ["yaml-syntax", "YAML_SYNTAX", "mini.yaml", "24:9", ""],
+    ["bad-condition", "SCHEMA_CONDITION", "mini.yaml", "27:15", "sections.0.questions.1.when"],
   ];
   it.each(cases)("%s", async (c, code, file, at, path) => {
     expect(await problemsOf(c)).toEqual([{ code, file, at, path }]);
@@ -68,7 +69,7 @@ describe("the schema's errors, as data", () => {
     ["a scored text question", (m) => (m.sections[0]!.questions[0]!.type = "text"), "SCHEMA", { rule: "text_scored" }, "sections.0.questions.0"],
     ["options on a number question", (m) => (m.sections[0]!.questions[1]!.type = "number"), "SCHEMA", { rule: "options_on_number" }, "sections.0.questions.1"],
     ["a minimum on a choice question", (m) => (m.sections[0]!.questions[1]!.min = 1), "SCHEMA", { rule: "number_fields" }, "sections.0.questions.1"],
-    ["a condition of no known form", (m) => (m.sections[0]!.questions[1]!.when = { question: "mini_collects" }), "SCHEMA", { rule: "one_of" }, "sections.0.questions.1.when"],
+    ["a condition of no known form", (m) => (m.sections[0]!.questions[1]!.when = { question: "mini_collects" }), "SCHEMA_CONDITION", {}, "sections.0.questions.1.when"],
   ];
   it.each(cases)("%s", (_n, change, code, args, path) => {
     const m = valid() as unknown as Doc;

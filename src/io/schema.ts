@@ -57,14 +57,17 @@ function toProblems(errors: ErrorObject[], source: string): Problem[] {
   };
 
   // A bad condition fails every branch of its oneOf; report it once, where it is deepest.
-  const condErrors = errors.filter((e) => e.schemaPath.includes("/condition/"));
+  // (The condition schema refers to itself, so ajv's schema paths restart inside it: it is
+  // found by where it sits in the module, under a question's `when`.)
+  const inCondition = (e: ErrorObject) => /\/when(\/|$)/.test(e.instancePath);
+  const condErrors = errors.filter(inCondition);
   const condPaths = [...new Set(condErrors.map((e) => e.instancePath))];
   const deepest = condPaths.filter((p) => !condPaths.some((q) => q !== p && q.startsWith(`${p}/`)));
 
   for (const e of errors) {
     const path = pointer(e.instancePath);
     if (e.keyword === "if") continue;
-    if (e.schemaPath.includes("/condition/")) {
+    if (inCondition(e)) {
       if (!deepest.includes(e.instancePath)) continue;
       // Leaf errors inside a branch (a bad id pattern) speak for themselves.
       if (e.keyword === "pattern" || e.keyword === "minItems" || e.keyword === "uniqueItems") {
