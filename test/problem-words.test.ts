@@ -12,6 +12,7 @@ const REASONS: { [C in AnswerReasonCode]: AnswerReasonArgs[C][] } = {
   SPECIAL_NOT_OFFERED: [{ value: "dont_know" }],
   EXPECTED_ONE_OF: [{ options: ["yes", "no"] }],
   NOT_AN_OPTION: [{ value: "sometimes", options: ["yes", "no"] }],
+  COMMA_SEPARATED: [{ value: "sex, age", options: ["sex", "age"] }],
   EXPECTED_LIST: [{ options: ["a", "b"] }],
   CHOSEN_TWICE: [{}],
   EXCLUSIVE_COMBINED: [{ option: "none" }],

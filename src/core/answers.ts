@@ -121,6 +121,8 @@ export interface AnswerReasonArgs {
   SPECIAL_NOT_OFFERED: { value: string };
   EXPECTED_ONE_OF: { options: string[] };
   NOT_AN_OPTION: { value: string; options: string[] };
+  /** Several options in one cell separated by commas, which labels themselves contain: use ";" or the Yes rows. */
+  COMMA_SEPARATED: { value: string; options: string[] };
   EXPECTED_LIST: { options: string[] };
   CHOSEN_TWICE: NoArgs;
   EXCLUSIVE_COMBINED: { option: string };

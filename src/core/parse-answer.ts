@@ -28,8 +28,24 @@ export function labelIn(text: Text, lang: LabelLang): string {
   return lang === "both" ? `${text.en} / ${text.th}` : text[lang];
 }
 
+/**
+ * What a respondent pasted, as what they meant: invisible characters gone (zero-width spaces
+ * and joiners, common in Thai text copied from the web or Word; soft hyphens; byte-order
+ * marks), curly quotes straight, Thai digits as 0-9, every kind of space one space.
+ */
+export function cleanText(s: string): string {
+  return s
+    .normalize("NFC")
+    .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    .replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 export function normalizeLabel(s: string): string {
-  return s.normalize("NFC").replace(/\s+/g, " ").trim().toLowerCase();
+  return cleanText(s).toLowerCase();
 }
 
 const lookups = new WeakMap<Question, Map<string, string>>();
@@ -65,7 +81,8 @@ export function parseSheetValue(question: Question, cell: SheetValue, lang: Labe
   if (cell.kind === "empty") return undefined;
   if (cell.kind === "error") return { error: answerReason("CELL_ERROR", { text: cell.text }) };
   if (cell.kind === "uncalculated") return { error: answerReason("NOT_CALCULATED", { formula: cell.text }) };
-  const text = cell.text.trim();
+  // Free text is kept as written; anything read as a choice, number or date as meant.
+  const text = cell.kind === "text" && question.type !== "text" ? cleanText(cell.text) : cell.text.trim();
   if (text === "") return undefined;
   // Only what was written, as a value: whether the value is a valid answer is checkAnswers' to say.
   return parseValue(question, cell, text, lang);
@@ -86,7 +103,12 @@ function parseValue(question: Question, cell: SheetValue, text: string, lang: La
       const values: string[] = [];
       for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter(Boolean)) {
         const v = lookup.get(normalizeLabel(part));
-        if (!v) return { error: answerReason("NOT_AN_OPTION", { value: part, options: choiceLabels(question, lang) }) };
+        if (!v) {
+          // "sex, age": commas are not separators (labels contain them), but say how to write it.
+          const byComma = part.split(",").map((p) => lookup.get(normalizeLabel(p)));
+          const code = byComma.length > 1 && byComma.every(Boolean) ? "COMMA_SEPARATED" : "NOT_AN_OPTION";
+          return { error: answerReason(code, { value: part, options: choiceLabels(question, lang) }) };
+        }
         values.push(v);
       }
       return values.length === 1 && (values[0] === DONT_KNOW || values[0] === NOT_APPLICABLE) ? { value: values[0] } : { value: values };
@@ -110,8 +132,8 @@ function parseValue(question: Question, cell: SheetValue, text: string, lang: La
 function parseDate(cell: SheetValue, text: string): Parsed {
   if (cell.kind === "date") return { value: fromBuddhistEra(cell.value) };
   if (cell.kind === "number" && cell.value > 0 && cell.value < 2958466) {
-    // Spreadsheet serial day: 1899-12-30 is day 0.
-    const ms = Date.UTC(1899, 11, 30) + Math.round(cell.value) * 86400000;
+    // Spreadsheet serial day: 1899-12-30 is day 0; a time of day (the fraction) is not part of the date.
+    const ms = Date.UTC(1899, 11, 30) + Math.floor(cell.value) * 86400000;
     return { value: new Date(ms).toISOString().slice(0, 10) };
   }
   let iso: string | undefined;
@@ -119,11 +141,37 @@ function parseDate(cell: SheetValue, text: string): Parsed {
   if (m) iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
   const d = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
   if (d) iso = `${d[3]}-${d[2]!.padStart(2, "0")}-${d[1]!.padStart(2, "0")}`;
+  // Thai month names, full or abbreviated, as Thai documents write dates: 31 ต.ค. 2569.
+  const t = /^(\d{1,2})\s*([\u0E00-\u0E7F.]+)\s*(\d{4})$/.exec(text);
+  const month = t ? thaiMonth(t[2]!) : undefined;
+  if (t && month) iso = `${t[3]}-${String(month).padStart(2, "0")}-${t[1]!.padStart(2, "0")}`;
   if (iso) {
     iso = fromBuddhistEra(iso);
     if (isIsoDate(iso)) return { value: iso };
   }
   return { error: answerReason("NOT_A_DATE", { text }) };
+}
+
+const THAI_MONTHS: [string, string][] = [
+  ["มกราคม", "ม.ค."],
+  ["กุมภาพันธ์", "ก.พ."],
+  ["มีนาคม", "มี.ค."],
+  ["เมษายน", "เม.ย."],
+  ["พฤษภาคม", "พ.ค."],
+  ["มิถุนายน", "มิ.ย."],
+  ["กรกฎาคม", "ก.ค."],
+  ["สิงหาคม", "ส.ค."],
+  ["กันยายน", "ก.ย."],
+  ["ตุลาคม", "ต.ค."],
+  ["พฤศจิกายน", "พ.ย."],
+  ["ธันวาคม", "ธ.ค."],
+];
+
+/** 1-12 for a Thai month name, full or abbreviated (with or without its dots). */
+function thaiMonth(name: string): number | undefined {
+  const bare = (s: string) => s.replace(/\./g, "");
+  const i = THAI_MONTHS.findIndex(([full, short]) => name === full || bare(name) === bare(short));
+  return i < 0 ? undefined : i + 1;
 }
 
 function fromBuddhistEra(iso: string): string {

@@ -28,6 +28,10 @@ export const REASON_WORDS: ReasonWords = {
     en: (a) => `the formula ${a.formula} has no saved result; open the file in a spreadsheet program, let it calculate and save it again`,
     th: (a) => `สูตร ${a.formula} ไม่มีผลลัพธ์ที่บันทึกไว้ ให้เปิดไฟล์ด้วยโปรแกรมตารางคำนวณ ให้โปรแกรมคำนวณ แล้วบันทึกอีกครั้ง`,
   },
+  COMMA_SEPARATED: {
+    en: (a) => `"${a.value}" lists several options separated by commas; separate them with ";" (labels may contain commas) or mark each option Yes on its own row`,
+    th: (a) => `"${a.value}" ระบุหลายตัวเลือกคั่นด้วยจุลภาค ให้คั่นด้วย ";" (ชื่อตัวเลือกอาจมีจุลภาค) หรือทำเครื่องหมาย "ใช่" ที่แถวของแต่ละตัวเลือก`,
+  },
   NOT_A_NUMBER: { en: (a) => `"${a.text}" is not a number`, th: (a) => `"${a.text}" ไม่ใช่ตัวเลข` },
   NOT_A_DATE: { en: (a) => `"${a.text}" is not a date (write it as YYYY-MM-DD, for example 2025-06-30)`, th: (a) => `"${a.text}" ไม่ใช่วันที่ (เขียนในรูปแบบ YYYY-MM-DD เช่น 2025-06-30)` },
   NOT_AN_ISO_DATE: { en: (a) => `"${a.text}" is not a date written YYYY-MM-DD (for example 2026-03-31)`, th: (a) => `"${a.text}" ไม่ใช่วันที่ในรูปแบบ YYYY-MM-DD (เช่น 2026-03-31)` },
