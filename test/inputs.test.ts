@@ -129,3 +129,31 @@ describe("answers are validated in one place, whichever channel they came by", (
     expect(r.answers.rejected).toEqual([expect.objectContaining({ question: "ds_timeliness_months", dataset: "hospital-records", place: "line 4", raw: "500", comment: "five hundred", code: "INVALID_ANSWER" })]);
   });
 });
+
+describe("CSV files in the encodings they are saved in", () => {
+  const rows = ["institution,dataset,question,answer,comment", "สำนักงานตัวอย่าง,,_name,สำนักงานตัวอย่าง (สมมติ),", "สำนักงานตัวอย่าง,,_date,2026-11-18,", "สำนักงานตัวอย่าง,,collects_migrant_children,yes,"].join("\r\n");
+  const utf16 = (s: string, le: boolean) => {
+    const b = Buffer.from(s, "utf16le");
+    if (!le) for (let i = 0; i < b.length; i += 2) [b[i], b[i + 1]] = [b[i + 1]!, b[i]!];
+    return Buffer.concat([Buffer.from(le ? [0xff, 0xfe] : [0xfe, 0xff]), b]);
+  };
+  // Windows-874 (TIS-620): Thai letters are one byte each, U+0E01-U+0E5B at 0xA1-0xFB.
+  const tis620 = (s: string) => Buffer.from([...s].map((c) => (c.charCodeAt(0) >= 0x0e01 ? c.charCodeAt(0) - 0x0e01 + 0xa1 : c.charCodeAt(0))));
+  const cases: [string, Buffer][] = [
+    ["UTF-8", Buffer.from(rows, "utf8")],
+    ["UTF-8 with a BOM", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(rows, "utf8")])],
+    ["UTF-16 LE with a BOM", utf16(rows, true)],
+    ["UTF-16 BE with a BOM", utf16(rows, false)],
+    ["Windows-874, as Thai Excel saves CSV", tis620(rows)],
+  ];
+  it.each(cases)("%s", async (_n, bytes) => {
+    const [read] = await readCsvAnswers(file(`enc-${bytes.length}.csv`, bytes), modules);
+    expect(read!.problems).toEqual([]);
+    expect(read!.set!.institution.name).toBe("สำนักงานตัวอย่าง (สมมติ)");
+    expect(read!.set!.answers.collects_migrant_children).toEqual({ value: "yes" });
+  });
+  it("bytes that are none of these are refused, not read as replacement characters", async () => {
+    const [read] = await readCsvAnswers(file("enc-bad.csv", Buffer.from([0x61, 0x2c, 0xdb, 0xfc, 0x0a])), modules);
+    expect(read!.problems.map((p) => p.code)).toEqual(["CSV_ENCODING"]);
+  });
+});

@@ -131,6 +131,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   DUPLICATE_ROW: [{ id: "q1", first: 2 }],
   DATASET_NAME_MISSING: [{ row: 3 }],
   CSV_EMPTY: [{}],
+  CSV_ENCODING: [{}],
   CSV_SYNTAX: [{ detail: "Quote Not Closed" }],
   CSV_COLUMNS: [{ missing: ["institution"], found: ["id", "q"] }],
   CSV_INSTITUTION: [{}],

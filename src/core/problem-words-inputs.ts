@@ -148,6 +148,10 @@ export const INPUT_WORDS = {
     th: (a) => `แถว ${a.row} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านแถวนี้`,
   },
   CSV_EMPTY: { en: () => "the file is empty", th: () => "ไฟล์ว่างเปล่า" },
+  CSV_ENCODING: {
+    en: () => "the file's text encoding cannot be read (expected UTF-8, UTF-16 or Windows-874 as Thai Excel saves it); save it again as CSV UTF-8",
+    th: () => "อ่านการเข้ารหัสข้อความของไฟล์ไม่ได้ (ต้องเป็น UTF-8, UTF-16 หรือ Windows-874 ตามที่ Excel ภาษาไทยบันทึก) ให้บันทึกใหม่เป็น CSV UTF-8",
+  },
   CSV_SYNTAX: { en: (a) => `cannot read as CSV: ${a.detail}`, th: (a) => `อ่านเป็น CSV ไม่ได้: ${a.detail}` },
   CSV_COLUMNS: {
     en: (a) => `not an assess answers CSV: missing column(s) ${list(a.missing)} (found: ${list(a.found)}); see the README for the layout`,

@@ -101,6 +101,8 @@ export interface InputProblemArgs {
   DUPLICATE_ROW: { id: string; first: number };
   DATASET_NAME_MISSING: { row: number };
   CSV_EMPTY: NoArgs;
+  /** Neither UTF-8, UTF-16 nor Windows-874 (Thai Excel's CSV encoding). */
+  CSV_ENCODING: NoArgs;
   CSV_SYNTAX: { detail: string };
   CSV_COLUMNS: { missing: string[]; found: string[] };
   CSV_INSTITUTION: NoArgs;

@@ -47,7 +47,8 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
   } catch (e) {
     return fail(coded("READ_FAILED", { detail: ioReason(e) }));
   }
-  const text = await readFile(file, "utf8");
+  const text = decodeCsv(await readFile(file));
+  if (text === undefined) return fail(coded("CSV_ENCODING", {}));
   if (text.trim() === "") return fail(coded("CSV_EMPTY", {}));
   let table: string[][];
   let lines: number[];
@@ -76,8 +77,35 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
     comment: record.comment ?? "",
   }));
   const byInstitution = new Map<string, Row[]>();
-  for (const r of rows) byInstitution.set(r.institution, [...(byInstitution.get(r.institution) ?? []), r]);
+  for (const r of rows) {
+    const list = byInstitution.get(r.institution);
+    if (list) list.push(r);
+    else byInstitution.set(r.institution, [r]);
+  }
   return [...byInstitution].map(([inst, list]) => institutionFrom(source, inst, list, modules, byInstitution.size > 1));
+}
+
+/**
+ * The text of a CSV file, whatever encoding it was saved in: UTF-8 (with or without a BOM),
+ * UTF-16 with its BOM, or Windows-874, which Thai Excel uses for "CSV" by default (read as
+ * UTF-8 it turns Thai names into replacement characters). Undefined when it is none of these.
+ */
+export function decodeCsv(buf: Buffer): string | undefined {
+  const decode = (encoding: string, bytes: Uint8Array) => {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch {
+      return undefined;
+    }
+  };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return decode("utf-8", buf.subarray(3));
+  if (buf[0] === 0xff && buf[1] === 0xfe) return decode("utf-16le", buf.subarray(2));
+  if (buf[0] === 0xfe && buf[1] === 0xff) return decode("utf-16be", buf.subarray(2));
+  const utf8 = decode("utf-8", buf);
+  if (utf8 !== undefined) return utf8;
+  // Bytes Windows-874 leaves undefined come out as private-use or C1 characters: not Thai text.
+  const thai = decode("windows-874", buf);
+  return thai !== undefined && !/[\u0080-\u009F\uE000-\uF8FF]/.test(thai) ? thai : undefined;
 }
 
 /** Rows of a CSV file with the line each starts on; `;` or `,` as the export used. */
@@ -95,7 +123,7 @@ async function siblingRepeat(file: string): Promise<{ table: string[][]; lines: 
   const base = basename(file, extname(file));
   for (const name of (await readdir(dir)).sort()) {
     if (!name.toLowerCase().endsWith(".csv") || name === basename(file) || !name.startsWith(base)) continue;
-    const parsed = await parseCsv(await readFile(join(dir, name), "utf8"));
+    const parsed = await parseCsv(decodeCsv(await readFile(join(dir, name))) ?? "");
     if (parsed.table[0]?.includes("PARENT_KEY")) return { ...parsed, path: join(dir, name) };
   }
   return undefined;
@@ -105,7 +133,7 @@ async function siblingMain(file: string): Promise<boolean> {
   const dir = dirname(file);
   for (const name of await readdir(dir)) {
     if (name === basename(file) || !name.toLowerCase().endsWith(".csv") || !basename(file).startsWith(basename(name, extname(name)))) continue;
-    const head = (await readFile(join(dir, name), "utf8")).split("\n", 1)[0] ?? "";
+    const head = (decodeCsv(await readFile(join(dir, name))) ?? "").split("\n", 1)[0] ?? "";
     if (/(^|[,;"])KEY([,;"]|$)/.test(head)) return true;
   }
   return false;
