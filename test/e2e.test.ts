@@ -235,11 +235,14 @@ describe("assess xlsform and KoboToolbox / ODK exports", () => {
   });
   it("scores a folder of Kobo and ODK exports, one institution per submission", async () => {
     const r = await run(["score", "test/fixtures/xlsform-exports", "--json"]);
-    expect(r.code).toBe(0);
+    // Kobo's CSV holds no datasets: its 8 submissions are scored with an error that says so, hence exit 1.
+    expect(r.code).toBe(1);
     const doc = JSON.parse(r.stdout);
     // Kobo XLSX 8 + Thai labels 3 + English labels 2 + Kobo CSV 8 + ODK CSV 8 (its repeat file read with it)
     expect(doc.results).toHaveLength(29);
     expect(doc.failed).toEqual([]);
+    const flagged = doc.results.filter((x: { problems: { code: string }[] }) => x.problems.some((p) => p.code === "EXPORT_WITHOUT_DATASETS"));
+    expect(new Set(flagged.map((x: { source: string }) => x.source.split(" › ")[0]))).toEqual(new Set(["test/fixtures/xlsform-exports/kobo-main-only.csv"]));
     const odk = doc.results.filter((x: { source: string }) => x.source.includes("assess_children_on_the_move.csv"));
     expect(odk.map((x: { datasets: unknown[] }) => x.datasets.length)).toEqual([1, 2, 2, 2, 3, 3, 1, 2]);
   });

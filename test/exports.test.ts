@@ -103,8 +103,22 @@ describe("KoboToolbox and ODK Central exports score as the answer files", () => 
   it("Kobo CSV (main table only, ;-separated)", async () => {
     const got = await scoredFrom(join(dir, "kobo-main-only.csv"));
     got.forEach((r, i) => {
-      expect(r.problems).toEqual([]);
+      // Kobo's CSV carries no repeat: every dataset question is missing, and that is said, per submission, as an error.
+      expect(r.problems.map((p) => [p.code, p.severity, p.place])).toEqual([["EXPORT_WITHOUT_DATASETS", "error", `line ${i + 2}`]]);
       expect(scores(r)).toEqual(expected(sets[i]!, false));
+    });
+  });
+
+  it.each([".", ":", "-"])("Kobo XLSX with groups joined by %j, as Kobo offers at download", async (sep) => {
+    const t = exportTables(q, sets.slice(0, 2), { sep: "/", split: true }, "kobo");
+    const rejoin = (h: string) => (h.startsWith("_") ? h : h.replaceAll("/", sep));
+    const file = join(dir, `kobo-sep-${sep === "." ? "dot" : sep === ":" ? "colon" : "dash"}.xlsx`);
+    writeFileSync(file, await koboXlsx({ main: { ...t.main, headers: t.main.headers.map(rejoin) }, repeat: { ...t.repeat, headers: t.repeat.headers.map(rejoin) } }));
+    const got = await scoredFrom(file);
+    expect(got).toHaveLength(2);
+    got.forEach((r, i) => {
+      expect(r.problems).toEqual([]);
+      expect(scores(r)).toEqual(expected(sets[i]!));
     });
   });
 
@@ -126,8 +140,9 @@ describe("KoboToolbox and ODK Central exports score as the answer files", () => 
     const file = join(dir, "broken.csv");
     writeFileSync(file, csv(bad.main.headers, bad.main.rows, ","));
     const got = await scoredFrom(file);
-    expect(got[0]!.problems).toEqual([]);
-    const problems = got[1]!.problems;
+    // No repeat CSV beside this root-only file: its datasets are missing, and that is said.
+    expect(got[0]!.problems.map((p) => p.code)).toEqual(["EXPORT_WITHOUT_DATASETS"]);
+    const problems = got[1]!.problems.filter((p) => p.code !== "EXPORT_WITHOUT_DATASETS");
     expect(problems.map((p) => p.code)).toEqual(["INVALID_ANSWER", "ANSWER_TO_HIDDEN_QUESTION", "ANSWER_TO_HIDDEN_QUESTION"]);
     expect(problems[0]).toMatchObject({
       place: "line 3, column general-collection_practice-collects_migrant_children",

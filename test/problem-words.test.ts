@@ -132,6 +132,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   DATASET_NAME_MISSING: [{ row: 3 }],
   CSV_EMPTY: [{}],
   CSV_ENCODING: [{}],
+  EXPORT_WITHOUT_DATASETS: [{}],
   CSV_SYNTAX: [{ detail: "Quote Not Closed" }],
   CSV_COLUMNS: [{ missing: ["institution"], found: ["id", "q"] }],
   CSV_INSTITUTION: [{}],

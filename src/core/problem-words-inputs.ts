@@ -148,6 +148,10 @@ export const INPUT_WORDS = {
     th: (a) => `แถว ${a.row} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านแถวนี้`,
   },
   CSV_EMPTY: { en: () => "the file is empty", th: () => "ไฟล์ว่างเปล่า" },
+  EXPORT_WITHOUT_DATASETS: {
+    en: () => "this export holds no datasets (the repeat of dataset questions), so every dataset question is missing from the score; download the XLS export from KoboToolbox, or ODK Central's .zip with every CSV, and score that",
+    th: () => "ไฟล์ส่งออกนี้ไม่มีข้อมูลชุดข้อมูล (ส่วนคำถามรายชุดข้อมูลที่ถามซ้ำ) คำถามรายชุดข้อมูลทั้งหมดจึงไม่ถูกนำมาคิดคะแนน ให้ดาวน์โหลดไฟล์ส่งออกแบบ XLS จาก KoboToolbox หรือไฟล์ .zip ที่มี CSV ทุกไฟล์จาก ODK Central แล้วให้คะแนนไฟล์นั้น",
+  },
   CSV_ENCODING: {
     en: () => "the file's text encoding cannot be read (expected UTF-8, UTF-16 or Windows-874 as Thai Excel saves it); save it again as CSV UTF-8",
     th: () => "อ่านการเข้ารหัสข้อความของไฟล์ไม่ได้ (ต้องเป็น UTF-8, UTF-16 หรือ Windows-874 ตามที่ Excel ภาษาไทยบันทึก) ให้บันทึกใหม่เป็น CSV UTF-8",

@@ -103,6 +103,8 @@ export interface InputProblemArgs {
   CSV_EMPTY: NoArgs;
   /** Neither UTF-8, UTF-16 nor Windows-874 (Thai Excel's CSV encoding). */
   CSV_ENCODING: NoArgs;
+  /** A KoboToolbox or ODK export that carries no datasets repeat: every dataset question is missing. */
+  EXPORT_WITHOUT_DATASETS: NoArgs;
   CSV_SYNTAX: { detail: string };
   CSV_COLUMNS: { missing: string[]; found: string[] };
   CSV_INSTITUTION: NoArgs;

@@ -52,7 +52,8 @@ export function resolveColumns(headers: string[], modules: readonly Module[]): (
   for (const l of [DATASET_NAME_LABEL.en, DATASET_NAME_LABEL.th]) profileByLabel.set(normalizeLabel(l), DATASET_NAME);
 
   return headers.map((h) => {
-    const parts = h.split(/[/-]/).map((p) => p.trim()).filter(Boolean);
+    // Group paths: Kobo joins them with "/" (or ".", "-", ":" as chosen at download), ODK with "-"; ids hold none of these.
+    const parts = h.split(/[/.:-]/).map((p) => p.trim()).filter(Boolean);
     const last = parts.at(-1) ?? "";
     if (LINKS.has(last) || LINKS.has(h)) return { kind: "link", name: LINKS.has(h) ? h : last };
     if (FIELDS.has(last)) return { kind: "field", name: last };
@@ -231,6 +232,10 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
       datasets,
       ...(rejected.length ? { rejected } : {}),
     };
+    // An export without the datasets repeat (Kobo's CSV, ODK's root-only CSV) loses every dataset question: say so loudly.
+    if (!repeat && modules.some((m) => used.has(m.id) && m.sections.some((s) => s.scope === "dataset"))) {
+      problems.push({ ...problem("EXPORT_WITHOUT_DATASETS", {}, source, []), place: row.place });
+    }
     return { source: here, set, problems };
   });
 }
