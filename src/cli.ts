@@ -182,6 +182,7 @@ Examples:
     .option("--date <YYYY-MM-DD>", "report date (default today); the same inputs and date give identical files")
     .addOption(new Option("--lang <lang>", "report language (and of the problems printed)").choices(["en", "th"]).default("en"))
     .option("--include-respondents", "include focal points' names and contacts (personal data under the PDPA; left out by default)")
+    .addOption(new Option("--duplicates <rule>", "an institution given more than once counts once: its latest date of answering, or the first input given").choices(["latest", "first"]).default("latest"))
     .option("--force", "replace report files that exist")
     .addHelpText(
       "after",
@@ -194,7 +195,7 @@ Examples:
     .action(
       async (
         paths: string[],
-        opts: { output: string; format: string; title?: string; date?: string; lang: "en" | "th"; includeRespondents?: boolean; force?: boolean },
+        opts: { output: string; format: string; title?: string; date?: string; lang: "en" | "th"; includeRespondents?: boolean; force?: boolean; duplicates: "latest" | "first" },
         cmd: Command,
       ) => {
         const { reportCommand, REPORT_FORMATS } = await import("./commands/report.js");
@@ -210,6 +211,7 @@ Examples:
           ...(opts.date ? { date: opts.date } : {}),
           lang: opts.lang,
           ...(opts.includeRespondents ? { includeRespondents: true } : {}),
+          duplicates: opts.duplicates,
           ...(opts.force ? { force: true } : {}),
         }, streams);
       },

@@ -249,6 +249,17 @@ describe("assess xlsform and KoboToolbox / ODK exports", () => {
 });
 
 describe("assess report", () => {
+  it("counts an institution given twice once, and says which file counted", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-dup-"));
+    writeFileSync(join(dir, "moe-copy.yaml"), readFileSync("examples/answers/moe-student-records-fictional.yaml"));
+    const out = mkdtempSync(join(tmpdir(), "assess-rep-"));
+    const r = await run(["report", "examples/answers", dir, "-o", out, "--format", "json", "--date", "2026-12-01"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("(8 institutions)");
+    expect(r.stderr).toMatch(/warning: .*moe-copy\.yaml.* \[DUPLICATE_INSTITUTION\]/);
+    const model = JSON.parse(readFileSync(join(out, "report.json"), "utf8"));
+    expect(model.superseded).toEqual([expect.objectContaining({ kept: expect.objectContaining({ source: expect.stringContaining("moe-copy.yaml") }) })]);
+  });
   it("writes all four formats from results, byte-identical for the same inputs and date", () => {
     const results = mkdtempSync(join(tmpdir(), "assess-res-"));
     expect(assess(["score", "examples/answers", "-o", results]).code).toBe(0);

@@ -11,6 +11,7 @@ import { visibleSteps } from "../src/core/interview.js";
 import type { Module, Question } from "../src/core/model.js";
 import { buildQuestionnaire } from "../src/core/questionnaire.js";
 import { buildReport } from "../src/core/report.js";
+import { countOnce } from "../src/core/duplicates.js";
 import type { InstitutionResult } from "../src/core/results.js";
 import { institutionResult } from "../src/core/results.js";
 import { METHOD_VERSION, scoreAnswers } from "../src/core/scoring.js";
@@ -340,5 +341,32 @@ describe("the same rules on every channel", () => {
     expect(r.answers.answers.leaf).toEqual({ value: "full" });
     expect(r.scorecard.dimensions.sharing.scored).toBe(0);
     expect(checkSchema("results", { format: "assess-results/1", method: METHOD_VERSION, results: [r], failed: [] }, "r")).toEqual([]);
+  });
+});
+
+describe("an institution given more than once counts once", () => {
+  const m = mod([single("a", { dimension: "collection" })]);
+  const q = buildQuestionnaire([m]);
+  const result = (source: string, id: string, date: string, answer: string) => {
+    const s = { ...set({ a: answer }), institution: { id, name: id.toUpperCase() }, date };
+    return institutionResult(source, s, scoreAnswers(q, s), []);
+  };
+  const inputs = [result("first.yaml", "moe", "2026-11-01", "nil"), result("other.yaml", "dol", "2026-11-02", "full"), result("corrected.yaml", "moe", "2026-11-20", "full")];
+  it.each([
+    ["latest", "corrected.yaml", ["first.yaml"], 100],
+    ["first", "first.yaml", ["corrected.yaml"], 50],
+  ] as const)("by the rule %s", (rule, kept, left, national) => {
+    const once = countOnce(inputs, rule);
+    expect(once.results.map((r) => r.source).sort()).toEqual([kept, "other.yaml"].sort());
+    expect(once.superseded).toEqual([{ institution: "moe", institutionName: "MOE", kept: { source: kept, date: expect.any(String) }, superseded: left.map((source) => ({ source, date: expect.any(String) })) }]);
+    const report = buildReport(once.results, [m], { title: "T", date: "2026-12-01", lang: "en", superseded: once.superseded });
+    expect(report.summary.institutions).toBe(2);
+    expect(report.summary.national.collection.score).toBe(national);
+    expect(checkSchema("report", report, "report")).toEqual([]);
+    expect(renderMarkdown(report)).toContain("count once");
+  });
+  it("the same date: the input given last wins (a corrected return comes after)", () => {
+    const same = [result("a.yaml", "moe", "2026-11-20", "nil"), result("b.yaml", "moe", "2026-11-20", "full")];
+    expect(countOnce(same, "latest").results.map((r) => r.source)).toEqual(["b.yaml"]);
   });
 });

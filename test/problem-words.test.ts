@@ -159,6 +159,10 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   DUPLICATE_DATASET: [{ dataset: "register" }],
   ANSWER_TO_HIDDEN_QUESTION: [{ question: "mid", gates: ["gate"] }, { question: "leaf", gates: ["gate", "mid"] }],
   OTHER_METHOD: [{ institution: "Old Office", method: "1.0.0", reportMethod: "2.0.0" }],
+  DUPLICATE_INSTITUTION: [
+    { institution: "Office", id: "office", kept: "b.xlsx", superseded: ["a.xlsx"], rule: "latest" },
+    { institution: "Office", id: "office", kept: "a.xlsx", superseded: ["b.xlsx", "c.xlsx"], rule: "first" },
+  ],
   XLSFORM_NAME: [{ kind: "list", name: "y n" }, { kind: "choice", name: "y es" }, { kind: "question", name: "1a" }, { kind: "form_id", name: "my form" }],
   XLSFORM_DUPLICATE: [{ kind: "choice", name: "yes", list: "yn" }, { kind: "question", name: "a", firstRow: 3 }],
   XLSFORM_LABEL_MISSING: [{ kind: "choice", name: "yes", column: "label::Thai (th)" }, { kind: "question", name: "a", column: "label::Thai (th)" }],

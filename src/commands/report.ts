@@ -17,6 +17,8 @@ import { renderFailure, renderProblems } from "../report/terminal.js";
 import { scoreInput } from "../io/pipeline.js";
 import { processStreams } from "../io/streams.js";
 import type { Streams } from "../io/streams.js";
+import { countOnce } from "../core/duplicates.js";
+import type { DuplicateRule } from "../core/duplicates.js";
 
 export const REPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -31,6 +33,8 @@ export interface ReportCommandOptions {
   lang?: Lang;
   includeRespondents?: boolean;
   force?: boolean;
+  /** Which result counts when an institution comes more than once (default: the latest date of answering). */
+  duplicates?: DuplicateRule;
 }
 
 const FILE_NAMES: Record<ReportFormat, string> = { md: "report.md", html: "report.html", xlsx: "report.xlsx", json: "report.json" };
@@ -47,7 +51,16 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
   }
   const lang = options.lang ?? "en";
   const modules = await requireModules(options.modules);
-  const { results, failed } = await gather(options.paths, modules, streams, lang);
+  const gathered = await gather(options.paths, modules, streams, lang);
+  const failed = gathered.failed;
+  // One institution counts once, by the rule chosen; the others are named, never silently dropped.
+  const rule = options.duplicates ?? "latest";
+  const once = countOnce(gathered.results, rule);
+  for (const d of once.superseded) {
+    const p = problem("DUPLICATE_INSTITUTION", { institution: d.institutionName, id: d.institution, kept: d.kept.source, superseded: d.superseded.map((s) => s.source), rule }, d.kept.source, [], "warning");
+    streams.stderr.write(`${formatProblem(p, lang)}\n`);
+  }
+  const results = [...once.results].sort(byName);
   if (results.length === 0) {
     for (const f of failed) streams.stderr.write(renderFailure(f, lang));
     throw new UsageError(`no institution to report on in ${options.paths.join(", ")}`);
@@ -57,6 +70,7 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
     date,
     lang,
     ...(options.includeRespondents ? { includeRespondents: true } : {}),
+    superseded: once.superseded,
   });
 
   for (const o of report.otherMethods) {
@@ -127,8 +141,13 @@ async function gather(paths: string[], modules: readonly Module[], streams: Stre
       }
     }
   }
-  const results = [...byKey.values()].sort((a, b) => cmp(a.institution.name, b.institution.name) || cmp(a.institution.id, b.institution.id) || cmp(a.source, b.source));
-  return { results, failed };
+  // In input order: the duplicate rule may need it ("first").
+  return { results: [...byKey.values()], failed };
+}
+
+/** Institutions by name, so that the report does not depend on input order. */
+function byName(a: InstitutionResult, b: InstitutionResult): number {
+  return cmp(a.institution.name, b.institution.name) || cmp(a.institution.id, b.institution.id) || cmp(a.source, b.source);
 }
 
 function cmp(a: string, b: string): number {

@@ -93,6 +93,12 @@ export const ANSWER_WORDS = {
     en: (a) => `question "${a.question}" does not apply given the answer${a.gates.length > 1 ? "s" : ""} to ${list(a.gates)}; its answer is kept but not scored`,
     th: (a) => `คำถาม "${a.question}" ไม่เกี่ยวข้องตามคำตอบของ ${list(a.gates)} จึงเก็บคำตอบไว้แต่ไม่นำมาคิดคะแนน`,
   },
+  DUPLICATE_INSTITUTION: {
+    en: (a) =>
+      `${a.institution} (${a.id}) is in ${a.superseded.length + 1} inputs; it counts once, from ${a.kept} (${a.rule === "latest" ? "the latest date of answering" : "the first input given"}); left out: ${a.superseded.join(", ")}`,
+    th: (a) =>
+      `${a.institution} (${a.id}) อยู่ใน ${a.superseded.length + 1} ไฟล์ นับเพียงครั้งเดียวจาก ${a.kept} (${a.rule === "latest" ? "วันที่ตอบล่าสุด" : "ไฟล์แรกที่ระบุ"}) ไม่นำมานับ: ${a.superseded.join(", ")}`,
+  },
   OTHER_METHOD: {
     en: (a) => `${a.institution} was scored with method ${a.method}, this report uses ${a.reportMethod}; score its answers again to compare like with like`,
     th: (a) => `${a.institution} คิดคะแนนด้วยวิธีการรุ่น ${a.method} แต่รายงานนี้ใช้รุ่น ${a.reportMethod} ให้คิดคะแนนคำตอบใหม่เพื่อเปรียบเทียบกันได้`,

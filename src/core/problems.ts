@@ -131,6 +131,8 @@ export interface AnswerProblemArgs {
   DUPLICATE_DATASET: { dataset: string };
   ANSWER_TO_HIDDEN_QUESTION: { question: string; gates: string[] };
   OTHER_METHOD: { institution: string; method: string; reportMethod: string };
+  /** The same institution (by id) from several inputs: one counts, by the rule chosen. */
+  DUPLICATE_INSTITUTION: { institution: string; id: string; kept: string; superseded: string[]; rule: "latest" | "first" };
 }
 
 /** The XLSForm guard (src/core/xlsform-check.ts). */

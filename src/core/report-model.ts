@@ -1,6 +1,7 @@
 // The report model: everything the NSO's consultation report says, as data. Renderers
 // (Markdown, HTML, XLSX, JSON) only turn it into words and pictures; src/core/report.ts builds it.
 import type { Dimension, Lang, Text } from "./model.js";
+import type { Superseded } from "./duplicates.js";
 import type { NoArgs } from "./problems.js";
 
 export const REPORT_FORMAT = "assess-report/1";
@@ -110,6 +111,8 @@ export interface Report {
   method: string;
   /** Results scored with another version of the method than this report's: named, never silently mixed. */
   otherMethods: { institutionName: string; source: string; method: string }[];
+  /** Institutions that came from more than one input: each counts once (see docs/scoring.md). */
+  superseded: Superseded[];
   fictional: boolean;
   modules: { id: string; version: string; title: string }[];
   summary: {
@@ -166,6 +169,8 @@ export interface ReportOptions {
   title: string;
   date: string;
   lang: Lang;
+  /** Institutions that came more than once: which result counts, and which were left out. */
+  superseded?: Superseded[];
   /** Respondents' names and contacts are personal data (PDPA): out of reports unless asked for. */
   includeRespondents?: boolean;
 }

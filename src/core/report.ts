@@ -126,6 +126,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
     date: options.date,
     lang,
     method: METHOD_VERSION,
+    superseded: options.superseded ?? [],
     otherMethods: results.filter((r) => r.scorecard.method !== METHOD_VERSION).map((r) => ({ institutionName: r.institution.name, source: r.source, method: r.scorecard.method })),
     fictional: results.some((r) => r.fictional === true),
     modules: usedModules.map((m) => ({ id: m.id, version: used.get(m.id)!, title: m.title[lang] })),

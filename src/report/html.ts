@@ -3,7 +3,7 @@
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension } from "../core/model.js";
 import type { DimensionScore, Report } from "../core/report-model.js";
-import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
+import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
 
 export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -97,6 +97,8 @@ export function renderHtml(r: Report): string {
   if (r.fictional) s.push(`<p class="note">${e(w("fictional", L))}</p>`);
   const older = otherMethodsText(r, L);
   if (older) s.push(`<p class="note">${e(older)}</p>`);
+  const twice = supersededText(r, L);
+  if (twice) s.push(`<p class="note">${e(twice)}</p>`);
 
   s.push(`<h2 id="summary">${e(w("summary", L))}</h2><div class="kpis">`);
   s.push(`<div class="kpi"><b>${r.summary.institutions}</b>${e(w("institutionsAssessed", L))}</div>`);

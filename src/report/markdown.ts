@@ -1,7 +1,7 @@
 // The report as GitHub-flavoured Markdown, for pasting into consultation documents.
 import { DIMENSIONS } from "../core/model.js";
 import type { DimensionScore, Report } from "../core/report-model.js";
-import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, w } from "./words.js";
+import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
 
 /** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
 export function mdText(s: string): string {
@@ -25,6 +25,8 @@ export function renderMarkdown(r: Report): string {
   if (r.fictional) out.push("", `> ${w("fictional", L)}`);
   const older = otherMethodsText(r, L);
   if (older) out.push("", `> ${t(older)}`);
+  const twice = supersededText(r, L);
+  if (twice) out.push("", `> ${t(twice)}`);
 
   out.push("", `## ${w("summary", L)}`, "");
   out.push(`- ${w("institutionsAssessed", L)}: **${r.summary.institutions}**; ${w("datasetsReported", L)}: **${r.summary.datasets}**`);

@@ -70,6 +70,10 @@ export const W = {
     en: "scored, with {n} problems (answers that could not be read are kept in the results)",
     th: "คิดคะแนนแล้ว มีปัญหา {n} รายการ (คำตอบที่อ่านไม่ได้เก็บไว้ในผลลัพธ์)",
   },
+  superseded: {
+    en: "Institutions given more than once count once ({rule}); left out: {list}.",
+    th: "หน่วยงานที่มีมากกว่าหนึ่งไฟล์นับเพียงครั้งเดียว ({rule}) ไฟล์ที่ไม่นำมานับ: {list}",
+  },
   noScoreIn: { en: "no score in {dims}", th: "ไม่มีคะแนนด้าน{dims}" },
   noDatasets: {
     en: "No dataset was listed, so the {n} questions asked for each dataset were not scored: the scores cover the institution's general practice only.",
@@ -205,4 +209,11 @@ export function otherMethodsText(r: { method: string; otherMethods: { institutio
   if (!r.otherMethods.length) return undefined;
   const list = r.otherMethods.map((o) => `${o.institutionName} (${o.source}, ${o.method})`).join("; ");
   return w("otherMethods", lang, { method: r.method, list });
+}
+
+/** The note on institutions given more than once, or undefined when there are none. */
+export function supersededText(r: { superseded: { institutionName: string; kept: { source: string; date: string }; superseded: { source: string; date: string }[] }[] }, lang: Lang): string | undefined {
+  if (!r.superseded.length) return undefined;
+  const list = r.superseded.map((d) => `${d.institutionName}: ${d.superseded.map((s) => `${s.source} (${s.date})`).join(", ")} → ${d.kept.source} (${d.kept.date})`).join("; ");
+  return w("superseded", lang, { rule: lang === "th" ? "ไฟล์ที่นับแสดงหลังลูกศร" : "the one counted is after the arrow", list });
 }

@@ -6,7 +6,7 @@ import type { Dimension, Lang } from "../core/model.js";
 import type { DimensionScore, Report } from "../core/report-model.js";
 import { columnLetter } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../core/workbook.js";
-import { METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, w } from "./words.js";
+import { METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, w } from "./words.js";
 
 const HEAD: Partial<CellSpec> = { bold: true, fill: "DDEBF7", wrap: true };
 
@@ -47,6 +47,8 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
   if (r.fictional) rows.push([text(w("fictional", L), { italic: true, color: "9C5700" })]);
   const older = otherMethodsText(r, L);
   if (older) rows.push([text(older, { italic: true, color: "9C5700" })]);
+  const twice = supersededText(r, L);
+  if (twice) rows.push([text(twice, { italic: true, color: "9C5700", wrap: true })]);
   rows.push([]);
   rows.push([text(w("institutionsAssessed", L)), n(r.summary.institutions)]);
   rows.push([text(w("datasetsReported", L)), n(r.summary.datasets)]);
