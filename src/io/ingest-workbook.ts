@@ -18,9 +18,8 @@ import { columnLetter } from "../core/workbook.js";
 import type { ReadBook, ReadSheet } from "../core/workbook.js";
 import { contentHash } from "./template.js";
 import { TEMPLATE_TEXT } from "./template-text.js";
-import { readWorkbook } from "./xlsx.js";
 import type { ParsedYaml } from "./yaml.js";
-import { ZIP_LIMITS, inspectWorkbookBytes } from "./zip.js";
+import { ZIP_LIMITS } from "./zip.js";
 
 /** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; a Kobo export of all modules, with split select_multiple columns, some 500 columns. */
 export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 2000 };
@@ -68,13 +67,10 @@ async function loadBook(file: string): Promise<{ book: ReadBook; source: string 
   }
   if (size > ZIP_LIMITS.maxFileBytes) return fail("TOO_LARGE", `the file is ${(size / 1048576).toFixed(1)} MB; a workbook may be at most ${ZIP_LIMITS.maxFileBytes / 1048576} MB`);
   const buf = await readFile(file);
-  const verdict = inspectWorkbookBytes(buf);
-  if (!verdict.ok) return fail(`WORKBOOK_${verdict.code}`, verdict.message);
-  try {
-    return { book: await readWorkbook(buf), source };
-  } catch (e) {
-    return fail("WORKBOOK_CORRUPT", `the workbook cannot be read (${firstLine((e as Error).message)}); ask for the file again`);
-  }
+  const { readXlsx } = await import("./xlsx-reader.js");
+  const read = readXlsx(buf);
+  if (!read.ok) return fail(`WORKBOOK_${read.code}`, read.message);
+  return { book: read.book, source };
 }
 
 /** Submissions from a Kobo XLSX export: the main sheet, and the datasets repeat sheet. */
@@ -96,10 +92,6 @@ function tableOf(sheet: ReadSheet): Table {
     rows.push({ place: `${sheet.name} row ${r}`, cells });
   }
   return { headers, rows };
-}
-
-function firstLine(s: string): string {
-  return s.split("\n")[0]!.slice(0, 160);
 }
 
 /** Excel's way to name a cell: 'Sheet name'!E14. */

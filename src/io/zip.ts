@@ -1,5 +1,7 @@
-// Just enough of the zip format to refuse dangerous or broken workbooks before a spreadsheet
-// library expands them, and to make the workbooks we write byte-identical from run to run.
+// Just enough of the zip format to refuse dangerous or broken workbooks, to inflate the parts
+// a reader needs within limits that count the bytes really inflated, and to make the
+// workbooks we write byte-identical from run to run.
+import { Inflate } from "fflate";
 
 /** Limits for a returned workbook (documented in the README). */
 export const ZIP_LIMITS = {
@@ -19,8 +21,14 @@ export type ZipVerdict =
 
 export interface ZipEntry {
   name: string;
+  /** Sizes as the archive declares them: a hostile archive may lie. */
   compressed: number;
   expanded: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  flags: number;
 }
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -45,6 +53,10 @@ export function inspectWorkbookBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdi
   if (!entries) return { ok: false, code: "CORRUPT", message: "the workbook is truncated or corrupt (its zip directory cannot be read); ask for the file again" };
   if (entries.length > limits.maxEntries) {
     return { ok: false, code: "TOO_LARGE", message: `the archive holds ${entries.length} files; a workbook may hold at most ${limits.maxEntries}` };
+  }
+  if (entries.some((e) => e.flags & 1)) {
+    // Bit 0: the entry is encrypted (zip passwords, which Excel does not use, but other tools do).
+    return { ok: false, code: "ENCRYPTED", message: "the workbook is password-protected (encrypted); save a copy without a password and score that" };
   }
   let total = 0;
   for (const e of entries) {
@@ -82,6 +94,8 @@ function centralDirectory(buf: Buffer): ZipEntry[] | undefined {
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return undefined;
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
     const compressed = buf.readUInt32LE(p + 20);
     const expanded = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -89,10 +103,85 @@ function centralDirectory(buf: Buffer): ZipEntry[] | undefined {
     const commentLen = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
     if (local + 30 > buf.length || compressed > buf.length) return undefined;
-    entries.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLen), compressed, expanded });
+    entries.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLen), compressed, expanded, offset: local, method, flags });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
+}
+
+/** Why inflating stopped: the archive passed a limit, or its data cannot be inflated. */
+export class ZipRefusal extends Error {
+  constructor(
+    readonly code: "TOO_LARGE" | "CORRUPT",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Input handed to the inflater at a time: bounds what one step can expand to (about 1,000 × this). */
+const INFLATE_STEP = 16 * 1024;
+
+/**
+ * Inflates entries of one archive, counting the bytes really inflated against the limits
+ * (declared sizes are not trusted): an entry stops inflating as soon as it passes one.
+ */
+export class Expansion {
+  private total = 0;
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly limits = ZIP_LIMITS,
+  ) {}
+
+  /** Hands the entry's bytes to `sink` as they are inflated. */
+  inflate(entry: ZipEntry, sink: (bytes: Uint8Array) => void): void {
+    const data = this.dataOf(entry);
+    if (entry.method === 0) {
+      this.count(entry, data.length, data.length);
+      sink(data);
+      return;
+    }
+    if (entry.method !== 8) throw new ZipRefusal("CORRUPT", `${entry.name} uses a compression method (${entry.method}) that workbooks do not use`);
+    let consumed = 0;
+    let expanded = 0;
+    const inflater = new Inflate((chunk) => {
+      expanded += chunk.length;
+      this.count(entry, expanded, consumed, chunk.length);
+      sink(chunk);
+    });
+    try {
+      do {
+        const end = Math.min(data.length, consumed + INFLATE_STEP);
+        const from = consumed;
+        consumed = end;
+        inflater.push(data.subarray(from, end), end === data.length);
+      } while (consumed < data.length);
+    } catch (e) {
+      if (e instanceof ZipRefusal) throw e;
+      throw new ZipRefusal("CORRUPT", `${entry.name} cannot be inflated (${(e as Error).message})`);
+    }
+  }
+
+  private count(entry: ZipEntry, expanded: number, consumed: number, added = expanded): void {
+    this.total += added;
+    if (expanded > 1024 * 1024 && expanded / Math.max(1, consumed) > this.limits.maxRatio) {
+      throw new ZipRefusal("TOO_LARGE", `${entry.name} expands more than ${this.limits.maxRatio} times (past ${mb(expanded)}); refused as a possible zip bomb`);
+    }
+    if (this.total > this.limits.maxExpandedBytes) {
+      throw new ZipRefusal("TOO_LARGE", `the workbook expands to more than ${mb(this.limits.maxExpandedBytes)}; at most ${mb(this.limits.maxExpandedBytes)} is read`);
+    }
+  }
+
+  /** The entry's compressed bytes, found through its local header. */
+  private dataOf(entry: ZipEntry): Uint8Array {
+    const { buf } = this;
+    const p = entry.offset;
+    if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new ZipRefusal("CORRUPT", `${entry.name} has no local header where the directory says`);
+    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+    if (start + entry.compressed > buf.length) throw new ZipRefusal("CORRUPT", `${entry.name} is cut short`);
+    return buf.subarray(start, start + entry.compressed);
+  }
 }
 
 function findEocd(buf: Buffer): number {

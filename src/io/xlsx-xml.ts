@@ -1,0 +1,51 @@
+// XML parts of an archive, streamed from the inflater through saxes: no DTD, so no entity
+// expansion, and sizes bounded by the archive's expansion limits.
+import { SaxesParser } from "saxes";
+import type { Expansion, ZipEntry } from "./zip.js";
+import { ZipRefusal } from "./zip.js";
+
+export type Attributes = Record<string, string>;
+
+/** What a part's reader does with its elements; names come without a namespace prefix. */
+export interface XmlVisitor {
+  open(name: string, attributes: Attributes): void;
+  close?(name: string): void;
+  text?(text: string): void;
+}
+
+export function visitXml(expansion: Expansion, entry: ZipEntry, visitor: XmlVisitor): void {
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on("doctype", () => {
+    throw new ZipRefusal("CORRUPT", `${entry.name} declares a DOCTYPE, which workbooks never do`);
+  });
+  parser.on("opentag", (tag) => visitor.open(localName(tag.name), tag.attributes));
+  if (visitor.close) {
+    const close = visitor.close.bind(visitor);
+    parser.on("closetag", (tag) => close(localName(tag.name)));
+  }
+  if (visitor.text) {
+    const text = visitor.text.bind(visitor);
+    parser.on("text", text);
+    parser.on("cdata", text);
+  }
+  const decoder = new TextDecoder();
+  expansion.inflate(entry, (bytes) => parser.write(decoder.decode(bytes, { stream: true })));
+  parser.write(decoder.decode());
+  parser.close();
+}
+
+/** `x:row` → `row`: some writers prefix every element. */
+function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** Excel's escape for characters XML cannot hold: `_x000D_` is a carriage return. */
+export function decodeEscapes(text: string): string {
+  return text.indexOf("_x") < 0 ? text : text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** Entities left in text once more (as the earlier reader did for formula strings and sheet names). */
+export function decodeEntitiesAgain(text: string): string {
+  return text.indexOf("&") < 0 ? text : text.replace(/&(lt|gt|amp|apos|quot);/g, (_m, e: string) => ({ lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' })[e]!);
+}
