@@ -40,7 +40,7 @@ const RUN = 3;
 
 export function readSheet(name: string, state: string, path: string, context: SheetContext): ReadSheet {
   const cells = new SheetCells(context);
-  context.parts.visit(path, cells);
+  context.parts.visit(path, cells, cellParts);
   if (cells.links.length) cells.applyLinks(context.parts.relationships(path));
   const { rows, merges } = cells;
   return {
@@ -55,6 +55,25 @@ export function readSheet(name: string, state: string, path: string, context: Sh
       return rows.get(row)?.cells[column] ?? EMPTY;
     },
   };
+}
+
+/**
+ * What of a worksheet holds cells: everything up to the end of sheetData, the merged ranges
+ * and the hyperlinks. The rest (a template's thousands of validation and formatting rules,
+ * print settings) is never tokenised.
+ */
+function cellParts(xml: string): string {
+  let end = xml.indexOf("</sheetData>");
+  if (end >= 0) end += 12;
+  else {
+    const m = /<\/(?:[\w.-]+:)?sheetData\s*>/.exec(xml);
+    if (!m) return xml;
+    end = m.index + m[0].length;
+  }
+  const root = /<([^?!\s/>][^\s/>]*)/.exec(xml)?.[1];
+  const tail = xml.slice(end);
+  const keep = ["mergeCells", "hyperlinks"].map((tag) => new RegExp(`<((?:[\\w.-]+:)?)${tag}[\\s>][\\s\\S]*?</\\1${tag}\\s*>`).exec(tail)?.[0] ?? "");
+  return `${xml.slice(0, end)}${keep.join("")}</${root}>`;
 }
 
 /**

@@ -1,7 +1,6 @@
-// XML parts of an archive, streamed from the inflater through saxes: no DTD, so no entity
-// expansion, and sizes bounded by the archive's expansion limits.
+// XML parts of an archive, tokenised by saxes: no DTD, so no entity expansion, and sizes
+// bounded by the archive's expansion limits.
 import { SaxesParser } from "saxes";
-import type { Expansion, ZipEntry } from "./zip.js";
 import { ZipRefusal } from "./zip.js";
 
 export type Attributes = Record<string, string>;
@@ -13,10 +12,10 @@ export interface XmlVisitor {
   text?(text: string): void;
 }
 
-export function visitXml(expansion: Expansion, entry: ZipEntry, visitor: XmlVisitor): void {
+export function visitXml(xml: string, part: string, visitor: XmlVisitor): void {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("doctype", () => {
-    throw new ZipRefusal("CORRUPT", `${entry.name} declares a DOCTYPE, which workbooks never do`);
+    throw new ZipRefusal("CORRUPT", `${part} declares a DOCTYPE, which workbooks never do`);
   });
   parser.on("opentag", (tag) => visitor.open(localName(tag.name), tag.attributes));
   if (visitor.close) {
@@ -28,10 +27,7 @@ export function visitXml(expansion: Expansion, entry: ZipEntry, visitor: XmlVisi
     parser.on("text", text);
     parser.on("cdata", text);
   }
-  const decoder = new TextDecoder();
-  expansion.inflate(entry, (bytes) => parser.write(decoder.decode(bytes, { stream: true })));
-  parser.write(decoder.decode());
-  parser.close();
+  parser.write(xml).close();
 }
 
 /** `x:row` → `row`: some writers prefix every element. */
@@ -48,4 +44,16 @@ export function decodeEscapes(text: string): string {
 /** Entities left in text once more (as the earlier reader did for formula strings and sheet names). */
 export function decodeEntitiesAgain(text: string): string {
   return text.indexOf("&") < 0 ? text : text.replace(/&(lt|gt|amp|apos|quot);/g, (_m, e: string) => ({ lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' })[e]!);
+}
+
+/** Text between tags, as an XML parser gives it: the five entities and character references decoded, line ends normalised; undefined when it holds anything else. */
+export function xmlText(raw: string): string | undefined {
+  const text = raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n");
+  if (text.indexOf("&") < 0) return text;
+  let references = 0;
+  const decoded = text.replace(/&(?:(lt|gt|amp|apos|quot)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g, (_m, name: string | undefined, dec: string | undefined, hex: string | undefined) =>
+    (references++, name ? ({ lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' })[name]! : String.fromCodePoint(Math.min(0x10ffff, dec ? parseInt(dec, 10) : parseInt(hex!, 16)))),
+  );
+  // An ampersand that starts no known reference: let the parser say what is wrong.
+  return references === text.split("&").length - 1 ? decoded : undefined;
 }

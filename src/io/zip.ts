@@ -1,7 +1,7 @@
 // Just enough of the zip format to refuse dangerous or broken workbooks, to inflate the parts
 // a reader needs within limits that count the bytes really inflated, and to make the
 // workbooks we write byte-identical from run to run.
-import { Inflate } from "fflate";
+import { inflateRawSync } from "node:zlib";
 
 /** Limits for a returned workbook (documented in the README). */
 export const ZIP_LIMITS = {
@@ -119,9 +119,6 @@ export class ZipRefusal extends Error {
   }
 }
 
-/** Input handed to the inflater at a time: bounds what one step can expand to (about 1,000 × this). */
-const INFLATE_STEP = 16 * 1024;
-
 /**
  * Inflates entries of one archive, counting the bytes really inflated against the limits
  * (declared sizes are not trusted): an entry stops inflating as soon as it passes one.
@@ -134,47 +131,38 @@ export class Expansion {
     private readonly limits = ZIP_LIMITS,
   ) {}
 
-  /** Hands the entry's bytes to `sink` as they are inflated. */
-  inflate(entry: ZipEntry, sink: (bytes: Uint8Array) => void): void {
+  /** The entry's bytes, inflated. */
+  inflate(entry: ZipEntry): Buffer {
     const data = this.dataOf(entry);
-    if (entry.method === 0) {
-      this.count(entry, data.length, data.length);
-      sink(data);
-      return;
+    const left = this.limits.maxExpandedBytes - this.total;
+    // An entry may expand to 1 MB at any ratio, and beyond that to maxRatio times its size.
+    const bomb = Math.max(1024 * 1024, data.length * this.limits.maxRatio);
+    const cap = Math.min(left, bomb);
+    let out: Buffer;
+    if (entry.method === 0) out = data;
+    else if (entry.method !== 8) throw new ZipRefusal("CORRUPT", `${entry.name} uses a compression method (${entry.method}) that workbooks do not use`);
+    else {
+      try {
+        // zlib stops as soon as the output passes the cap.
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap + 1) });
+      } catch (e) {
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw this.refusal(entry, bomb < left);
+        throw new ZipRefusal("CORRUPT", `${entry.name} cannot be inflated (${(e as Error).message})`);
+      }
     }
-    if (entry.method !== 8) throw new ZipRefusal("CORRUPT", `${entry.name} uses a compression method (${entry.method}) that workbooks do not use`);
-    let consumed = 0;
-    let expanded = 0;
-    const inflater = new Inflate((chunk) => {
-      expanded += chunk.length;
-      this.count(entry, expanded, consumed, chunk.length);
-      sink(chunk);
-    });
-    try {
-      do {
-        const end = Math.min(data.length, consumed + INFLATE_STEP);
-        const from = consumed;
-        consumed = end;
-        inflater.push(data.subarray(from, end), end === data.length);
-      } while (consumed < data.length);
-    } catch (e) {
-      if (e instanceof ZipRefusal) throw e;
-      throw new ZipRefusal("CORRUPT", `${entry.name} cannot be inflated (${(e as Error).message})`);
-    }
+    if (out.length > cap) throw this.refusal(entry, bomb < left);
+    this.total += out.length;
+    return out;
   }
 
-  private count(entry: ZipEntry, expanded: number, consumed: number, added = expanded): void {
-    this.total += added;
-    if (expanded > 1024 * 1024 && expanded / Math.max(1, consumed) > this.limits.maxRatio) {
-      throw new ZipRefusal("TOO_LARGE", `${entry.name} expands more than ${this.limits.maxRatio} times (past ${mb(expanded)}); refused as a possible zip bomb`);
-    }
-    if (this.total > this.limits.maxExpandedBytes) {
-      throw new ZipRefusal("TOO_LARGE", `the workbook expands to more than ${mb(this.limits.maxExpandedBytes)}; at most ${mb(this.limits.maxExpandedBytes)} is read`);
-    }
+  private refusal(entry: ZipEntry, bomb: boolean): ZipRefusal {
+    return bomb
+      ? new ZipRefusal("TOO_LARGE", `${entry.name} expands more than ${this.limits.maxRatio} times its compressed size; refused as a possible zip bomb`)
+      : new ZipRefusal("TOO_LARGE", `the workbook expands to more than ${mb(this.limits.maxExpandedBytes)}; at most ${mb(this.limits.maxExpandedBytes)} is read`);
   }
 
   /** The entry's compressed bytes, found through its local header. */
-  private dataOf(entry: ZipEntry): Uint8Array {
+  private dataOf(entry: ZipEntry): Buffer {
     const { buf } = this;
     const p = entry.offset;
     if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new ZipRefusal("CORRUPT", `${entry.name} has no local header where the directory says`);
