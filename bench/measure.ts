@@ -5,6 +5,8 @@
 //   score DIR [JOBS]   — `assess score DIR --json` (output discarded), with --jobs JOBS if given
 //   startup FILE       — what one `assess score FILE` spends on: loading the code, loading and
 //                        checking the modules, reading the workbook, scoring it
+//   in-process DIR     — score every file in this thread, as `assess score` does for small batches
+//   workers DIR [JOBS] — score every file on JOBS worker threads (default 2), as for large ones
 //   report DIR         — `assess report DIR` on results files, all four formats
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -43,6 +45,18 @@ if (mode === "floor") {
   extra.scoreSeconds = since(t);
   // From the process's start: Node's own start-up is in this figure, not in `seconds`.
   extra.sinceProcessStart = performance.now() / 1000;
+} else if (mode === "in-process" || mode === "workers") {
+  // The two ways `assess score` can go, whatever the batch size: for the cross-over.
+  const { requireModules } = await import("../src/io/modules.js");
+  const modules = requireModules();
+  if (mode === "workers") {
+    const { scoreOnWorkers } = await import("../src/io/worker-pool.js");
+    for await (const _ of scoreOnWorkers(files, Math.min(files.length, Number(jobs ?? 2)), modules));
+  } else {
+    const { scoreInput } = await import("../src/io/pipeline.js");
+    const loaded = await modules;
+    for (const f of files) await scoreInput(f, loaded);
+  }
 } else if (mode === "report") {
   const { main } = await import("../src/index.js");
   const out = join(path, "..", `${path.split("/").pop()}-report`);

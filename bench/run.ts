@@ -1,9 +1,9 @@
-// npm run bench [-- --files 200 --files 1000 --reps 3]: reading and scoring speed against the
+// npm run bench [-- --files 200 --files 1000 --reps 3 --crossover]: reading and scoring speed against the
 // tokenise floor and a bare exceljs load, and peak memory. Every job runs in a fresh process;
 // the jobs of one repetition run one after the other (interleaved), so that a change in the
 // machine's load touches them alike. Figures are min / median / max over the repetitions.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,7 +12,7 @@ import { generateWorkbooks } from "./generate.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const flag = (name: string) => process.argv.flatMap((a, i, all) => (a === name ? [Number(all[i + 1])] : []));
-const counts = flag("--files").length ? flag("--files") : [200];
+const counts = flag("--files").length ? flag("--files") : process.argv.includes("--crossover") ? [] : [200];
 const reps = Math.max(3, flag("--reps")[0] ?? 3);
 const cache = join(here, "..", "..", "bench-data");
 const bin = join(here, "..", "..", "bin", "assess.js");
@@ -81,6 +81,25 @@ for (const n of counts) {
   console.log(`  exceljs load ÷ score --jobs 1     ${ratio(exceljs, one)}   (target ≥ 2.5×)`);
   console.log(`  exceljs load ÷ score              ${ratio(exceljs, all)}   (target ≥ 4×)`);
   console.log(`  (${load()})`);
+}
+
+// The cross-over: from how many files two worker threads beat scoring in this thread.
+if (process.argv.includes("--crossover")) {
+  const all = await workbooks(200);
+  console.log(`\ncross-over, in-process ÷ 2 workers (above 1: workers are faster) (${load()})`);
+  for (const n of [2, 4, 8, 16, 32, 64]) {
+    const dir = join(cache, `subset-${n}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    for (const f of readdirSync(all).sort().slice(0, n)) symlinkSync(join(all, f), join(dir, f));
+    const inProcess: number[] = [];
+    const workers: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      inProcess.push(measure("in-process", dir).seconds);
+      workers.push(measure("workers", dir, "2").seconds);
+    }
+    console.log(`  ${String(n).padStart(3)} files   in-process ${spread(inProcess, 2, " s")}   2 workers ${spread(workers, 2, " s")}   ratio ${spread(inProcess.map((x, i) => x / workers[i]!), 2, "×")}`);
+  }
 }
 
 // One workbook: what a small run costs, against Node's own start-up and the reading itself.
