@@ -5,7 +5,8 @@
 import type { ReadBook, ReadSheet } from "../core/workbook.js";
 import { readSheet } from "./xlsx-sheet.js";
 import type { SheetContext } from "./xlsx-sheet.js";
-import { decodeEntitiesAgain, decodeEscapes, visitXml, xmlText } from "./xlsx-xml.js";
+import { SharedStrings } from "./xlsx-strings.js";
+import { decodeEntitiesAgain, visitXml } from "./xlsx-xml.js";
 import type { XmlVisitor } from "./xlsx-xml.js";
 import { Expansion, ZipRefusal, inspectWorkbookBytes } from "./zip.js";
 import type { ZipEntry, ZipVerdict } from "./zip.js";
@@ -24,9 +25,6 @@ export function readXlsx(buf: Buffer): XlsxRead {
   }
 }
 
-/** Faster than Buffer's toString for text that is not all ASCII (simdutf). */
-const UTF8 = new TextDecoder();
-
 /** The archive's entries by name (case-insensitive, as Office reads them), each inflated at most once. */
 export class Parts {
   private readonly entries = new Map<string, ZipEntry>();
@@ -41,16 +39,16 @@ export class Parts {
     return this.entries.has(path.toLowerCase());
   }
 
-  /** A part's text, inflated; undefined when the archive has no such part. */
-  text(path: string): string | undefined {
+  /** A part's bytes, inflated; undefined when the archive has no such part. */
+  bytes(path: string): Buffer | undefined {
     const entry = this.entries.get(path.toLowerCase());
-    return entry && UTF8.decode(this.expansion.inflate(entry));
+    return entry && this.expansion.inflate(entry);
   }
 
-  /** Tokenises a part (what `keep` keeps of it) through `visitor`. */
-  visit(path: string, visitor: XmlVisitor, keep: (xml: string) => string = (xml) => xml): void {
-    const xml = this.text(path);
-    if (xml !== undefined) visitXml(keep(xml), path, visitor);
+  /** Tokenises a part (the pieces `keep` keeps of it) through `visitor`. */
+  visit(path: string, visitor: XmlVisitor, keep: (bytes: Buffer) => Uint8Array[] = (bytes) => [bytes]): void {
+    const bytes = this.bytes(path);
+    if (bytes !== undefined) visitXml(keep(bytes), path, visitor);
   }
 
   /** A part's relationships: id → type and target, the target as a path in the archive. */
@@ -92,6 +90,7 @@ function readBook(parts: Parts): ReadBook {
     date1904,
     dateStyles: dateStyles(parts, target("styles", "xl/styles.xml")),
     strings: sharedStrings(parts, target("sharedStrings", "xl/sharedStrings.xml")),
+    stringShown: [],
     parts,
   };
   const sheets = new Map<string, ReadSheet>();
@@ -109,74 +108,9 @@ function relId(a: Record<string, string>): string {
   return Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1] ?? "";
 }
 
-/** Every shared string as the cell shows it: rich text as its text, phonetic runs left out. */
-function sharedStrings(parts: Parts, path: string): string[] {
-  const xml = parts.text(path);
-  if (xml === undefined) return [];
-  return plainStrings(xml, path) ?? parsedStrings(xml, path);
-}
-
-/**
- * Shared strings of the usual shape (`<si><t>text</t></si>` one after the other) read with
- * string search, which is several times faster than tokenising them; any other shape in an
- * `<si>` goes through the parser, and any other shape of the whole part returns undefined.
- */
-function plainStrings(xml: string, path: string): string[] | undefined {
-  const first = xml.indexOf("<si>");
-  const prolog = first < 0 ? xml : xml.slice(0, first);
-  if (!/^\uFEFF?(<\?xml[^>]*\?>)?\s*<sst[\s>][^<]*$/.test(prolog)) return first < 0 && /^\uFEFF?(<\?xml[^>]*\?>)?\s*<sst[^<]*(\/>|><\/sst>)\s*$/.test(xml) ? [] : undefined;
-  const strings: string[] = [];
-  let at = first;
-  while (xml.startsWith("<si>", at)) {
-    const end = xml.indexOf("</si>", at);
-    if (end < 0) return undefined;
-    const inner = xml.slice(at + 4, end);
-    strings.push(plainString(inner) ?? parsedStrings(`<sst><si>${inner}</si></sst>`, path)[0] ?? "");
-    at = end + 5;
-    while (at < xml.length && xml.charCodeAt(at) <= 32) at++;
-  }
-  return /^<\/sst>\s*$/.test(xml.slice(at)) ? strings : undefined;
-}
-
-function plainString(inner: string): string | undefined {
-  if (inner === "<t/>") return "";
-  const open = inner.startsWith("<t>") ? 3 : inner.startsWith('<t xml:space="preserve">') ? 24 : -1;
-  if (open < 0 || !inner.endsWith("</t>")) return undefined;
-  const raw = inner.slice(open, -4);
-  if (raw.indexOf("<") >= 0) return undefined;
-  const text = xmlText(raw);
-  return text === undefined ? undefined : decodeEscapes(text);
-}
-
-function parsedStrings(xml: string, path: string): string[] {
-  const strings: string[] = [];
-  let text: string | undefined;
-  let runs: string[] | undefined;
-  let buffer: string[] | undefined;
-  let phonetic = false;
-  visitXml(xml, path, {
-    open(name) {
-      if (name === "si") {
-        text = undefined;
-        runs = undefined;
-      } else if (name === "t" && !phonetic) buffer = [];
-      else if (name === "r" && !phonetic) (runs ??= []).push("");
-      else if (name === "rPh") phonetic = true;
-    },
-    text(t) {
-      buffer?.push(t);
-    },
-    close(name) {
-      if (name === "t" && buffer) {
-        const t = decodeEscapes(buffer.join(""));
-        if (runs) runs[runs.length - 1] += t;
-        else text = t;
-        buffer = undefined;
-      } else if (name === "rPh") phonetic = false;
-      else if (name === "si") strings.push(runs ? runs.join("") : (text ?? ""));
-    },
-  });
-  return strings;
+function sharedStrings(parts: Parts, path: string): SharedStrings {
+  const bytes = parts.bytes(path);
+  return bytes ? new SharedStrings(bytes, path) : new SharedStrings();
 }
 
 /** Built-in number formats that show dates and times (ECMA-376 18.8.30). */

@@ -4,6 +4,7 @@
 import type { Shown } from "../core/parse-answer.js";
 import type { ReadSheet } from "../core/workbook.js";
 import type { Parts } from "./xlsx-reader.js";
+import type { SharedStrings } from "./xlsx-strings.js";
 import { decodeEntitiesAgain, decodeEscapes } from "./xlsx-xml.js";
 import type { Attributes, XmlVisitor } from "./xlsx-xml.js";
 
@@ -11,12 +12,15 @@ export interface SheetContext {
   date1904: boolean;
   /** By cell style index: does the style show a number as a date? */
   dateStyles: boolean[];
-  strings: string[];
+  strings: SharedStrings;
+  /** What each shared string shows, made when a cell first asks. */
+  stringShown: Shown[];
   parts: Parts;
 }
 
 interface Row {
-  cells: Shown[];
+  /** What each cell shows; a number is the index of the shared string it shows. */
+  cells: (Shown | number)[];
   /** The last column with a cell, valued or only styled. */
   width: number;
   hasValues: boolean;
@@ -51,8 +55,9 @@ export function readSheet(name: string, state: string, path: string, context: Sh
     cell(row, column) {
       const m = merges.length ? merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) : undefined;
       // A merged range shows its top-left cell everywhere.
-      if (m) return rows.get(m.top)?.cells[m.left] ?? EMPTY;
-      return rows.get(row)?.cells[column] ?? EMPTY;
+      const value = m ? rows.get(m.top)?.cells[m.left] : rows.get(row)?.cells[column];
+      if (typeof value !== "number") return value ?? EMPTY;
+      return (context.stringShown[value] ??= textShown(context.strings.get(value)!));
     },
   };
 }
@@ -62,18 +67,20 @@ export function readSheet(name: string, state: string, path: string, context: Sh
  * and the hyperlinks. The rest (a template's thousands of validation and formatting rules,
  * print settings) is never tokenised.
  */
-function cellParts(xml: string): string {
-  let end = xml.indexOf("</sheetData>");
-  if (end >= 0) end += 12;
-  else {
-    const m = /<\/(?:[\w.-]+:)?sheetData\s*>/.exec(xml);
-    if (!m) return xml;
-    end = m.index + m[0].length;
+function cellParts(xml: Buffer): Uint8Array[] {
+  const close = xml.indexOf("</sheetData>");
+  // Prefixed names (x:sheetData) or no cells: all of it.
+  if (close < 0) return [xml];
+  const end = close + "</sheetData>".length;
+  const pieces: Uint8Array[] = [xml.subarray(0, end)];
+  for (const tag of ["mergeCells", "hyperlinks"]) {
+    const from = xml.indexOf(`<${tag}`, end);
+    const to = from < 0 ? -1 : xml.indexOf(`</${tag}>`, from);
+    if (to >= 0) pieces.push(xml.subarray(from, to + tag.length + 3));
   }
-  const root = /<([^?!\s/>][^\s/>]*)/.exec(xml)?.[1];
-  const tail = xml.slice(end);
-  const keep = ["mergeCells", "hyperlinks"].map((tag) => new RegExp(`<((?:[\\w.-]+:)?)${tag}[\\s>][\\s\\S]*?</\\1${tag}\\s*>`).exec(tail)?.[0] ?? "");
-  return `${xml.slice(0, end)}${keep.join("")}</${root}>`;
+  const root = /<([^?!\s/>][^\s/>]*)/.exec(xml.toString("latin1", 0, Math.min(end, 1024)))?.[1] ?? "worksheet";
+  pieces.push(Buffer.from(`</${root}>`));
+  return pieces;
 }
 
 /**
@@ -107,7 +114,6 @@ class SheetCells implements XmlVisitor {
   private readonly falsy = new Map<string, Shown>();
   /** Shared formulas: group → the address of the cell that holds the formula. */
   private readonly formulae = new Map<string, string | undefined>();
-  private readonly stringShown: Shown[] = [];
   private row: Row = { cells: [], width: 0, hasValues: false };
   private rowNumber = 0;
   private column = 0;
@@ -196,13 +202,14 @@ class SheetCells implements XmlVisitor {
   private endCell(): void {
     const { value, type } = this;
     const date = this.style > 0 && this.context.dateStyles[this.style] === true;
-    let shown: Shown;
+    let shown: Shown | number;
     if (this.formula || this.share) shown = this.formulaCell(date);
     else if (value !== undefined || this.runs) {
       switch (type) {
         case "s": {
           const i = parseInt(value ?? "", 10);
-          shown = this.stringShown[i] ?? (this.stringShown[i] = textShown(this.sharedString(i)));
+          if (!(i >= 0 && i < this.context.strings.count)) throw new Error(`cell ${this.ref ?? "?"} refers to shared string ${value}, which the workbook does not have`);
+          shown = i;
           break;
         }
         case "str":
@@ -228,17 +235,11 @@ class SheetCells implements XmlVisitor {
     this.put(this.rowNumber, this.column, shown);
   }
 
-  private put(r: number, c: number, shown: Shown): void {
+  private put(r: number, c: number, shown: Shown | number): void {
     const row = r === this.rowNumber ? this.row : this.rows.get(r)!;
     row.cells[c] = shown;
     if (c > row.width) row.width = c;
     if (shown !== BLANK) row.hasValues = true;
-  }
-
-  private sharedString(i: number): string {
-    const s = this.context.strings[i];
-    if (s === undefined) throw new Error(`cell ${this.ref ?? "?"} refers to shared string ${i}, which the workbook does not have`);
-    return s;
   }
 
   /** A formula shows its cached result; without one it asks to be recalculated. */
@@ -290,7 +291,7 @@ class SheetCells implements XmlVisitor {
         if (!this.isBare(r, c)) continue;
         this.put(r, c, textShown(target));
       } else if (cell === BLANK) this.put(r, c, textShown(target));
-      else if (cell.kind === "uncalculated") this.put(r, c, this.falsy.get(`${r},${c}`) ?? textShown(target));
+      else if (typeof cell !== "number" && cell.kind === "uncalculated") this.put(r, c, this.falsy.get(`${r},${c}`) ?? textShown(target));
     }
   }
 

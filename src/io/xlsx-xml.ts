@@ -12,7 +12,7 @@ export interface XmlVisitor {
   text?(text: string): void;
 }
 
-export function visitXml(xml: string, part: string, visitor: XmlVisitor): void {
+export function visitXml(xml: string | Uint8Array[], part: string, visitor: XmlVisitor): void {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("doctype", () => {
     throw new ZipRefusal("CORRUPT", `${part} declares a DOCTYPE, which workbooks never do`);
@@ -27,7 +27,14 @@ export function visitXml(xml: string, part: string, visitor: XmlVisitor): void {
     parser.on("text", text);
     parser.on("cdata", text);
   }
-  parser.write(xml).close();
+  if (typeof xml === "string") parser.write(xml);
+  else {
+    // In pieces of 64 KB: small strings die young, where garbage is cheapest.
+    const decoder = new TextDecoder();
+    for (const piece of xml) for (let i = 0; i < piece.length; i += 65536) parser.write(decoder.decode(piece.subarray(i, i + 65536), { stream: true }));
+    parser.write(decoder.decode());
+  }
+  parser.close();
 }
 
 /** `x:row` → `row`: some writers prefix every element. */
