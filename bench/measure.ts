@@ -1,31 +1,75 @@
 // Runs one measured job in this process and prints its time and peak memory as JSON:
-//   score DIR   — `assess score DIR --json` (output discarded)
-//   load DIR    — a bare exceljs load of every workbook in DIR: the floor
-//   report DIR  — `assess report DIR` on results files, all four formats
-import { readFileSync, readdirSync } from "node:fs";
+//   floor DIR          — inflate (fflate) and tokenise (saxes) every worksheet and the shared
+//                        strings of every workbook in DIR, nothing else: the floor of reading
+//   load DIR           — a bare exceljs load of every workbook in DIR: the earlier reader
+//   score DIR [JOBS]   — `assess score DIR --json` (output discarded), with --jobs JOBS if given
+//   startup FILE       — what one `assess score FILE` spends on: loading the code, loading and
+//                        checking the modules, reading the workbook, scoring it
+//   in-process DIR     — score every file in this thread, as `assess score` does for small batches
+//   workers DIR [JOBS] — score every file on JOBS worker threads (default 2), as for large ones
+//   report DIR         — `assess report DIR` on results files, all four formats
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
-import { main } from "../src/index.js";
 
-const [mode, dir] = process.argv.slice(2) as [string, string];
-const files = readdirSync(dir).filter((f) => f.endsWith(".xlsx")).sort().map((f) => join(dir, f));
+const [mode, path, jobs] = process.argv.slice(2) as [string, string, string | undefined];
+const files = statSync(path).isDirectory() ? readdirSync(path).filter((f) => f.endsWith(".xlsx")).sort().map((f) => join(path, f)) : [path];
+const extra: Record<string, number> = {};
 const start = process.hrtime.bigint();
-if (mode === "load") {
+const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9;
+
+if (mode === "floor") {
+  const { unzipSync } = await import("fflate");
+  const { SaxesParser } = await import("saxes");
+  const wanted = /^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/;
   for (const f of files) {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
+    const parts = unzipSync(readFileSync(f), { filter: (e) => wanted.test(e.name) });
+    for (const bytes of Object.values(parts)) new SaxesParser({ position: false }).write(new TextDecoder().decode(bytes)).close();
+  }
+} else if (mode === "load") {
+  const ExcelJS = ((await import("exceljs")) as unknown as { default: typeof import("exceljs") }).default;
+  for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
+} else if (mode === "startup") {
+  let t = process.hrtime.bigint();
+  const { requireModules } = await import("../src/io/modules.js");
+  const { scoreRead } = await import("../src/io/pipeline.js");
+  const { readWorkbookAnswers } = await import("../src/io/ingest-workbook.js");
+  extra.importSeconds = since(t);
+  t = process.hrtime.bigint();
+  const modules = await requireModules();
+  extra.modulesSeconds = since(t);
+  t = process.hrtime.bigint();
+  const read = await readWorkbookAnswers(files[0]!, modules);
+  extra.readSeconds = since(t);
+  t = process.hrtime.bigint();
+  scoreRead(read, modules);
+  extra.scoreSeconds = since(t);
+  // From the process's start: Node's own start-up is in this figure, not in `seconds`.
+  extra.sinceProcessStart = performance.now() / 1000;
+} else if (mode === "in-process" || mode === "workers") {
+  // The two ways `assess score` can go, whatever the batch size: for the cross-over.
+  const { requireModules } = await import("../src/io/modules.js");
+  const modules = requireModules();
+  if (mode === "workers") {
+    const { scoreOnWorkers } = await import("../src/io/worker-pool.js");
+    for await (const _ of scoreOnWorkers(files, Math.min(files.length, Number(jobs ?? 2)), modules));
+  } else {
+    const { scoreInput } = await import("../src/io/pipeline.js");
+    const loaded = await modules;
+    for (const f of files) await scoreInput(f, loaded);
   }
 } else if (mode === "report") {
-  const out = join(dir, "..", `${dir.split("/").pop()}-report`);
-  const code = await main(["node", "assess", "report", dir, "-o", out, "--force", "--date", "2026-12-01"]);
+  const { main } = await import("../src/index.js");
+  const out = join(path, "..", `${path.split("/").pop()}-report`);
+  const code = await main(["node", "assess", "report", path, "-o", out, "--force", "--date", "2026-12-01"]);
   if (code !== 0) throw new Error(`assess report exited with ${code}`);
 } else {
+  const { main } = await import("../src/index.js");
   // Results go to /dev/null: the benchmark measures scoring, not the terminal.
   const write = process.stdout.write.bind(process.stdout);
   process.stdout.write = (() => true) as typeof process.stdout.write;
-  await main(["node", "assess", "score", dir, "--json"]);
+  await main(["node", "assess", "score", path, "--json", ...(jobs ? ["--jobs", jobs] : [])]);
   process.stdout.write = write;
 }
-const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-process.stdout.write(`${JSON.stringify({ mode, files: files.length, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
+const seconds = since(start);
+process.stdout.write(`${JSON.stringify({ mode, files: files.length, seconds, maxRssMB: process.resourceUsage().maxRSS / 1024, ...extra })}\n`);
 process.exit(0);

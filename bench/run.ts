@@ -1,29 +1,53 @@
-// npm run bench [-- --files 200 --files 1000]: scoring speed against a bare exceljs load,
-// and peak memory, each measured in a fresh process.
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+// npm run bench [-- --files 200 --files 1000 --reps 3 --crossover]: reading and scoring speed against the
+// tokenise floor and a bare exceljs load, and peak memory. Every job runs in a fresh process;
+// the jobs of one repetition run one after the other (interleaved), so that a change in the
+// machine's load touches them alike. Figures are min / median / max over the repetitions.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeShippedCache } from "../src/io/module-cache.js";
 import { requireModules } from "../src/io/modules.js";
 import { generateWorkbooks } from "./generate.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const sizes = process.argv.flatMap((a, i, all) => (a === "--files" ? [Number(all[i + 1])] : []));
-const counts = sizes.length ? sizes : [200];
+const flag = (name: string) => process.argv.flatMap((a, i, all) => (a === name ? [Number(all[i + 1])] : []));
+const counts = flag("--files").length ? flag("--files") : process.argv.includes("--crossover") ? [] : [200];
+const reps = Math.max(3, flag("--reps")[0] ?? 3);
 const cache = join(here, "..", "..", "bench-data");
+const bin = join(here, "..", "..", "bin", "assess.js");
 
 interface Measure {
   seconds: number;
   maxRssMB: number;
   files: number;
+  [k: string]: number;
 }
 
-function measure(mode: string, dir: string): Measure {
-  const out = execFileSync(process.execPath, [join(here, "measure.js"), mode, dir], { encoding: "utf8", maxBuffer: 1 << 26 });
+function measure(mode: string, path: string, ...rest: string[]): Measure {
+  const out = execFileSync(process.execPath, [join(here, "measure.js"), mode, path, ...rest], { encoding: "utf8", maxBuffer: 1 << 26, stdio: ["ignore", "pipe", "ignore"] });
   return JSON.parse(out.trim().split("\n").pop()!) as Measure;
 }
 
+/** Wall-clock seconds of a fresh process, as a user waits for it. */
+function wall(args: string[]): number {
+  const t = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { stdio: "ignore" });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} exited with ${r.status}`);
+  return Number(process.hrtime.bigint() - t) / 1e9;
+}
+
+function spread(xs: number[], digits = 2, unit = ""): string {
+  const s = [...xs].sort((a, b) => a - b);
+  const median = s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return `${[s[0]!, median, s[s.length - 1]!].map((x) => x.toFixed(digits)).join(" / ")}${unit}`;
+}
+
+const load = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(", ")}`;
+
+// The checked shipped modules beside this build's code, as `npm run build` leaves them beside dist/.
+await writeShippedCache();
 const modules = await requireModules();
 
 /** Workbooks for n fictional institutions, generated once and kept in bench-data/. */
@@ -36,23 +60,75 @@ async function workbooks(n: number): Promise<string> {
   }
   return dir;
 }
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${reps} repetitions, min / median / max`);
+
+const JOBS: [string, string, string[]][] = [
+  ["tokenise floor (fflate + saxes)", "floor", []],
+  ["bare exceljs load", "load", []],
+  ["assess score --jobs 1", "score", ["1"]],
+  ["assess score (default jobs)", "score", []],
+];
 for (const n of counts) {
   const dir = await workbooks(n);
-  const load = measure("load", dir);
-  const score = measure("score", dir);
-  const rate = (m: Measure) => (m.files / m.seconds).toFixed(1);
-  console.log(`\n${n} workbooks`);
-  console.log(`  bare exceljs load   ${rate(load)} files/s   (${load.seconds.toFixed(2)} s, peak ${load.maxRssMB.toFixed(0)} MB)`);
-  console.log(`  assess score        ${rate(score)} files/s   (${score.seconds.toFixed(2)} s, peak ${score.maxRssMB.toFixed(0)} MB)`);
-  console.log(`  score / load time   ${(score.seconds / load.seconds).toFixed(2)}×   (target ≤ 1.25×)`);
+  console.log(`\n${n} workbooks (${load()})`);
+  const runs: Measure[][] = JOBS.map(() => []);
+  for (let r = 0; r < reps; r++) JOBS.forEach(([, mode, rest], j) => runs[j]!.push(measure(mode, dir, ...rest)));
+  JOBS.forEach(([label], j) => {
+    const m = runs[j]!;
+    console.log(`  ${label.padEnd(32)} ${spread(m.map((x) => x.seconds), 2, " s")}   ${spread(m.map((x) => x.files / x.seconds), 1, " files/s")}   peak ${spread(m.map((x) => x.maxRssMB), 0, " MB")}`);
+  });
+  const [floor, exceljs, one, all] = runs as [Measure[], Measure[], Measure[], Measure[]];
+  const ratio = (a: Measure[], b: Measure[]) => spread(a.map((x, i) => x.seconds / b[i]!.seconds), 2, "×");
+  console.log(`  score --jobs 1 ÷ floor            ${ratio(one, floor)}   (target ≤ 1.5×)`);
+  console.log(`  exceljs load ÷ score --jobs 1     ${ratio(exceljs, one)}   (target ≥ 2.5×)`);
+  console.log(`  exceljs load ÷ score              ${ratio(exceljs, all)}   (target ≥ 4×)`);
+  console.log(`  (${load()})`);
+}
+
+// The cross-over: from how many files two worker threads beat scoring in this thread.
+if (process.argv.includes("--crossover")) {
+  const all = await workbooks(200);
+  console.log(`\ncross-over, in-process ÷ 2 workers (above 1: workers are faster) (${load()})`);
+  for (const n of [2, 4, 8, 16, 32, 64]) {
+    const dir = join(cache, `subset-${n}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir);
+    for (const f of readdirSync(all).sort().slice(0, n)) symlinkSync(join(all, f), join(dir, f));
+    const inProcess: number[] = [];
+    const workers: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      inProcess.push(measure("in-process", dir).seconds);
+      workers.push(measure("workers", dir, "2").seconds);
+    }
+    console.log(`  ${String(n).padStart(3)} files   in-process ${spread(inProcess, 2, " s")}   2 workers ${spread(workers, 2, " s")}   ratio ${spread(inProcess.map((x, i) => x / workers[i]!), 2, "×")}`);
+  }
+}
+
+// One workbook: what a small run costs, against Node's own start-up and the reading itself.
+{
+  const file = join(await workbooks(200), "institution-0001.xlsx");
+  const node0: number[] = [];
+  const score1: number[] = [];
+  const parts: Measure[] = [];
+  for (let r = 0; r < Math.max(5, reps); r++) {
+    node0.push(wall(["-e", "0"]));
+    score1.push(wall([bin, "score", file, "--json"]));
+    parts.push(measure("startup", file));
+  }
+  const read = parts.map((p) => p.readSeconds!);
+  console.log(`\none workbook (${load()})`);
+  console.log(`  node -e 0                        ${spread(node0, 3, " s")}`);
+  console.log(`  assess score FILE (wall)         ${spread(score1, 3, " s")}`);
+  console.log(`  of which, in-process: loading the code ${spread(parts.map((p) => p.importSeconds!), 3, " s")}, loading and checking the modules ${spread(parts.map((p) => p.modulesSeconds!), 3, " s")}, reading the workbook ${spread(read, 3, " s")}, scoring ${spread(parts.map((p) => p.scoreSeconds!), 3, " s")}`);
+  console.log(`  score ÷ (node -e 0 + read)        ${spread(score1.map((s, i) => s / (node0[i]! + read[i]!)), 2, "×")}   (target ≤ 2×)`);
 }
 
 // The report for 100 institutions, from their results files.
 {
   const dir = await workbooks(100);
   const results = join(cache, "results-100");
-  execFileSync(process.execPath, [join(here, "..", "..", "bin", "assess.js"), "score", dir, "-o", results, "--force"], { stdio: "ignore" });
+  execFileSync(process.execPath, [bin, "score", dir, "-o", results, "--force"], { stdio: "ignore" });
   const report = measure("report", results);
   console.log(`\nreport for 100 institutions (md, html, xlsx, json): ${report.seconds.toFixed(2)} s, peak ${report.maxRssMB.toFixed(0)} MB`);
 }

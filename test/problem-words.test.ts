@@ -112,6 +112,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
     { limit: "expanded", bytes: 200000000, max: 104857600 },
     { limit: "entries", entries: 3000, max: 2000 },
     { limit: "ratio", entry: "xl/worksheets/sheet1.xml", ratio: 1000, bytes: 90000000 },
+    { limit: "inflated_ratio", entry: "xl/worksheets/sheet1.xml", max: 200 },
+    { limit: "inflated", max: 104857600 },
   ],
   WORKBOOK_NOT_SPREADSHEET: [{ kind: "ods" }, { kind: "zip" }],
   NOT_QUESTIONNAIRE: [

@@ -103,8 +103,8 @@ const WORKERS_FROM = 8;
 async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, options: ScoreOptions): Promise<AsyncIterable<(InstitutionResult | FailedInput)[]>> {
   const jobs = Math.min(options.jobs ?? defaultJobs(), files.length);
   // Workers run the compiled worker file; from TypeScript sources (tests) score in-process.
-  // A large batch always goes to workers, even one: their bounded heap keeps memory flat.
-  if (files.length >= WORKERS_FROM && import.meta.url.endsWith(".js")) {
+  // One job scores in this thread: a worker would only add its start-up and the copying.
+  if (jobs > 1 && files.length >= WORKERS_FROM && import.meta.url.endsWith(".js")) {
     const { scoreOnWorkers } = await import("../io/worker-pool.js");
     return scoreOnWorkers(files, jobs, loading);
   }

@@ -70,12 +70,16 @@ export const INPUT_WORDS = {
       if (a.limit === "file") return `the file is ${mb(a.bytes)}; a workbook may be at most ${mb(a.max)}`;
       if (a.limit === "entries") return `the archive holds ${a.entries} files; a workbook may hold at most ${a.max}`;
       if (a.limit === "ratio") return `${a.entry} would expand ${a.ratio} times (to ${mb(a.bytes)}); refused as a possible zip bomb`;
+      if (a.limit === "inflated_ratio") return `${a.entry} expands more than ${a.max} times its compressed size; refused as a possible zip bomb`;
+      if (a.limit === "inflated") return `the workbook expands to more than ${mb(a.max)}; at most ${mb(a.max)} is read`;
       return `the workbook would expand to ${mb(a.bytes)}; at most ${mb(a.max)} is read`;
     },
     th: (a) => {
       if (a.limit === "file") return `ไฟล์มีขนาด ${mb(a.bytes)} แต่สมุดงานมีขนาดได้ไม่เกิน ${mb(a.max)}`;
       if (a.limit === "entries") return `ไฟล์ zip มี ${a.entries} ไฟล์ แต่สมุดงานมีได้ไม่เกิน ${a.max} ไฟล์`;
       if (a.limit === "ratio") return `${a.entry} จะขยายเป็น ${a.ratio} เท่า (${mb(a.bytes)}) จึงไม่รับไฟล์ เพราะอาจเป็น zip bomb`;
+      if (a.limit === "inflated_ratio") return `${a.entry} ขยายเกิน ${a.max} เท่าของขนาดที่บีบอัด จึงไม่รับไฟล์ เพราะอาจเป็น zip bomb`;
+      if (a.limit === "inflated") return `สมุดงานขยายเกิน ${mb(a.max)} แต่อ่านได้ไม่เกิน ${mb(a.max)}`;
       return `สมุดงานจะขยายเป็น ${mb(a.bytes)} แต่อ่านได้ไม่เกิน ${mb(a.max)}`;
     },
   },

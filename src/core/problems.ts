@@ -85,7 +85,10 @@ export interface InputProblemArgs {
   WORKBOOK_TOO_LARGE:
     | { limit: "file" | "expanded"; bytes: number; max: number }
     | { limit: "entries"; entries: number; max: number }
-    | { limit: "ratio"; entry: string; ratio: number; bytes: number };
+    | { limit: "ratio"; entry: string; ratio: number; bytes: number }
+    /** Found while inflating, counting the bytes really inflated (the sizes an archive declares may lie). */
+    | { limit: "inflated_ratio"; entry: string; max: number }
+    | { limit: "inflated"; max: number };
   WORKBOOK_NOT_SPREADSHEET: { kind: "ods" | "zip" };
   NOT_QUESTIONNAIRE:
     | { kind: "no_meta"; sheet: string; sheets: string[]; more: boolean }

@@ -1,5 +1,5 @@
 // Workbooks as plain data: what to write (WorkbookSpec) and what was read (ReadBook).
-// src/io/xlsx.ts is the one module that turns them into and out of .xlsx files.
+// src/io/xlsx.ts writes them with exceljs; src/io/xlsx-reader.ts reads returned ones.
 import type { SheetValue } from "./parse-answer.js";
 
 export interface Validation {

@@ -10,8 +10,7 @@ import type { ReadBook } from "../core/workbook.js";
 import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
 import { contentHash } from "./template.js";
-import { readWorkbook } from "./xlsx.js";
-import { ZIP_LIMITS, inspectWorkbookBytes } from "./zip.js";
+import { ZIP_LIMITS } from "./zip.js";
 
 export async function readWorkbookAnswers(file: string, modules: readonly Module[]): Promise<ReadInput> {
   return (await readWorkbookInputs(file, modules))[0]!;
@@ -43,19 +42,11 @@ async function loadBook(file: string): Promise<{ book: ReadBook; source: string 
   }
   if (size > ZIP_LIMITS.maxFileBytes) return fail({ code: "TOO_LARGE", args: { what: "workbook", bytes: size, max: ZIP_LIMITS.maxFileBytes } });
   const buf = await readFile(file);
-  const verdict = inspectWorkbookBytes(buf);
-  if (!verdict.ok) {
-    const { ok: _ok, ...refused } = verdict;
+  const { readXlsx } = await import("./xlsx-reader.js");
+  const read = readXlsx(buf);
+  if (!read.ok) {
+    const { ok: _ok, ...refused } = read;
     return fail(refused);
   }
-  try {
-    return { book: await readWorkbook(buf), source };
-  } catch (e) {
-    return fail({ code: "WORKBOOK_CORRUPT", args: { detail: firstLine((e as Error).message) } });
-  }
-}
-
-
-function firstLine(s: string): string {
-  return s.split("\n")[0]!.slice(0, 160);
+  return { book: read.book, source };
 }

@@ -72,7 +72,13 @@ export async function loadModules(dir?: string): Promise<LoadedModules> {
 
 /** Loads modules for a command that needs them all valid; throws with every problem otherwise. */
 export async function requireModules(dir?: string): Promise<Module[]> {
-  const loaded = await loadModules(dir);
+  const files = await moduleFiles(dir ?? SHIPPED_MODULES);
+  if (dir === undefined) {
+    const { cachedModules } = await import("./module-cache.js");
+    const cached = await cachedModules(files);
+    if (cached) return cached;
+  }
+  const loaded = await loadModuleFiles(files);
   if (hasErrors(loaded.problems)) {
     throw new QuestionnaireError(`the modules ${dir ? `in ${displayPath(dir)} ` : ""}have problems; run \`assess validate\` for details`, loaded.problems);
   }

@@ -5,7 +5,7 @@ import { scoreInput } from "./pipeline.js";
 import type { Module } from "../core/model.js";
 
 // Loaded now, while the main thread is still reading the modules.
-await import("exceljs");
+await import("./xlsx-reader.js");
 let modules: Module[] = [];
 parentPort!.on("message", async (msg: { modules?: Module[]; index?: number; file?: string }) => {
   if (msg.modules) {

@@ -1,8 +1,7 @@
-// The one module that knows exceljs. Everything else describes workbooks as plain data
-// (WorkbookSpec) and reads them through ReadBook, so the library can be swapped here alone.
-import type { Cell, CellValue, DataValidation, Workbook, Worksheet } from "exceljs";
-import type { SheetValue } from "../core/parse-answer.js";
-import type { CellSpec, ReadBook, ReadSheet, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
+// Writing workbooks (templates, XLSX reports) with exceljs: everything else describes them as
+// plain data (WorkbookSpec). Reading returned workbooks is src/io/xlsx-reader.ts.
+import type { Cell, DataValidation, Workbook, Worksheet } from "exceljs";
+import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
 import { neutralizeFormula } from "../core/workbook.js";
 import { normalizeZipTimes } from "./zip.js";
 
@@ -117,60 +116,4 @@ function validation(v: Validation): DataValidation {
   };
   if (v.list) return { ...base, type: "list", formulae: [v.list] } as DataValidation;
   return { ...base, type: "custom", formulae: [v.custom ?? "TRUE"] } as DataValidation;
-}
-
-// ---------------------------------------------------------------- reading
-
-const READ_IGNORES = ["dataValidations", "conditionalFormatting", "sheetProtection", "pageSetup", "pageMargins", "headerFooter", "printOptions", "sheetViews", "sheetFormatPr", "cols", "rowBreaks", "extLst"];
-
-/** Loads a workbook that has already passed inspectWorkbookBytes. */
-export async function readWorkbook(buf: Buffer): Promise<ReadBook> {
-  const ExcelJS = await excel();
-  const wb = new ExcelJS.Workbook();
-  // Reading needs cell values only: skipping the thousands of dropdown and colour rules of a
-  // template (and the print and view settings) makes a load markedly cheaper.
-  await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: READ_IGNORES });
-  const sheets = new Map<string, ReadSheet>();
-  wb.eachSheet((ws) => {
-    sheets.set(ws.name, {
-      name: ws.name,
-      state: ws.state,
-      rowCount: ws.rowCount,
-      columnCount: ws.columnCount,
-      // findCell, not getCell: reading must not create the empty cells it asks about.
-      cell: (r, c) => sheetValue(ws.findCell(r, c)?.value),
-    });
-  });
-  return { sheetNames: [...sheets.keys()], sheet: (name) => sheets.get(name) };
-}
-
-/** Turns every exceljs value shape into what the cell shows. */
-export function sheetValue(v: CellValue | undefined): SheetValue {
-  if (v === null || v === undefined) return { kind: "empty" };
-  if (typeof v === "string") return v.trim() === "" ? { kind: "empty" } : { kind: "text", text: v };
-  if (typeof v === "number") return { kind: "number", value: v, text: String(v) };
-  if (typeof v === "boolean") return { kind: "bool", value: v, text: v ? "TRUE" : "FALSE" };
-  if (v instanceof Date) {
-    const iso = v.toISOString().slice(0, 10);
-    return { kind: "date", value: iso, text: iso };
-  }
-  if (typeof v === "object") {
-    if ("error" in v) return { kind: "error", text: String(v.error) };
-    if ("richText" in v && Array.isArray(v.richText)) return sheetValue(v.richText.map((t) => t.text).join(""));
-    if ("hyperlink" in v) {
-      const text = (v as { text?: unknown }).text;
-      if (text && typeof text === "object" && "richText" in (text as object)) return sheetValue(text as CellValue);
-      return sheetValue((text as CellValue) ?? (v as { hyperlink: string }).hyperlink);
-    }
-    if ("formula" in v || "sharedFormula" in v) {
-      const result = (v as { result?: unknown }).result;
-      if (result === undefined || result === null) {
-        const f = (v as { formula?: string; sharedFormula?: string }).formula ?? (v as { sharedFormula?: string }).sharedFormula ?? "";
-        return { kind: "uncalculated", text: `=${f}` };
-      }
-      if (typeof result === "object" && result !== null && "error" in result) return { kind: "error", text: String((result as { error: string }).error) };
-      return sheetValue(result as CellValue);
-    }
-  }
-  return { kind: "text", text: String(v) };
 }

@@ -1,5 +1,7 @@
-// Just enough of the zip format to refuse dangerous or broken workbooks before a spreadsheet
-// library expands them, and to make the workbooks we write byte-identical from run to run.
+// Just enough of the zip format to refuse dangerous or broken workbooks, to inflate the parts
+// a reader needs within limits that count the bytes really inflated, and to make the
+// workbooks we write byte-identical from run to run.
+import { inflateRawSync } from "node:zlib";
 import { coded } from "../core/problems.js";
 import type { CodedProblem, ProblemArgs } from "../core/problems.js";
 
@@ -17,17 +19,29 @@ export const ZIP_LIMITS = {
 
 type WorkbookCode = "WORKBOOK_EMPTY" | "WORKBOOK_XLS" | "WORKBOOK_ENCRYPTED" | "WORKBOOK_NOT_ZIP" | "WORKBOOK_CORRUPT" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_NOT_SPREADSHEET";
 
-/** A refusal is the problem itself, as a code with its args. */
-export type ZipVerdict = { ok: true; entries: ZipEntry[] } | ({ ok: false } & Extract<CodedProblem, { code: WorkbookCode }>);
+/** A refused workbook: the problem itself, as a code with its args. */
+export type WorkbookRefusal = Extract<CodedProblem, { code: WorkbookCode }>;
+
+export type ZipVerdict = { ok: true; entries: ZipEntry[] } | ({ ok: false } & WorkbookRefusal);
+
+function refusal<C extends WorkbookCode>(code: C, args: ProblemArgs[C]): WorkbookRefusal {
+  return coded(code, args) as WorkbookRefusal;
+}
 
 function refuse<C extends WorkbookCode>(code: C, args: ProblemArgs[C]): ZipVerdict {
-  return { ok: false, ...coded(code, args) } as ZipVerdict;
+  return { ok: false, ...refusal(code, args) };
 }
 
 export interface ZipEntry {
   name: string;
+  /** Sizes as the archive declares them: a hostile archive may lie. */
   compressed: number;
   expanded: number;
+  /** Where the entry's local header starts. */
+  offset: number;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  flags: number;
 }
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -45,6 +59,8 @@ export function inspectWorkbookBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdi
   const entries = centralDirectory(buf);
   if (!entries) return refuse("WORKBOOK_CORRUPT", {});
   if (entries.length > limits.maxEntries) return refuse("WORKBOOK_TOO_LARGE", { limit: "entries", entries: entries.length, max: limits.maxEntries });
+  // Bit 0: the entry is encrypted (zip passwords, which Excel does not use, but other tools do).
+  if (entries.some((e) => e.flags & 1)) return refuse("WORKBOOK_ENCRYPTED", {});
   let total = 0;
   for (const e of entries) {
     total += e.expanded;
@@ -71,6 +87,8 @@ function centralDirectory(buf: Buffer): ZipEntry[] | undefined {
   let p = offset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return undefined;
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
     const compressed = buf.readUInt32LE(p + 20);
     const expanded = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
@@ -78,10 +96,70 @@ function centralDirectory(buf: Buffer): ZipEntry[] | undefined {
     const commentLen = buf.readUInt16LE(p + 32);
     const local = buf.readUInt32LE(p + 42);
     if (local + 30 > buf.length || compressed > buf.length) return undefined;
-    entries.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLen), compressed, expanded });
+    entries.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLen), compressed, expanded, offset: local, method, flags });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return entries;
+}
+
+/** Why inflating stopped: the archive passed a limit, or its data cannot be inflated. */
+export class ZipRefusal extends Error {
+  constructor(readonly problem: WorkbookRefusal) {
+    super(problem.code);
+  }
+}
+
+/**
+ * Inflates entries of one archive, counting the bytes really inflated against the limits
+ * (declared sizes are not trusted): an entry stops inflating as soon as it passes one.
+ */
+export class Expansion {
+  private total = 0;
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly limits = ZIP_LIMITS,
+  ) {}
+
+  /** The entry's bytes, inflated. */
+  inflate(entry: ZipEntry): Buffer {
+    const data = this.dataOf(entry);
+    const left = this.limits.maxExpandedBytes - this.total;
+    // An entry may expand to 1 MB at any ratio, and beyond that to maxRatio times its size.
+    const bomb = Math.max(1024 * 1024, data.length * this.limits.maxRatio);
+    const cap = Math.min(left, bomb);
+    let out: Buffer;
+    if (entry.method === 0) out = data;
+    else if (entry.method !== 8) throw new ZipRefusal(refusal("WORKBOOK_CORRUPT", { detail: `${entry.name} uses a compression method (${entry.method}) that workbooks do not use` }));
+    else {
+      try {
+        // zlib stops as soon as the output passes the cap.
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap + 1) });
+      } catch (e) {
+        if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw this.refusal(entry, bomb < left);
+        throw new ZipRefusal(refusal("WORKBOOK_CORRUPT", { detail: `${entry.name} cannot be inflated (${(e as Error).message})` }));
+      }
+    }
+    if (out.length > cap) throw this.refusal(entry, bomb < left);
+    this.total += out.length;
+    return out;
+  }
+
+  private refusal(entry: ZipEntry, bomb: boolean): ZipRefusal {
+    return bomb
+      ? new ZipRefusal(refusal("WORKBOOK_TOO_LARGE", { limit: "inflated_ratio", entry: entry.name, max: this.limits.maxRatio }))
+      : new ZipRefusal(refusal("WORKBOOK_TOO_LARGE", { limit: "inflated", max: this.limits.maxExpandedBytes }));
+  }
+
+  /** The entry's compressed bytes, found through its local header. */
+  private dataOf(entry: ZipEntry): Buffer {
+    const { buf } = this;
+    const p = entry.offset;
+    if (p + 30 > buf.length || buf.readUInt32LE(p) !== 0x04034b50) throw new ZipRefusal(refusal("WORKBOOK_CORRUPT", { detail: `${entry.name} has no local header where the directory says` }));
+    const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
+    if (start + entry.compressed > buf.length) throw new ZipRefusal(refusal("WORKBOOK_CORRUPT", { detail: `${entry.name} is cut short` }));
+    return buf.subarray(start, start + entry.compressed);
+  }
 }
 
 function findEocd(buf: Buffer): number {

@@ -1,0 +1,339 @@
+// One worksheet's cells as the spreadsheet shows them (the SheetValue of core/parse-answer.ts):
+// shared and inline strings, numbers, dates by their style, booleans, errors, the cached
+// results of formulas, rich text as its text, hyperlinks and merged ranges.
+import type { SheetValue } from "../core/parse-answer.js";
+import type { ReadSheet } from "../core/workbook.js";
+import type { Parts } from "./xlsx-reader.js";
+import type { SharedStrings } from "./xlsx-strings.js";
+import { decodeEntitiesAgain, decodeEscapes } from "./xlsx-xml.js";
+import type { Attributes, XmlVisitor } from "./xlsx-xml.js";
+
+export interface SheetContext {
+  date1904: boolean;
+  /** By cell style index: does the style show a number as a date? */
+  dateStyles: boolean[];
+  strings: SharedStrings;
+  /** What each shared string shows, made when a cell first asks. */
+  stringShown: SheetValue[];
+  parts: Parts;
+}
+
+interface Row {
+  /** What each cell shows; a number is the index of the shared string it shows. */
+  cells: (SheetValue | number)[];
+  /** The last column with a cell, valued or only styled. */
+  width: number;
+  hasValues: boolean;
+}
+
+interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const EMPTY: SheetValue = { kind: "empty" };
+/** A cell that exists (it has a style) but holds nothing. */
+const BLANK: SheetValue = { kind: "empty" };
+
+const NONE = 0;
+const VALUE = 1;
+const FORMULA = 2;
+const RUN = 3;
+
+export function readSheet(name: string, state: string, path: string, context: SheetContext): ReadSheet {
+  const cells = new SheetCells(context);
+  context.parts.visit(path, cells, cellParts);
+  if (cells.links.length) cells.applyLinks(context.parts.relationships(path));
+  const { rows, merges } = cells;
+  return {
+    name,
+    state,
+    rowCount: Math.max(cells.lastRow, ...merges.map((m) => m.bottom)),
+    columnCount: columnCount(rows, merges),
+    cell(row, column) {
+      const m = merges.length ? merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) : undefined;
+      // A merged range shows its top-left cell everywhere.
+      const value = m ? rows.get(m.top)?.cells[m.left] : rows.get(row)?.cells[column];
+      if (typeof value !== "number") return value ?? EMPTY;
+      return (context.stringShown[value] ??= textShown(context.strings.get(value)!));
+    },
+  };
+}
+
+/**
+ * What of a worksheet holds cells: everything up to the end of sheetData, the merged ranges
+ * and the hyperlinks. The rest (a template's thousands of validation and formatting rules,
+ * print settings) is never tokenised.
+ */
+function cellParts(xml: Buffer): Uint8Array[] {
+  const close = xml.indexOf("</sheetData>");
+  // Prefixed names (x:sheetData) or no cells: all of it.
+  if (close < 0) return [xml];
+  const end = close + "</sheetData>".length;
+  const pieces: Uint8Array[] = [xml.subarray(0, end)];
+  for (const tag of ["mergeCells", "hyperlinks"]) {
+    const from = xml.indexOf(`<${tag}`, end);
+    const to = from < 0 ? -1 : xml.indexOf(`</${tag}>`, from);
+    if (to >= 0) pieces.push(xml.subarray(from, to + tag.length + 3));
+  }
+  const root = /<([^?!\s/>][^\s/>]*)/.exec(xml.toString("latin1", 0, Math.min(end, 1024)))?.[1] ?? "worksheet";
+  pieces.push(Buffer.from(`</${root}>`));
+  return pieces;
+}
+
+/**
+ * Columns as the earlier reader counted them: the widest row that holds a value, counting
+ * its styled empty cells too; merged ranges fill every row and column they cover.
+ */
+function columnCount(rows: Map<number, Row>, merges: Range[]): number {
+  let width = 0;
+  for (const m of merges) if (m.bottom > m.top || m.right > m.left) width = Math.max(width, m.right);
+  for (const [r, row] of rows) {
+    let w = row.width;
+    let has = row.hasValues;
+    for (const m of merges) {
+      if (r < m.top || r > m.bottom) continue;
+      w = Math.max(w, m.right);
+      if (r > m.top || m.right > m.left) has = true;
+    }
+    if (has) width = Math.max(width, w);
+  }
+  return width;
+}
+
+class SheetCells implements XmlVisitor {
+  readonly rows = new Map<number, Row>();
+  readonly merges: Range[] = [];
+  readonly links: { row: number; column: number; rel: string }[] = [];
+  lastRow = 0;
+  /** Cells written as bare `<c r="B2"/>`: not cells, unless a hyperlink points at them. */
+  private readonly bare: number[] = [];
+  /** Formula results 0 and FALSE, which show as uncalculated but are a hyperlink's text. */
+  private readonly falsy = new Map<string, SheetValue>();
+  /** Shared formulas: group → the address of the cell that holds the formula. */
+  private readonly formulae = new Map<string, string | undefined>();
+  private row: Row = { cells: [], width: 0, hasValues: false };
+  private rowNumber = 0;
+  private column = 0;
+  private ref: string | undefined;
+  private type: string | undefined;
+  private style = 0;
+  private value: string | undefined;
+  private runs: string[] | undefined;
+  private run = "";
+  private formula: string | undefined;
+  private share: Attributes | undefined;
+  private capture = NONE;
+
+  constructor(private readonly context: SheetContext) {}
+
+  open(name: string, a: Attributes): void {
+    switch (name) {
+      case "row": {
+        const n = parseInt(a.r ?? "", 10);
+        this.rowNumber = n > 0 ? n : this.rowNumber + 1;
+        this.column = 0;
+        let row = this.rows.get(this.rowNumber);
+        if (!row) this.rows.set(this.rowNumber, (row = { cells: [], width: 0, hasValues: false }));
+        this.row = row;
+        if (this.rowNumber > this.lastRow) this.lastRow = this.rowNumber;
+        break;
+      }
+      case "c":
+        this.ref = a.r;
+        this.column = (a.r && columnOf(a.r)) || this.column + 1;
+        this.type = a.t;
+        this.style = a.s ? parseInt(a.s, 10) || 0 : 0;
+        this.value = this.runs = this.formula = this.share = undefined;
+        break;
+      case "v":
+        this.capture = VALUE;
+        break;
+      case "f":
+        this.capture = FORMULA;
+        if (a.t) this.share = a;
+        break;
+      case "r":
+        this.run = "";
+        this.capture = NONE;
+        (this.runs ??= []).push("");
+        break;
+      case "t":
+        this.capture = this.runs ? RUN : VALUE;
+        break;
+      case "mergeCell": {
+        const range = rangeOf(a.ref ?? "");
+        if (range) this.merges.push(range);
+        break;
+      }
+      case "hyperlink": {
+        const at = a.ref ? cellOf(a.ref) : undefined;
+        const rel = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
+        if (at && rel) this.links.push({ ...at, rel });
+        break;
+      }
+    }
+  }
+
+  text(t: string): void {
+    if (this.capture === VALUE) this.value = this.value === undefined ? t : this.value + t;
+    else if (this.capture === FORMULA) this.formula = this.formula === undefined ? t : this.formula + t;
+    else if (this.capture === RUN) this.run += t;
+  }
+
+  close(name: string): void {
+    switch (name) {
+      case "v":
+      case "f":
+      case "t":
+        this.capture = NONE;
+        break;
+      case "r":
+        if (this.runs) this.runs[this.runs.length - 1] = decodeEscapes(this.run);
+        break;
+      case "c":
+        this.endCell();
+        break;
+    }
+  }
+
+  private endCell(): void {
+    const { value, type } = this;
+    const date = this.style > 0 && this.context.dateStyles[this.style] === true;
+    let shown: SheetValue | number;
+    if (this.formula || this.share) shown = this.formulaCell(date);
+    else if (value !== undefined || this.runs) {
+      switch (type) {
+        case "s": {
+          const i = parseInt(value ?? "", 10);
+          if (!(i >= 0 && i < this.context.strings.count)) throw new Error(`cell ${this.ref ?? "?"} refers to shared string ${value}, which the workbook does not have`);
+          shown = i;
+          break;
+        }
+        case "str":
+          shown = textShown(decodeEntitiesAgain(value ?? ""));
+          break;
+        case "inlineStr":
+          shown = textShown(this.runs ? this.runs.join("") : (value ?? ""));
+          break;
+        case "b":
+          shown = boolShown(parseInt(value ?? "", 10) !== 0);
+          break;
+        case "e":
+          shown = { kind: "error", text: value ?? "" };
+          break;
+        default:
+          shown = date ? this.dateShown(parseFloat(value ?? "")) : numberShown(parseFloat(value ?? ""));
+      }
+    } else if (this.style) shown = BLANK;
+    else {
+      this.bare.push(this.rowNumber, this.column);
+      return;
+    }
+    this.put(this.rowNumber, this.column, shown);
+  }
+
+  private put(r: number, c: number, shown: SheetValue | number): void {
+    const row = r === this.rowNumber ? this.row : this.rows.get(r)!;
+    row.cells[c] = shown;
+    if (c > row.width) row.width = c;
+    if (shown !== BLANK) row.hasValues = true;
+  }
+
+  /** A formula shows its cached result; without one it asks to be recalculated. */
+  private formulaCell(date: boolean): SheetValue {
+    const { value, type, share } = this;
+    let result: SheetValue | undefined;
+    // As the earlier reader did: a result of 0 or FALSE counted as no result.
+    let falsy = false;
+    if (value) {
+      if (type === "str") result = textShown(decodeEntitiesAgain(value));
+      else if (type === "e") result = { kind: "error", text: value };
+      else if (type === "b") {
+        const b = parseInt(value, 10) !== 0;
+        result = boolShown(b);
+        falsy = !b;
+      } else {
+        const n = parseFloat(value);
+        result = date ? this.dateShown(n) : numberShown(n);
+        falsy = !date && !n;
+      }
+    }
+    let master: string | undefined;
+    if (share?.t === "shared" && share.si !== undefined) {
+      if (share.ref) this.formulae.set(share.si, this.ref);
+      else master = this.formulae.get(share.si);
+    }
+    if (result === undefined || falsy) {
+      if (result) this.falsy.set(`${this.rowNumber},${this.column}`, result);
+      return { kind: "uncalculated", text: `=${this.formula || master || ""}` };
+    }
+    return result;
+  }
+
+  /** Spreadsheet serial days since 1899-12-30 (1900 system) or 1904-01-01. */
+  private dateShown(serial: number): SheetValue {
+    const d = new Date(Math.round((serial - 25569 + (this.context.date1904 ? 1462 : 0)) * 86400000));
+    if (Number.isNaN(d.getTime())) return numberShown(serial);
+    const iso = d.toISOString().slice(0, 10);
+    return { kind: "date", value: iso, text: iso };
+  }
+
+  /** A hyperlink shows its cell's value; on a cell without one, its address. */
+  applyLinks(rels: Map<string, { target: string }>): void {
+    for (const { row: r, column: c, rel } of this.links) {
+      const target = rels.get(rel)?.target;
+      if (target === undefined) continue;
+      const cell = this.rows.get(r)?.cells[c];
+      if (cell === undefined) {
+        if (!this.isBare(r, c)) continue;
+        this.put(r, c, textShown(target));
+      } else if (cell === BLANK) this.put(r, c, textShown(target));
+      else if (typeof cell !== "number" && cell.kind === "uncalculated") this.put(r, c, this.falsy.get(`${r},${c}`) ?? textShown(target));
+    }
+  }
+
+  private isBare(r: number, c: number): boolean {
+    for (let i = 0; i < this.bare.length; i += 2) if (this.bare[i] === r && this.bare[i + 1] === c) return true;
+    return false;
+  }
+}
+
+function textShown(text: string): SheetValue {
+  return text.trim() === "" ? EMPTY : { kind: "text", text };
+}
+
+function numberShown(value: number): SheetValue {
+  return { kind: "number", value, text: String(value) };
+}
+
+function boolShown(value: boolean): SheetValue {
+  return { kind: "bool", value, text: value ? "TRUE" : "FALSE" };
+}
+
+/** `BC12` → column 55; 0 when the reference has no letters. */
+function columnOf(ref: string): number {
+  let column = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) column = column * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) column = column * 26 + ch - 96;
+    else if (ch !== 36) break;
+  }
+  return column;
+}
+
+function cellOf(ref: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  return m ? { row: Number(m[2]), column: columnOf(m[1]!) } : undefined;
+}
+
+function rangeOf(ref: string): Range | undefined {
+  const [from, to = from] = ref.split(":") as [string, string?];
+  const a = cellOf(from);
+  const b = to === undefined ? a : cellOf(to);
+  if (!a || !b) return undefined;
+  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
+}
