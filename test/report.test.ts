@@ -164,6 +164,24 @@ describe("what a respondent wrote never runs", () => {
     expect(md).not.toMatch(/<script|<img|<b>/);
     expect(md).toContain("&lt;script&gt;");
   });
+  it("is only text in Markdown: no link, no image, no heading, one table row each", async () => {
+    const md = renderMarkdown(buildReport(await resultsOf(["test/fixtures/escaping/markdown.yaml"]), modules, { title: "t", date: "2026-12-01", lang: "en" }));
+    // Every line break a viewer may honour; none is left inside a respondent's text.
+    const lines = md.split(/\r\n|[\n\r\u2028\u2029\u0085]/);
+    expect(lines).toHaveLength(md.split("\n").length);
+    expect(md).not.toMatch(/(?<!\\)!\[|(?<!\\)\]\(|<b>|(?<!\\)\*\*bold|https?:\/\/|(?<!\\)www\./);
+    expect(lines.filter((l) => /^\s*#/.test(l) && /Ministry/.test(l))).toEqual([]);
+    // Each table: every row has as many cells (unescaped pipes) as its header.
+    const pipes = (l: string) => l.match(/(?<!\\)\|/g)?.length ?? 0;
+    let header = 0;
+    for (const l of lines) {
+      if (!l.startsWith("|")) header = 0;
+      else if (header === 0) header = pipes(l);
+      else expect(pipes(l), l).toBe(header);
+    }
+    expect(lines.filter((l) => /injected/.test(l) && !/Markdown Office/.test(l))).toEqual([]);
+    expect(md).toContain("Markdown Office (fictional) \\| injected \\| row");
+  });
   it("cannot become a formula in the workbook", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await writeWorkbook(buildReportWorkbook(hostile))) as unknown as ArrayBuffer);
