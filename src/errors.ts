@@ -63,6 +63,7 @@ const ERRNO_WORDS: Record<string, string> = {
   EMFILE: "too many files open",
   ENFILE: "too many files open",
   ENAMETOOLONG: "the file name is too long",
+  EEXIST: "a file is in the way, where a folder is needed",
 };
 
 /** Why a file operation failed, in words with the code (`permission denied (EACCES)`), or the error's message. */
@@ -70,4 +71,36 @@ export function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   if (code && ERRNO_WORDS[code]) return `${ERRNO_WORDS[code]} (${code})`;
   return code ?? (e instanceof Error ? e.message : String(e));
+}
+
+/** What a person can do when a file cannot be written, by errno code. */
+const OUTPUT_ADVICE: Record<string, string> = {
+  EEXIST: "choose a folder for the output (-o), not a file",
+  ENOTDIR: "choose a folder for the output (-o): a part of this path is a file",
+  EISDIR: "remove or rename that folder, or write elsewhere with -o",
+  EACCES: "write elsewhere with -o, or ask for permission to write in that folder",
+  EPERM: "write elsewhere with -o, or ask for permission to write in that folder",
+  EROFS: "write elsewhere with -o, on a disk that can be written",
+  ENOSPC: "free some space on the disk, or write elsewhere with -o, then run the command again",
+  EDQUOT: "free some space in your quota, or write elsewhere with -o, then run the command again",
+  EBUSY: "close the program that has the file open, then run the command again",
+};
+
+/** An output file could not be written: which file, why, and what to do. Nothing half-written is left. */
+export class OutputError extends UsageError {
+  constructor(
+    readonly path: string,
+    readonly errno: string | undefined,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`cannot write ${path}: ${reason}\n  ${(errno && OUTPUT_ADVICE[errno]) ?? "check the path and the disk, then run the command again"}`, options);
+  }
+}
+
+/** A failed file operation on `path` as an OutputError; other errors (bugs) as they are. */
+export function outputError(path: string, e: unknown): unknown {
+  const errno = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof errno !== "string" || errno.startsWith("ERR_")) return e;
+  return new OutputError(path, errno, ioReason(e), { cause: e });
 }

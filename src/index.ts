@@ -1,6 +1,7 @@
 // The one place that catches errors, prints them and sets the exit code.
 import { EXIT, ExitError, IngestError, InternalError, QuestionnaireError, UsageError } from "./errors.js";
 import { formatProblem } from "./core/problem-words.js";
+import { terminalText } from "./core/terminal-text.js";
 import type { Lang } from "./core/model.js";
 import { processStreams } from "./io/streams.js";
 import type { Output, Streams } from "./io/streams.js";
@@ -41,12 +42,14 @@ export async function main(argv: string[], streams: Streams = processStreams()):
 function report(e: unknown, stderr: Output = process.stderr, lang: Lang = "en"): number {
   if (e instanceof ExitError) return e.code;
   if (isCommanderExit(e)) return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+  // Messages name inputs (paths, ids): printed without the control characters an input may hold.
+  const said = (text: string) => terminalText(text, { newlines: true });
   if (e instanceof UsageError) {
-    stderr.write(`error: ${e.message}\n`);
+    stderr.write(`error: ${said(e.message)}\n`);
     return EXIT.USAGE;
   }
   if (e instanceof QuestionnaireError || e instanceof IngestError) {
-    stderr.write(`error: ${e.message}\n`);
+    stderr.write(`error: ${said(e.message)}\n`);
     for (const p of e.problems) stderr.write(`  ${formatProblem(p, lang)}\n`);
     return EXIT.USAGE;
   }
@@ -56,7 +59,7 @@ function report(e: unknown, stderr: Output = process.stderr, lang: Lang = "en"):
   }
   // Anything else is a bug (an InternalError, or an exception nobody expected): its own exit code, not a usage error.
   const err = e instanceof Error ? e : new InternalError(String(e));
-  stderr.write(`internal error: ${err.message}\n${stackWithCauses(err)}\nThis is a bug in assess; please report it with the command you ran.\n`);
+  stderr.write(`internal error: ${said(err.message)}\n${said(stackWithCauses(err))}\nThis is a bug in assess; please report it with the command you ran.\n`);
   return EXIT.INTERNAL;
 }
 

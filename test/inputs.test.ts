@@ -92,7 +92,7 @@ describe("answer files and paths", () => {
   it("a file that cannot be read, or is too large", async () => {
     expect(codeArgs((await readAnswerFile(join(dir, "missing.yaml"))).problems)).toEqual([{ code: "READ_FAILED", args: { detail: "no such file or folder (ENOENT)" } }]);
     const path = file("huge.yaml", Buffer.alloc(MAX_ANSWER_FILE_BYTES + 1, " "));
-    expect(codeArgs((await readAnswerFile(path)).problems)).toEqual([{ code: "FILE_TOO_LARGE", args: { bytes: MAX_ANSWER_FILE_BYTES + 1, max: MAX_ANSWER_FILE_BYTES } }]);
+    expect(codeArgs((await readAnswerFile(path)).problems)).toEqual([{ code: "FILE_TOO_LARGE", args: { what: "answers", bytes: MAX_ANSWER_FILE_BYTES + 1, max: MAX_ANSWER_FILE_BYTES } }]);
     rmSync(path);
   });
   it.each([

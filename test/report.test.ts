@@ -1,6 +1,8 @@
 // The report model for the fictional examples, value by value; the Markdown as a snapshot;
 // escaping of everything a respondent wrote.
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { scoreRead } from "../src/io/pipeline.js";
@@ -18,7 +20,7 @@ import { renderHtml } from "../src/report/html.js";
 import { renderMarkdown } from "../src/report/markdown.js";
 import { METHOD_RULE_WORDS } from "../src/report/words.js";
 import { problemText } from "../src/core/problem-words.js";
-import { buildReportWorkbook } from "../src/report/xlsx.js";
+import { MAX_CELL_CHARS, buildReportWorkbook } from "../src/report/xlsx.js";
 
 let modules: Module[];
 let results: InstitutionResult[];
@@ -163,6 +165,53 @@ describe("what a respondent wrote never runs", () => {
     const md = renderMarkdown(hostile);
     expect(md).not.toMatch(/<script|<img|<b>/);
     expect(md).toContain("&lt;script&gt;");
+  });
+  it("is only text in Markdown: no link, no image, no heading, one table row each", async () => {
+    const md = renderMarkdown(buildReport(await resultsOf(["test/fixtures/escaping/markdown.yaml"]), modules, { title: "t", date: "2026-12-01", lang: "en" }));
+    // Every line break a viewer may honour; none is left inside a respondent's text.
+    const lines = md.split(/\r\n|[\n\r\u2028\u2029\u0085]/);
+    expect(lines).toHaveLength(md.split("\n").length);
+    expect(md).not.toMatch(/(?<!\\)!\[|(?<!\\)\]\(|<b>|(?<!\\)\*\*bold|https?:\/\/|(?<!\\)www\./);
+    expect(lines.filter((l) => /^\s*#/.test(l) && /Ministry/.test(l))).toEqual([]);
+    // Each table: every row has as many cells (unescaped pipes) as its header.
+    const pipes = (l: string) => l.match(/(?<!\\)\|/g)?.length ?? 0;
+    let header = 0;
+    for (const l of lines) {
+      if (!l.startsWith("|")) header = 0;
+      else if (header === 0) header = pipes(l);
+      else expect(pipes(l), l).toBe(header);
+    }
+    expect(lines.filter((l) => /injected/.test(l) && !/Markdown Office/.test(l))).toEqual([]);
+    expect(md).toContain("Markdown Office (fictional) \\| injected \\| row");
+  });
+  it("is cut at Excel's cell limit in the workbook, with a marker, and kept whole in the report model", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-long-"));
+    const long = "x".repeat(40_000);
+    // A name of 5 million characters (the reported case was 52 MB), and a long comment that also looks like a formula.
+    const huge = `Office ${"y".repeat(5_000_000)}`;
+    const yaml = readFileSync("test/fixtures/escaping/hostile.yaml", "utf8")
+      .replace(/name: "<script>.*"/, `name: "${huge}"`)
+      .replace(/comment: "=HYPERLINK.*"/, `comment: "=${long}"`);
+    writeFileSync(join(dir, "long.yaml"), yaml);
+    const big = buildReport(await resultsOf([join(dir, "long.yaml")]), modules, { title: "t", date: "2026-12-01", lang: "en" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await writeWorkbook(buildReportWorkbook(big))) as unknown as ArrayBuffer);
+    const cut: string[] = [];
+    let longest = 0;
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          const v = typeof c.value === "string" ? c.value : "";
+          longest = Math.max(longest, v.length);
+          if (v.includes("[cut:")) cut.push(v.slice(v.indexOf("…")));
+        }),
+      ),
+    );
+    expect(longest).toBeLessThanOrEqual(MAX_CELL_CHARS);
+    expect(cut).toContain("… [cut: 40001 characters, see report.json]");
+    expect(cut).toContain("… [cut: 5000007 characters, see report.json]");
+    expect(big.answers.find((a) => a.question === "collects_migrant_children")?.comment).toBe(`=${long}`);
+    expect(big.institutions[0]!.name).toBe(huge);
   });
   it("cannot become a formula in the workbook", async () => {
     const wb = new ExcelJS.Workbook();

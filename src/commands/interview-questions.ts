@@ -7,6 +7,7 @@ import { DIMENSION_LABELS, DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf 
 import type { Lang, Question } from "../core/model.js";
 import { formatReason } from "../core/problem-words.js";
 import type { Questionnaire } from "../core/questionnaire.js";
+import { terminalText as t } from "../core/terminal-text.js";
 import type { Choice } from "../io/prompts.js";
 import type { Ctx } from "./interview.js";
 import { T, tr } from "./interview-text.js";
@@ -49,7 +50,7 @@ export async function review(ctx: Ctx, q: Questionnaire): Promise<void> {
 }
 
 function datasetSuffix(ctx: Ctx, s: Step): string {
-  return s.datasetIndex === undefined ? "" : ` › ${ctx.session.answers.datasets[s.datasetIndex]!.name}`;
+  return s.datasetIndex === undefined ? "" : ` › ${t(ctx.session.answers.datasets[s.datasetIndex]!.name)}`;
 }
 
 async function askStep(ctx: Ctx, steps: Step[], i: number): Promise<void> {
@@ -58,7 +59,7 @@ async function askStep(ctx: Ctx, steps: Step[], i: number): Promise<void> {
   const { question, section, module } = step.placed;
   const current = answerAt(ctx.session.answers, step);
   const dim = question.dimension ? DIMENSION_LABELS[question.dimension][lang] : tr(T.context, lang);
-  p.print(`\n${module.title[lang]} › ${section.title[lang]}${datasetSuffix(ctx, step)}\n${dim} · ${i + 1} ${tr(T.of, lang)} ${steps.length}\n${question.help[lang]}`);
+  p.print(`\n${t(module.title[lang])} › ${t(section.title[lang])}${datasetSuffix(ctx, step)}\n${dim} · ${i + 1} ${tr(T.of, lang)} ${steps.length}\n${t(question.help[lang], { newlines: true })}`);
   const label = step.datasetIndex === undefined ? question.label[lang] : `[${ctx.session.answers.datasets[step.datasetIndex]!.name}] ${question.label[lang]}`;
 
   const value = await askValue(ctx, question, label, current?.value);

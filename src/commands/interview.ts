@@ -16,11 +16,12 @@ import { writeAnswerFile } from "../io/answers.js";
 import { displayPath, exists } from "../io/fs.js";
 import { requireModules } from "../io/modules.js";
 import { packagePath } from "../io/paths.js";
-import { PromptInterrupted } from "../io/prompts.js";
+import { PromptInterrupted, safePrompter } from "../io/prompts.js";
 import type { Prompter } from "../io/prompts.js";
 import { loadSession, saveSession, sessionPathFor, sessionsIn } from "../io/session.js";
 import type { Session } from "../io/session.js";
 import { parseYaml } from "../io/yaml.js";
+import { terminalText as t } from "../core/terminal-text.js";
 import { renderScorecard } from "../report/terminal.js";
 import { askQuestions, review } from "./interview-questions.js";
 import { T, tr } from "./interview-text.js";
@@ -70,6 +71,7 @@ export interface Ctx {
 
 export async function interviewCommand(options: InterviewOptions, deps: InterviewDeps): Promise<InterviewResult> {
   const modules = await requireModules(options.modules);
+  deps = { ...deps, prompter: safePrompter(deps.prompter) };
   const p = deps.prompter;
   let ctx: Ctx | undefined;
   // The language chosen before a session exists, for the message on an early Ctrl-C.
@@ -203,10 +205,11 @@ async function resume(path: string, modules: Module[], options: InterviewOptions
     const change = diffQuestionnaire({ modules: session.modules, fingerprints: session.fingerprints }, now);
     if (change) {
       const lines = [tr(T.versionChanged, lang)];
-      for (const m of change.modules) lines.push(`  ${m.id}: ${m.was} → ${m.now ?? tr(T.missing, lang)}`);
-      if (change.changed.length) lines.push(`  ${tr(T.changedQuestions, lang)}: ${change.changed.join(", ")}`);
-      if (change.removed.length) lines.push(`  ${tr(T.removedQuestions, lang)}: ${change.removed.join(", ")}`);
-      if (change.added.length) lines.push(`  ${tr(T.addedQuestions, lang)}: ${change.added.join(", ")}`);
+      const ids = (list: string[]) => list.map((id) => t(id)).join(", ");
+      for (const m of change.modules) lines.push(`  ${t(m.id)}: ${t(m.was)} → ${m.now ? t(m.now) : tr(T.missing, lang)}`);
+      if (change.changed.length) lines.push(`  ${tr(T.changedQuestions, lang)}: ${ids(change.changed)}`);
+      if (change.removed.length) lines.push(`  ${tr(T.removedQuestions, lang)}: ${ids(change.removed)}`);
+      if (change.added.length) lines.push(`  ${tr(T.addedQuestions, lang)}: ${ids(change.added)}`);
       p.print(lines.join("\n"));
       const missing = change.modules.filter((m) => !m.now);
       if (missing.length) throw new UsageError(`the session was started with module(s) ${missing.map((m) => m.id).join(", ")}, which are not loaded; pass the modules folder it used with --modules`);
@@ -222,7 +225,7 @@ async function resume(path: string, modules: Module[], options: InterviewOptions
   }
   const ctx = makeCtx(p, lang, modules, { ...session, lang }, path, options);
   await ctx.save();
-  p.print(tr(T.resuming, lang).replace("{name}", session.answers.institution.name));
+  p.print(tr(T.resuming, lang).replace("{name}", t(session.answers.institution.name)));
   return ctx;
 }
 
@@ -251,7 +254,7 @@ async function run(ctx: Ctx, modules: Module[]): Promise<InterviewResult> {
   // Nothing the respondent said is dropped: answers a later gate hid stay in the file, named here.
   const hidden = hiddenAnswers(questionnaire, answers);
   if (hidden.length) {
-    const ids = hidden.map((s) => stepKey(s, answers)).join(", ");
+    const ids = hidden.map((s) => t(stepKey(s, answers))).join(", ");
     ctx.p.print(`\n${tr(T.hiddenKept, ctx.lang).replace("{n}", String(hidden.length)).replace("{ids}", ids)}`);
   }
   await writeAnswerFile(output, answers, { force: true });

@@ -7,7 +7,7 @@ import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
 import { EXIT, ExitError, InternalError, UsageError } from "../errors.js";
 import { today } from "../io/clock.js";
-import { displayPath, exists, writeFileAtomic } from "../io/fs.js";
+import { displayPath, exists, requireOutputFolder, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
 import { requireModules } from "../io/modules.js";
 import { formatProblem } from "../core/problem-words.js";
@@ -45,6 +45,7 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: expected YYYY-MM-DD`);
   const formats = options.formats ?? [...REPORT_FORMATS];
   const dir = resolve(options.output ?? "report");
+  await requireOutputFolder(dir);
   const targets = formats.map((f) => join(dir, FILE_NAMES[f]));
   if (!options.force) {
     for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);

@@ -8,7 +8,7 @@ import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { METHOD_VERSION, overallCompleteness } from "../core/scoring.js";
 import { EXIT, ExitError, UsageError } from "../errors.js";
-import { displayPath, writeFileAtomic } from "../io/fs.js";
+import { displayPath, requireOutputFolder, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
 import { scoreInput } from "../io/pipeline.js";
 import { requireModules } from "../io/modules.js";
@@ -47,6 +47,7 @@ const SCORECARDS_UP_TO = 10;
 export async function scoreCommand(options: ScoreOptions, streams: Streams = processStreams()): Promise<ScoreSummary> {
   const { files, failed } = await expandInputs(options.paths);
   if (files.length === 0 && failed.length === 0) throw new UsageError(`no answer files, workbooks or CSV files found in ${options.paths.join(", ")}`);
+  if (options.output) await requireOutputFolder(options.output);
   if (options.output && !options.force) await refuseEarlierResults(options.output);
   // Large batches start their workers while the modules load.
   const loading = requireModules(options.modules);
@@ -62,29 +63,36 @@ export async function scoreCommand(options: ScoreOptions, streams: Streams = pro
   const progress = new Progress(files.length, !options.json && files.length > 1, streams.stderr);
 
   for (const f of failed) streams.stderr.write(renderFailure(f, lang));
-  for await (const list of outcomes) {
-    for (const outcome of list) {
-      if ("problems" in outcome && !("scorecard" in outcome)) {
-        failed.push(outcome);
-        progress.clear();
-        streams.stderr.write(renderFailure(outcome, lang));
-        continue;
+  try {
+    for await (const list of outcomes) {
+      for (const outcome of list) {
+        if ("problems" in outcome && !("scorecard" in outcome)) {
+          failed.push(outcome);
+          progress.clear();
+          streams.stderr.write(renderFailure(outcome, lang));
+          continue;
+        }
+        const result = outcome;
+        if (result.problems.length) {
+          progress.clear();
+          streams.stderr.write(renderProblems(result, lang));
+        }
+        if (showCards) {
+          progress.clear();
+          streams.stdout.write(renderScorecard(result, modules, lang));
+        }
+        rows.push(summaryRow(result));
+        await combined?.add(withMessages(result, lang));
+        await written?.add(withMessages(result, lang));
+        if (options.output) await writeOne(options.output, withMessages(result, lang), used);
       }
-      const result = outcome;
-      if (result.problems.length) {
-        progress.clear();
-        streams.stderr.write(renderProblems(result, lang));
-      }
-      if (showCards) {
-        progress.clear();
-        streams.stdout.write(renderScorecard(result, modules, lang));
-      }
-      rows.push(summaryRow(result));
-      await combined?.add(withMessages(result, lang));
-      await written?.add(withMessages(result, lang));
-      if (options.output) await writeOne(options.output, withMessages(result, lang), used);
+      progress.tick(failed.length);
     }
-    progress.tick(failed.length);
+  } catch (e) {
+    // A file that cannot be written (a full disk) stops the batch: leave no temporary file behind.
+    progress.clear();
+    await written?.abort();
+    throw e;
   }
   progress.done();
 

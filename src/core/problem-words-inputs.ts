@@ -7,6 +7,9 @@ const list = (xs: readonly string[]) => xs.join(", ");
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const wholeMb = (bytes: number) => `${bytes / 1048576} MB`;
 
+const SPECIAL_EN = { fifo: "a named pipe (FIFO)", device: "a device", socket: "a socket", folder: "a folder", other: "a special file" } as const;
+const SPECIAL_TH = { fifo: "ท่อข้อมูล (FIFO)", device: "อุปกรณ์", socket: "ซ็อกเก็ต", folder: "โฟลเดอร์", other: "ไฟล์พิเศษ" } as const;
+
 export const INPUT_WORDS = {
   NOT_FOUND: {
     en: (a) => (a.kind === "pattern" ? "no file matches this pattern" : "no such file or folder"),
@@ -14,8 +17,12 @@ export const INPUT_WORDS = {
   },
   UNSUPPORTED: { en: (a) => `not a file assess reads (${list(a.extensions)})`, th: (a) => `assess ไม่อ่านไฟล์ชนิดนี้ (อ่านได้: ${list(a.extensions)})` },
   FILE_TOO_LARGE: {
-    en: (a) => `is ${a.bytes} bytes; an answer file may be at most ${a.max}`,
-    th: (a) => `มีขนาด ${a.bytes} ไบต์ แต่ไฟล์คำตอบมีขนาดได้ไม่เกิน ${a.max} ไบต์`,
+    en: (a) => `is ${a.bytes} bytes; ${a.what === "module" ? "a module file" : "an answer file"} may be at most ${a.max} (${wholeMb(a.max)}); it was not read`,
+    th: (a) => `มีขนาด ${a.bytes} ไบต์ แต่${a.what === "module" ? "ไฟล์โมดูล" : "ไฟล์คำตอบ"}มีขนาดได้ไม่เกิน ${a.max} ไบต์ (${wholeMb(a.max)}) จึงไม่ได้อ่านไฟล์นี้`,
+  },
+  SPECIAL_FILE: {
+    en: (a) => `${a.target ? `is a link to ${a.target}, ` : "is "}${SPECIAL_EN[a.kind]}, not a regular file; skipped without reading`,
+    th: (a) => `${a.target ? `เป็นลิงก์ไปยัง ${a.target} ซึ่ง` : ""}เป็น${SPECIAL_TH[a.kind]} ไม่ใช่ไฟล์ธรรมดา จึงข้ามไปโดยไม่อ่าน`,
   },
   TOO_LARGE: {
     en: (a) =>

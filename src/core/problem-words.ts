@@ -2,6 +2,7 @@
 // WORDS joins them, and its type makes a code without words a compile error.
 import type { Lang } from "./model.js";
 import { formatPath } from "./problems.js";
+import { terminalText } from "./terminal-text.js";
 import type { CodedProblem, Problem, ProblemArgs, ProblemCode } from "./problems.js";
 import { ANSWER_WORDS } from "./problem-words-answers.js";
 import { INPUT_WORDS } from "./problem-words-inputs.js";
@@ -24,14 +25,14 @@ export function problemText(p: CodedProblem, lang: Lang): string {
 
 const WARNING: Record<Lang, string> = { en: "warning: ", th: "คำเตือน: " };
 
-/** One line: `modules/x.yaml:12:7 sections[0].questions[2].id: words [CODE]`. */
+/** One line: `modules/x.yaml:12:7 sections[0].questions[2].id: words [CODE]`, safe to print (its args come from inputs). */
 export function formatProblem(p: Problem, lang: Lang): string {
   let where = p.source;
   if (p.line !== undefined) where += `:${p.line}:${p.column ?? 1}`;
   if (p.place) where += ` › ${p.place}`;
   const path = p.path.length > 0 ? ` ${formatPath(p.path)}` : "";
   const sev = p.severity === "warning" ? WARNING[lang] : "";
-  return `${where}${path}: ${sev}${problemText(p, lang)} [${p.code}]`;
+  return terminalText(`${where}${path}: ${sev}${problemText(p, lang)} [${p.code}]`);
 }
 
 /** A problem as written to a results file: its words beside the data, for people reading it. */

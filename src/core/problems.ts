@@ -68,11 +68,17 @@ export interface ModuleProblemArgs {
   UNKNOWN_CONDITION_VALUE: { question: string; value: string; values: string[] };
 }
 
+/** What an input that is not a regular file is. */
+export type SpecialFileKind = "fifo" | "device" | "socket" | "folder" | "other";
+
 /** Input files: finding them, answer files, workbooks (and their zip), CSV and form exports. */
 export interface InputProblemArgs {
   NOT_FOUND: { kind: "pattern" | "path" };
   UNSUPPORTED: { extensions: string[] };
-  FILE_TOO_LARGE: { bytes: number; max: number };
+  /** `what`: an answer file or a module file. */
+  FILE_TOO_LARGE: { what: "answers" | "module"; bytes: number; max: number };
+  /** Not a regular file (a FIFO, a device, a socket): skipped without reading. `target`: where a symbolic link points. */
+  SPECIAL_FILE: { kind: SpecialFileKind; target?: string };
   TOO_LARGE: { what: "csv"; max: number } | { what: "workbook"; bytes: number; max: number } | { what: "memory"; heapMb: number };
   /** `format`: the format found, as JSON; none when the file has no format field. */
   NOT_ANSWERS: { kind: "not_mapping" } | { kind: "results_file" } | { kind: "report_model" } | { kind: "format"; format?: string };

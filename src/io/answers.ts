@@ -1,33 +1,26 @@
 // Reads and writes answer files (YAML or JSON).
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { stringify } from "yaml";
 import { ANSWERS_FORMAT } from "../core/answers.js";
 import type { Answer, AnswerSet, AnswerValue, ReadInput } from "../core/answers.js";
 import type { ProblemCode } from "../core/problems.js";
-import { problem } from "../core/problems.js";
-import { ioReason } from "../errors.js";
+import { coded, problem } from "../core/problems.js";
 import { displayPath, writeFileAtomic } from "./fs.js";
 import type { WriteOptions } from "./fs.js";
+import { readBounded } from "./read-bounded.js";
 import { KEY_CODES, checkSchema } from "./schema.js";
 import { locate, parseYaml } from "./yaml.js";
 
-/** Answer files larger than this are refused: a real one is a few hundred kilobytes. */
+/** Answer files larger than this are refused before reading: a real one is a few hundred kilobytes. */
 export const MAX_ANSWER_FILE_BYTES = 20 * 1024 * 1024;
 
 
 export async function readAnswerFile(file: string): Promise<ReadInput> {
   const source = displayPath(file);
-  let buf: Buffer;
-  try {
-    buf = await readFile(file);
-  } catch (e) {
-    return { source, problems: [problem("READ_FAILED", { detail: ioReason(e) }, source, [])] };
-  }
-  if (buf.length > MAX_ANSWER_FILE_BYTES) {
-    return { source, problems: [problem("FILE_TOO_LARGE", { bytes: buf.length, max: MAX_ANSWER_FILE_BYTES }, source, [])] };
-  }
-  return parseAnswers(buf.toString("utf8"), source);
+  // The size is checked before a byte is read: a huge file is refused, not loaded.
+  const read = await readBounded(file, MAX_ANSWER_FILE_BYTES, (bytes) => coded("FILE_TOO_LARGE", { what: "answers", bytes, max: MAX_ANSWER_FILE_BYTES }));
+  if ("problem" in read) return { source, problems: [{ ...read.problem, severity: "error", source, path: [] }] };
+  return parseAnswers(read.bytes.toString("utf8"), source);
 }
 
 /** Problems about an answer's question id point at the key, not the value. */

@@ -1,5 +1,5 @@
 // Reads answers from CSV: one row per answer, for one institution or many (README, "CSV").
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { ANSWERS_FORMAT, placeKey, placesLocator } from "../core/answers.js";
 import type { Answer, AnswerSet, DatasetAnswers, Note, ReadInput, RejectedAnswer } from "../core/answers.js";
@@ -13,8 +13,8 @@ import type { Table } from "../core/submissions.js";
 import { coded, problem } from "../core/problems.js";
 import { rejection } from "../core/problem-words.js";
 import type { CodedProblem, Problem, ProblemArgs, ProblemCode, Severity } from "../core/problems.js";
-import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
+import { readBounded } from "./read-bounded.js";
 
 export const MAX_CSV_BYTES = 20 * 1024 * 1024;
 
@@ -42,12 +42,9 @@ interface Row {
 export async function readCsvAnswers(file: string, modules: readonly Module[]): Promise<ReadInput[]> {
   const source = displayPath(file);
   const fail = (c: CodedProblem): ReadInput[] => [{ source, problems: [{ ...c, severity: "error", source, path: [] }] }];
-  try {
-    if ((await stat(file)).size > MAX_CSV_BYTES) return fail(coded("TOO_LARGE", { what: "csv", max: MAX_CSV_BYTES }));
-  } catch (e) {
-    return fail(coded("READ_FAILED", { detail: ioReason(e) }));
-  }
-  const text = decodeCsv(await readFile(file));
+  const read = await readBounded(file, MAX_CSV_BYTES, () => coded("TOO_LARGE", { what: "csv", max: MAX_CSV_BYTES }));
+  if ("problem" in read) return fail(read.problem);
+  const text = decodeCsv(read.bytes);
   if (text === undefined) return fail(coded("CSV_ENCODING", {}));
   if (text.trim() === "") return fail(coded("CSV_EMPTY", {}));
   let table: string[][];
@@ -123,17 +120,25 @@ async function siblingRepeat(file: string): Promise<{ table: string[][]; lines: 
   const base = basename(file, extname(file));
   for (const name of (await readdir(dir)).sort()) {
     if (!name.toLowerCase().endsWith(".csv") || name === basename(file) || !name.startsWith(base)) continue;
-    const parsed = await parseCsv(decodeCsv(await readFile(join(dir, name))) ?? "");
+    const text = await siblingText(join(dir, name));
+    if (text === undefined) continue;
+    const parsed = await parseCsv(text);
     if (parsed.table[0]?.includes("PARENT_KEY")) return { ...parsed, path: join(dir, name) };
   }
   return undefined;
+}
+
+/** A CSV file beside the one read: undefined when it is not a regular file or too large (it is reported when read on its own). */
+async function siblingText(path: string): Promise<string | undefined> {
+  const read = await readBounded(path, MAX_CSV_BYTES, () => coded("TOO_LARGE", { what: "csv", max: MAX_CSV_BYTES }));
+  return "bytes" in read ? decodeCsv(read.bytes) : undefined;
 }
 
 async function siblingMain(file: string): Promise<boolean> {
   const dir = dirname(file);
   for (const name of await readdir(dir)) {
     if (name === basename(file) || !name.toLowerCase().endsWith(".csv") || !basename(file).startsWith(basename(name, extname(name)))) continue;
-    const head = (decodeCsv(await readFile(join(dir, name))) ?? "").split("\n", 1)[0] ?? "";
+    const head = (await siblingText(join(dir, name)))?.split("\n", 1)[0] ?? "";
     if (/(^|[,;"])KEY([,;"]|$)/.test(head)) return true;
   }
   return false;

@@ -1,4 +1,5 @@
 // Finding the inputs of a batch (files, folders, globs) and reading each by its kind.
+import type { Stats } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, isAbsolute, join, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
@@ -8,6 +9,7 @@ import type { FailedInput } from "../core/results.js";
 import { readAnswerFile } from "./answers.js";
 import { readCsvAnswers } from "./ingest-csv.js";
 import { readWorkbookInputs } from "./ingest-workbook.js";
+import { specialFile } from "./read-bounded.js";
 import type { ReadInput } from "../core/answers.js";
 
 export const INPUT_EXTENSIONS = new Set([".yaml", ".yml", ".json", ".xlsx", ".csv"]);
@@ -19,30 +21,41 @@ function isJunk(name: string): boolean {
   return name.startsWith(".") || name.startsWith("~$") || name.startsWith(".~lock");
 }
 
+/**
+ * The input files named by paths, folders and patterns. Only regular files (or links to
+ * them) are read: a FIFO would block for ever and a link to a device (/dev/zero) has no
+ * end, so those are named as failed inputs, before any reader sees them, and skipped.
+ */
 export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; failed: FailedInput[] }> {
   const files: string[] = [];
   const failed: FailedInput[] = [];
+  const admit = async (path: string, s?: Stats) => {
+    const found = s ?? (await stat(path).catch(() => undefined));
+    // A path that cannot be looked at (a dangling link) is left to the reader, which says why.
+    if (!found || found.isFile()) files.push(path);
+    else failed.push({ source: path, problems: [{ ...(await specialFile(path, found)), severity: "error", source: path, path: [] }] });
+  };
   for (const p of paths) {
     // A file that exists is read as named, even when its name looks like a pattern ("moe (1).xlsx").
     const s = await stat(p).catch(() => undefined);
     if (!s && isDynamicPattern(p)) {
       const matched = await expandPattern(p);
       if (matched.length === 0) failed.push({ source: p, problems: [problem("NOT_FOUND", { kind: "pattern" }, p, [])] });
-      files.push(...matched);
+      for (const m of matched) await admit(m);
       continue;
     }
     if (!s) {
       failed.push({ source: p, problems: [problem("NOT_FOUND", { kind: "path" }, p, [])] });
       continue;
     }
-    if (s.isDirectory()) files.push(...(await walk(p)));
-    else files.push(p);
+    if (s.isDirectory()) for (const f of await walk(p)) await admit(f);
+    else await admit(p, s);
   }
   const seen = new Set<string>();
   return { files: files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)) !== undefined), failed };
 }
 
-/** Input files under a folder, in sorted order, subfolders included. */
+/** Input files under a folder, in sorted order, subfolders included (not through links to folders). */
 async function walk(dir: string): Promise<string[]> {
   const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !isJunk(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];

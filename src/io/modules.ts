@@ -1,14 +1,15 @@
 // Loads module files: parse, schema, then the rules, reporting every problem with line:column.
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Module } from "../core/model.js";
 import type { Problem } from "../core/problems.js";
-import { hasErrors, problem } from "../core/problems.js";
+import { coded, hasErrors } from "../core/problems.js";
 import { checkModules } from "../core/rules.js";
 import type { ModuleSource } from "../core/rules.js";
 import { QuestionnaireError, ioReason } from "../errors.js";
 import { SHIPPED_MODULES } from "./paths.js";
 import { displayPath } from "./fs.js";
+import { readBounded } from "./read-bounded.js";
 import { KEY_CODES, checkSchema } from "./schema.js";
 import { locate, parseYaml } from "./yaml.js";
 import type { ParsedYaml } from "./yaml.js";
@@ -21,6 +22,9 @@ export interface LoadedModules {
 }
 
 const YAML_EXT = new Set([".yaml", ".yml"]);
+
+/** Module files larger than this are refused before reading: the largest shipped one is about 220 kB. */
+export const MAX_MODULE_FILE_BYTES = 5 * 1024 * 1024;
 
 /** The module files in a folder, sorted by name so that every run loads them in one order. */
 export async function moduleFiles(dir: string): Promise<string[]> {
@@ -45,14 +49,13 @@ export async function loadModuleFiles(files: readonly string[]): Promise<LoadedM
   const problems: Problem[] = [];
   for (const file of files) {
     const source = displayPath(file);
-    let text: string;
-    try {
-      text = await readFile(file, "utf8");
-    } catch (e) {
-      problems.push(problem("READ_FAILED", { detail: ioReason(e) }, source, []));
+    // Checked before the file is read: a huge file is refused with its name, not parsed until memory runs out.
+    const read = await readBounded(file, MAX_MODULE_FILE_BYTES, (bytes) => coded("FILE_TOO_LARGE", { what: "module", bytes, max: MAX_MODULE_FILE_BYTES }));
+    if ("problem" in read) {
+      problems.push({ ...read.problem, severity: "error", source, path: [] });
       continue;
     }
-    const p = parseYaml(text, source);
+    const p = parseYaml(read.bytes.toString("utf8"), source);
     problems.push(...p.problems);
     if (p.problems.length > 0) continue;
     const schemaProblems = locate(p, checkSchema("module", p.value, source), KEY_CODES);

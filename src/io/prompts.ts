@@ -1,4 +1,5 @@
 // Every inquirer call goes through here, so that tests can script the answers.
+import { terminalText } from "../core/terminal-text.js";
 
 export interface Choice<T> {
   name: string;
@@ -51,5 +52,22 @@ export async function terminalPrompter(): Promise<Prompter> {
     input: (o) => guard(inquirer.input({ message: o.message, default: o.default, ...(o.validate ? { validate: o.validate } : {}) })),
     confirm: (o) => guard(inquirer.confirm({ message: o.message, default: o.default })),
     print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
+  };
+}
+
+/**
+ * A prompter that prints nothing raw: messages, choices and defaults lose their control
+ * characters, and printed text keeps only its lines and our colours. What the interview
+ * shows comes from inputs too (module files, a session file, names typed earlier).
+ */
+export function safePrompter(p: Prompter): Prompter {
+  const line = (s: string) => terminalText(s);
+  const choices = <T>(cs: Choice<T>[]) => cs.map((c) => ({ ...c, name: line(c.name), ...(c.description !== undefined ? { description: line(c.description) } : {}) }));
+  return {
+    select: (o) => p.select({ ...o, message: line(o.message), choices: choices(o.choices) }),
+    checkbox: (o) => p.checkbox({ ...o, message: line(o.message), choices: choices(o.choices) }),
+    input: (o) => p.input({ ...o, message: line(o.message), ...(o.default !== undefined ? { default: line(o.default) } : {}) }),
+    confirm: (o) => p.confirm({ ...o, message: line(o.message) }),
+    print: (text) => p.print(terminalText(text, { newlines: true, colours: true })),
   };
 }

@@ -1,12 +1,13 @@
 // Writes a results document one institution at a time, so that a batch of any size keeps
 // memory flat. To a file it writes a temporary file and renames it at the end.
-import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, rename } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import { METHOD_VERSION } from "../core/scoring.js";
+import { outputError } from "../errors.js";
+import { discard, displayPath, tempPathFor } from "./fs.js";
 import type { Output } from "./streams.js";
 
 /** One institution (or failed input) per line: a combined file of hundreds stays small and quick to write. */
@@ -31,12 +32,23 @@ export class JsonResultsWriter {
       if (this.out.write(text) === false && this.out.once) await new Promise<void>((r) => this.out.once!("drain", r));
       return;
     }
-    if (!this.fh) {
-      await mkdir(dirname(this.path), { recursive: true });
-      this.tmp = `${this.path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-      this.fh = await open(this.tmp, "w");
+    try {
+      if (!this.tmp) {
+        this.tmp = tempPathFor(this.path);
+        await mkdir(dirname(this.path), { recursive: true });
+        this.fh = await open(this.tmp, "w");
+      }
+      await this.fh!.write(text);
+    } catch (e) {
+      await this.abort();
+      throw outputError(displayPath(this.path), e);
     }
-    await this.fh.write(text);
+  }
+
+  /** Removes the temporary file: the batch stopped before it finished. */
+  async abort(): Promise<void> {
+    if (this.tmp) await discard(this.fh, this.tmp);
+    this.fh = undefined;
   }
 
   private async start(): Promise<void> {
@@ -58,10 +70,11 @@ export class JsonResultsWriter {
       try {
         await this.fh.sync();
         await this.fh.close();
+        this.fh = undefined;
         await rename(this.tmp, this.path);
       } catch (e) {
-        await rm(this.tmp, { force: true });
-        throw e;
+        await this.abort();
+        throw outputError(displayPath(this.path), e);
       }
     }
   }

@@ -3,9 +3,30 @@ import { DIMENSIONS } from "../core/model.js";
 import type { DimensionScore, Report } from "../core/report-model.js";
 import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
 
-/** Text safe inside a Markdown table cell: no pipes, no line breaks, no HTML. */
+/** Every line break Markdown or a viewer may honour, lone `\r` and U+2028/2029 included. */
+const BREAKS = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/g;
+/** Characters that make links, images, emphasis, code, tables or HTML; escaped with a backslash. */
+const SPECIAL = /[\\`*_[\]|!~]/g;
+
+/**
+ * Text that Markdown shows as it is, on one line: no link, image, emphasis, HTML or table
+ * cell comes out of it, wherever it is put (a cell, a heading, the start of a line).
+ */
 export function mdText(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return (
+    s
+      .replace(BREAKS, " ")
+      .replace(SPECIAL, "\\$&")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      // Bare URLs are links in GitHub's Markdown: break the pattern it looks for.
+      .replace(/:\/\//g, "\\://")
+      .replace(/\b(www)\./gi, "$1\\.")
+      // At the start of a line: a heading, a list item, a setext underline.
+      .replace(/^(\s*)([#+=-])/, "$1\\$2")
+      .replace(/^(\s*\d+)([.)])/, "$1\\$2")
+  );
 }
 
 function table(header: string[], rows: string[][], right: boolean[] = []): string {

@@ -4,6 +4,7 @@ import { DIMENSIONS, DIMENSION_LABELS } from "../core/model.js";
 import type { Dimension, Lang, Module } from "../core/model.js";
 import { questionIndex } from "../core/questionnaire.js";
 import { formatProblem } from "../core/problem-words.js";
+import { terminalText as t } from "../core/terminal-text.js";
 import { num, overallText, pct, w } from "./words.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
 import type { ModuleSummary } from "../core/summary.js";
@@ -47,9 +48,9 @@ function fmtPct(p: number | undefined): string {
 
 export function renderModuleList(summaries: readonly ModuleSummary[], lang: Lang): string {
   const rows = summaries.map((s) => [
-    s.id,
-    s.version,
-    s.title[lang],
+    t(s.id),
+    t(s.version),
+    t(s.title[lang]),
     String(s.questions),
     String(s.byDimension.collection),
     String(s.byDimension.sharing),
@@ -73,9 +74,10 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   const sc = r.scorecard;
   const inst = r.institution;
   const lines: string[] = [];
-  const where = [inst.ministry, inst.department].filter(Boolean).join(" · ");
-  lines.push(chalk.bold(`${inst.name}${r.fictional && !/fictional/i.test(inst.name) ? chalk.dim(" (fictional)") : ""}`));
-  lines.push(chalk.dim(`  ${[where, sc.date, sc.modules.map((m) => `${m.id} ${m.version}`).join(", "), `${r.datasets.length} dataset${r.datasets.length === 1 ? "" : "s"}`, r.source].filter(Boolean).join(" · ")}`));
+  const where = [inst.ministry, inst.department].filter(Boolean).map((s) => t(s!)).join(" · ");
+  lines.push(chalk.bold(`${t(inst.name)}${r.fictional && !/fictional/i.test(inst.name) ? chalk.dim(" (fictional)") : ""}`));
+  const modulesUsed = sc.modules.map((m) => `${t(m.id)} ${t(m.version)}`).join(", ");
+  lines.push(chalk.dim(`  ${[where, t(sc.date), modulesUsed, `${r.datasets.length} dataset${r.datasets.length === 1 ? "" : "s"}`, t(r.source)].filter(Boolean).join(" · ")}`));
   lines.push("");
   const rows = DIMENSIONS.map((d) => tallyRow(DIMENSION_LABELS[d][lang], sc.dimensions[d]));
   const without = sc.findings?.find((f) => f.code === "OVERALL_NOT_SHOWN")?.args.without ?? DIMENSIONS.filter((d) => sc.dimensions[d].score === undefined);
@@ -84,7 +86,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push("");
 
   if (sc.byModule.length > 1) {
-    const mrows = sc.byModule.map((m) => [m.module, ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), fmtPct(overallCompleteness(m.dimensions))]);
+    const mrows = sc.byModule.map((m) => [t(m.module), ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), fmtPct(overallCompleteness(m.dimensions))]);
     lines.push(table([w("module", lang), ...DIMENSIONS.map((d) => DIMENSION_LABELS[d][lang]), w("completenessTitle", lang)], mrows, [false, true, true, true, true]).trimEnd());
     lines.push("");
   }
@@ -92,8 +94,8 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   for (const f of sc.findings ?? []) {
     if (f.code === "NO_DATASETS") lines.push(chalk.yellow(`  ${w("noDatasets", lang, { n: f.args.questions })}`));
     if (f.code === "ANSWER_OUT_OF_BANDS") {
-      const ds = f.args.dataset ? ` (${r.datasets.find((d) => d.id === f.args.dataset)?.name ?? f.args.dataset})` : "";
-      lines.push(chalk.yellow(`  ${w("outOfBands", lang, { question: f.args.question, dataset: ds })}`));
+      const ds = f.args.dataset ? ` (${t(r.datasets.find((d) => d.id === f.args.dataset)?.name ?? f.args.dataset)})` : "";
+      lines.push(chalk.yellow(`  ${w("outOfBands", lang, { question: t(f.args.question), dataset: ds })}`));
     }
   }
   if (sc.findings?.some((f) => f.code !== "OVERALL_NOT_SHOWN")) lines.push("");
@@ -102,15 +104,15 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push(chalk.bold(critical.length ? chalk.red(`${w("criticalGaps", lang)} (${critical.length})`) : `${w("criticalGaps", lang)}: ${w("none", lang)}`));
   for (const g of critical) {
     const q = index.get(g.question)?.question;
-    const on = g.criticalDatasets.length ? ` — ${g.criticalDatasets.map((id) => r.datasets.find((d) => d.id === id)?.name ?? id).join(", ")}` : "";
-    lines.push(`  ${chalk.red("!")} ${q ? q.label[lang] : g.question} ${chalk.dim(`[${g.question} · ${g.dimension}${g.unknown ? " · don't know" : ""}]`)}${on}`);
+    const on = g.criticalDatasets.length ? ` — ${g.criticalDatasets.map((id) => t(r.datasets.find((d) => d.id === id)?.name ?? id)).join(", ")}` : "";
+    lines.push(`  ${chalk.red("!")} ${t(q ? q.label[lang] : g.question)} ${chalk.dim(`[${t(g.question)} · ${g.dimension}${g.unknown ? " · don't know" : ""}]`)}${on}`);
   }
   lines.push("");
   const recs = sc.gaps.filter((g) => g.recommendations.length > 0).slice(0, topN);
   if (recs.length) {
     lines.push(chalk.bold(w("topRecommendations", lang)));
     recs.forEach((g, i) => {
-      lines.push(`  ${i + 1}. ${g.recommendations[0]![lang]} ${chalk.dim(`[${g.question}, gap ${num(g.gap)}]`)}`);
+      lines.push(`  ${i + 1}. ${t(g.recommendations[0]![lang])} ${chalk.dim(`[${t(g.question)}, gap ${num(g.gap)}]`)}`);
     });
     lines.push("");
   }
@@ -118,7 +120,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
 }
 
 export function renderFailure(f: FailedInput, lang: Lang): string {
-  return `${chalk.red("✗")} ${f.source}: ${w("notScored", lang)}\n${f.problems.map((p) => `  ${formatProblem(p, lang)}\n`).join("")}`;
+  return `${chalk.red("✗")} ${t(f.source)}: ${w("notScored", lang)}\n${f.problems.map((p) => `  ${formatProblem(p, lang)}\n`).join("")}`;
 }
 
 export interface SummaryRow {
@@ -134,7 +136,7 @@ export interface SummaryRow {
 /** Problems in an input that was still scored: answers that could not be read, and warnings. */
 export function renderProblems(r: InstitutionResult, lang: Lang): string {
   const errors = r.problems.filter((p) => p.severity === "error").length;
-  const head = errors ? `${chalk.yellow("!")} ${r.source}: ${w(errors === 1 ? "scoredWithProblem" : "scoredWithProblems", lang, { n: errors })}` : `${chalk.dim("i")} ${r.source}:`;
+  const head = errors ? `${chalk.yellow("!")} ${t(r.source)}: ${w(errors === 1 ? "scoredWithProblem" : "scoredWithProblems", lang, { n: errors })}` : `${chalk.dim("i")} ${t(r.source)}:`;
   return `${head}\n${r.problems.map((p) => `  ${formatProblem(p, lang)}\n`).join("")}`;
 }
 
@@ -142,7 +144,7 @@ export function renderSummary(rows: readonly SummaryRow[], failed: readonly Fail
   const lines: string[] = [];
   if (rows.length > 1) {
     const body = rows.map((r) => [
-      r.institution,
+      t(r.institution),
       ...DIMENSIONS.map((d) => fmtScore(r.scores[d])),
       fmtPct(r.completeness),
       String(r.critical),
@@ -154,7 +156,7 @@ export function renderSummary(rows: readonly SummaryRow[], failed: readonly Fail
   }
   const withProblems = rows.filter((r) => r.errors > 0).length;
   lines.push(
-    `${rows.length} scored${withProblems ? ` (${withProblems} with problems)` : ""}, ${failed.length} failed${failed.length ? `: ${failed.map((f) => f.source).join(", ")}` : ""}`,
+    `${rows.length} scored${withProblems ? ` (${withProblems} with problems)` : ""}, ${failed.length} failed${failed.length ? `: ${failed.map((f) => t(f.source)).join(", ")}` : ""}`,
   );
   return lines.join("\n") + "\n";
 }

@@ -4,7 +4,7 @@
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension, Lang } from "../core/model.js";
 import type { DimensionScore, Report } from "../core/report-model.js";
-import { columnLetter } from "../core/workbook.js";
+import { columnLetter, neutralizeFormula } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../core/workbook.js";
 import { METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, w } from "./words.js";
 
@@ -13,6 +13,19 @@ const HEAD: Partial<CellSpec> = { bold: true, fill: "DDEBF7", wrap: true };
 const text = (value: string, extra: Partial<CellSpec> = {}): CellSpec => ({ value, ...extra });
 const head = (value: string): CellSpec => ({ value, ...HEAD });
 const n = (value: number | undefined, fmt = "0"): CellSpec => ({ value: value === undefined ? null : value, numFmt: fmt, align: "right" });
+
+/** Excel's limit on the text of a cell (in UTF-16 code units): above it Excel repairs or refuses the file. */
+export const MAX_CELL_CHARS = 32_767;
+
+/** Text that fits in a cell, as the writer will write it: cut, with a marker saying how long it was. */
+export function fitCell(value: string, L: Lang): string {
+  if (neutralizeFormula(value).length <= MAX_CELL_CHARS) return value;
+  const marker = ` ${w("cut", L, { n: value.length })}`;
+  // One code unit is kept for the apostrophe the writer puts before text that looks like a formula.
+  let end = MAX_CELL_CHARS - 1 - marker.length;
+  if (/[\uD800-\uDBFF]/.test(value[end - 1]!)) end--;
+  return value.slice(0, end) + marker;
+}
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */
 function sheetNames(names: string[], taken: Set<string>): string[] {
@@ -137,5 +150,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
     ...r.modules.map((m) => [text(m.title), text(m.id), text(m.version)]),
   ];
   sheets.push({ name: "Methodology", columns: [{ width: 90 }, { width: 22 }, { width: 10 }], rows: meth });
+  // Any text may be an answer or a comment of any length: every cell is fitted, in one place.
+  for (const sheet of sheets) for (const row of sheet.rows) for (const cell of row) if (typeof cell?.value === "string") cell.value = fitCell(cell.value, L);
   return { title: r.title, date: new Date(`${r.date}T00:00:00Z`), sheets };
 }
