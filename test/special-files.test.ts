@@ -11,12 +11,15 @@ import { readAnswerFile } from "../src/io/answers.js";
 import { readCsvAnswers } from "../src/io/ingest-csv.js";
 import { expandInputs } from "../src/io/inputs.js";
 import { requireModules } from "../src/io/modules.js";
+import { interviewCommand } from "../src/commands/interview.js";
+import { IngestError } from "../src/errors.js";
 import { run } from "./helpers/run.js";
+import { ScriptedPrompter } from "./helpers/scripted-prompter.js";
 
 const ANSWERS = "examples/answers/dla-local-registration-fictional.yaml";
 const dir = mkdtempSync(join(tmpdir(), "assess-special-"));
 const at = (name: string) => join(dir, name);
-const codeArgs = (ps: { code: string; args: unknown }[]) => ps.map((p) => ({ code: p.code, args: p.args }));
+const codeArgs = (ps: readonly { code: string; args: unknown }[]) => ps.map((p) => ({ code: p.code, args: p.args }));
 let modules: Module[];
 
 beforeAll(async () => {
@@ -48,6 +51,14 @@ describe("an input that is not a regular file", () => {
     expect(codeArgs((await readAnswerFile(at("pipe.yaml"))).problems)).toEqual([{ code: "SPECIAL_FILE", args: { kind: "fifo" } }]);
     expect(codeArgs((await readCsvAnswers(at("pipe.csv"), modules))[0]!.problems)).toEqual([{ code: "SPECIAL_FILE", args: { kind: "fifo" } }]);
     expect(codeArgs((await readCsvAnswers(at("zero.xlsx"), modules))[0]!.problems)).toEqual([{ code: "SPECIAL_FILE", args: { kind: "device", target: "/dev/zero" } }]);
+  });
+
+  it("is refused as a session file to resume, without blocking", async () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), "assess-session-"));
+    expect(spawnSync("mkfifo", [join(elsewhere, "office.session.json")]).status).toBe(0);
+    const error = await interviewCommand({ resume: "office.session.json" }, { prompter: new ScriptedPrompter([]), cwd: elsewhere, today: "2026-11-20" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IngestError);
+    expect(codeArgs((error as IngestError).problems)).toEqual([{ code: "SPECIAL_FILE", args: { kind: "fifo" } }]);
   });
 
   it("does not stop the batch: the rest is scored, exit 1", async () => {

@@ -1,10 +1,13 @@
 // The interview's session file: every answer is written here, atomically, as soon as it is given.
-import { readFile, readdir } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { AnswerSet } from "../core/answers.js";
 import type { Lang } from "../core/model.js";
-import { IngestError, ioReason } from "../errors.js";
+import { coded } from "../core/problems.js";
+import { IngestError } from "../errors.js";
+import { MAX_ANSWER_FILE_BYTES } from "./answers.js";
 import { displayPath, writeFileAtomic } from "./fs.js";
+import { readBounded } from "./read-bounded.js";
 
 export const SESSION_FORMAT = "assess-session/1";
 export const SESSION_SUFFIX = ".session.json";
@@ -36,12 +39,10 @@ export async function saveSession(path: string, session: Session): Promise<void>
 }
 
 export async function loadSession(path: string): Promise<Session> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    throw new IngestError(`cannot read the session file ${displayPath(path)}: ${ioReason(e)}`, [], { cause: e });
-  }
+  // A session holds one institution's answers: the answer file's bound, and a regular file only (a FIFO would block).
+  const read = await readBounded(path, MAX_ANSWER_FILE_BYTES, (bytes) => coded("FILE_TOO_LARGE", { what: "answers", bytes, max: MAX_ANSWER_FILE_BYTES }));
+  if ("problem" in read) throw new IngestError(`cannot read the session file ${displayPath(path)}`, [{ ...read.problem, severity: "error", source: displayPath(path), path: [] }]);
+  const text = read.bytes.toString("utf8");
   let value: unknown;
   try {
     value = JSON.parse(text);
