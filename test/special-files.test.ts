@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Module } from "../src/core/model.js";
 import { readAnswerFile } from "../src/io/answers.js";
 import { readCsvAnswers } from "../src/io/ingest-csv.js";
+import { readWorkbookAnswers } from "../src/io/ingest-workbook.js";
 import { expandInputs } from "../src/io/inputs.js";
 import { requireModules } from "../src/io/modules.js";
 import { interviewCommand } from "../src/commands/interview.js";
@@ -51,6 +52,8 @@ describe("an input that is not a regular file", () => {
     expect(codeArgs((await readAnswerFile(at("pipe.yaml"))).problems)).toEqual([{ code: "SPECIAL_FILE", args: { kind: "fifo" } }]);
     expect(codeArgs((await readCsvAnswers(at("pipe.csv"), modules))[0]!.problems)).toEqual([{ code: "SPECIAL_FILE", args: { kind: "fifo" } }]);
     expect(codeArgs((await readCsvAnswers(at("zero.xlsx"), modules))[0]!.problems)).toEqual([{ code: "SPECIAL_FILE", args: { kind: "device", target: "/dev/zero" } }]);
+    // The workbook reader too: a link to /dev/zero is never read.
+    expect(codeArgs((await readWorkbookAnswers(at("zero.xlsx"), modules)).problems)).toEqual([{ code: "SPECIAL_FILE", args: { kind: "device", target: "/dev/zero" } }]);
   });
 
   it("is refused as a session file to resume, without blocking", async () => {

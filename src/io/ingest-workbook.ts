@@ -1,14 +1,13 @@
 // Opens a returned workbook (a questionnaire, or a KoboToolbox export saved as .xlsx) after
 // inspecting it, and reads its answers (src/core/workbook-answers.ts, src/core/submissions.ts).
-import { readFile, stat } from "node:fs/promises";
 import type { ReadInput } from "../core/answers.js";
 import type { Module } from "../core/model.js";
 import type { CodedProblem } from "../core/problems.js";
 import { META_SHEET } from "../core/template-layout.js";
 import { answersFromBook, exportFromBook } from "../core/workbook-answers.js";
 import type { ReadBook } from "../core/workbook.js";
-import { ioReason } from "../errors.js";
 import { displayPath } from "./fs.js";
+import { readBounded } from "./read-bounded.js";
 import { contentHash } from "./template.js";
 import { ZIP_LIMITS } from "./zip.js";
 
@@ -34,14 +33,10 @@ export async function readWorkbookInputs(file: string, modules: readonly Module[
 async function loadBook(file: string): Promise<{ book: ReadBook; source: string } | ReadInput> {
   const source = displayPath(file);
   const fail = (c: CodedProblem): ReadInput => ({ source, problems: [{ ...c, severity: "error", source, path: [] }] });
-  let size: number;
-  try {
-    size = (await stat(file)).size;
-  } catch (e) {
-    return fail({ code: "READ_FAILED", args: { detail: ioReason(e) } });
-  }
-  if (size > ZIP_LIMITS.maxFileBytes) return fail({ code: "TOO_LARGE", args: { what: "workbook", bytes: size, max: ZIP_LIMITS.maxFileBytes } });
-  const buf = await readFile(file);
+  // A regular file only, never read past the limit (a FIFO or a link to /dev/zero is refused).
+  const bounded = await readBounded(file, ZIP_LIMITS.maxFileBytes, (bytes) => ({ code: "TOO_LARGE", args: { what: "workbook", bytes, max: ZIP_LIMITS.maxFileBytes } }));
+  if ("problem" in bounded) return fail(bounded.problem);
+  const buf = bounded.bytes;
   const { readXlsx } = await import("./xlsx-reader.js");
   const read = readXlsx(buf);
   if (!read.ok) {
