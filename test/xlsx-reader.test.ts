@@ -85,3 +85,13 @@ describe("unusual but valid workbooks are read", () => {
     expect([s.cell(1, 1), s.cell(1, 2), s.cell(2, 1)]).toEqual([{ kind: "text", text: "a" }, { kind: "number", value: 1, text: "1" }, { kind: "number", value: 2, text: "2" }]);
   });
 });
+
+describe("a date cell with a time of day", () => {
+  it("keeps its day: 2026-11-10 15:30 is 2026-11-10, not the next day", () => {
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="22"/></cellXfs></styleSheet>`;
+    const body = `<sheetData><row r="1"><c r="A1" s="1"><v>46336.6458333</v></c></row></sheetData>`;
+    const r = readXlsx(xlsxOf(workbookParts([{ name: "S", body }], { styles })));
+    if (!r.ok) throw new Error(r.code);
+    expect(r.book.sheet("S")!.cell(1, 1)).toEqual({ kind: "date", value: "2026-11-10", text: "2026-11-10" });
+  });
+});

@@ -72,6 +72,9 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   } catch {
     return failWith("NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: META_SHEET });
   }
+  // Input, not our own data: a metadata sheet edited to `null`, a list or numbers is as unreadable as broken JSON.
+  const stringMap = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
+  if (!stringMap(versions) || !stringMap(sheets)) return failWith("NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: META_SHEET });
   const lang = (["en", "th", "both"].includes(meta.lang ?? "") ? meta.lang : "both") as LabelLang;
 
   // The workbook must come from the modules loaded now.

@@ -275,7 +275,8 @@ class SheetCells implements XmlVisitor {
 
   /** Spreadsheet serial days since 1899-12-30 (1900 system) or 1904-01-01. */
   private dateShown(serial: number): SheetValue {
-    const d = new Date(Math.round((serial - 25569 + (this.context.date1904 ? 1462 : 0)) * 86400000));
+    // The day the serial falls on: a time of day (its fraction) never moves the date to the next day.
+    const d = new Date((Math.floor(serial) - 25569 + (this.context.date1904 ? 1462 : 0)) * 86400000);
     if (Number.isNaN(d.getTime())) return numberShown(serial);
     const iso = d.toISOString().slice(0, 10);
     return { kind: "date", value: iso, text: iso };
