@@ -107,6 +107,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   WORKBOOK_XLS: [{}],
   WORKBOOK_ENCRYPTED: [{}],
   WORKBOOK_NOT_ZIP: [{}],
+  WORKBOOK_ZIP64: [{}],
+  WORKBOOK_DUPLICATE_ENTRY: [{ entry: "xl/worksheets/sheet2.xml" }],
   WORKBOOK_CORRUPT: [{}, { detail: "End of data reached" }],
   WORKBOOK_TOO_LARGE: [
     { limit: "file", bytes: 30000000, max: 26214400 },

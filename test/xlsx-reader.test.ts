@@ -51,7 +51,7 @@ describe("what a workbook never holds is refused", () => {
   it.each([
     ["a DOCTYPE with an entity (billion laughs)", "xl/sharedStrings.xml", `<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><sst><si><t>&b;</t></si></sst>`, "DOCTYPE"],
     ["an external entity", "xl/worksheets/sheet1.xml", `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row></sheetData></worksheet>`, "DOCTYPE"],
-    ["an undefined entity", "xl/sharedStrings.xml", `<sst><si><t>&nope;</t></si></sst>`, "undefined entity"],
+    ["an undefined entity", "xl/sharedStrings.xml", `<sst><si><t>&nope;</t></si></sst>`, "xl/sharedStrings.xml: undefined entity"],
     ["a cell pointing past the shared strings", "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>99</v></c></row></sheetData></worksheet>`, "shared string 99"],
   ])("%s", (_what, part, xml, words) => {
     const parts = workbookParts([{ name: "S", body: ROW }], { strings: ["<t>x</t>"] });
@@ -93,5 +93,19 @@ describe("a date cell with a time of day", () => {
     const r = readXlsx(xlsxOf(workbookParts([{ name: "S", body }], { styles })));
     if (!r.ok) throw new Error(r.code);
     expect(r.book.sheet("S")!.cell(1, 1)).toEqual({ kind: "date", value: "2026-11-10", text: "2026-11-10" });
+  });
+});
+
+describe("archive details", () => {
+  const two = () => xlsxOf(workbookParts([{ name: "S", body: ROW }, { name: "T", body: ROW }], { strings: ["<t>x</t>"] }));
+  it("the same part twice is refused, not one copy silently read", () => {
+    const buf = Buffer.from(two().toString("latin1").replaceAll("sheet2.xml", "sheet1.xml"), "latin1");
+    expect(readXlsx(buf)).toMatchObject({ ok: false, code: "WORKBOOK_DUPLICATE_ENTRY", args: { entry: "xl/worksheets/sheet1.xml" } });
+  });
+  it("a zip64 archive is named as such, not called corrupt", () => {
+    const buf = two();
+    const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    buf.writeUInt16LE(0xffff, eocd + 10);
+    expect(readXlsx(buf)).toMatchObject({ ok: false, code: "WORKBOOK_ZIP64" });
   });
 });

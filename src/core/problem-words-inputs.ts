@@ -64,6 +64,14 @@ export const INPUT_WORDS = {
     en: () => "the workbook is password-protected (encrypted); save a copy without a password and score that",
     th: () => "สมุดงานมีรหัสผ่าน (เข้ารหัสไว้) ให้บันทึกสำเนาที่ไม่มีรหัสผ่านแล้วคิดคะแนนจากสำเนานั้น",
   },
+  WORKBOOK_ZIP64: {
+    en: () => "the workbook is a zip64 archive, which assess does not read (a questionnaire never needs one); open it in a spreadsheet program and save it again as .xlsx",
+    th: () => "สมุดงานเป็นไฟล์ zip64 ซึ่ง assess ไม่อ่าน (แบบสอบถามไม่จำเป็นต้องใช้) ให้เปิดด้วยโปรแกรมตารางคำนวณแล้วบันทึกใหม่เป็น .xlsx",
+  },
+  WORKBOOK_DUPLICATE_ENTRY: {
+    en: (a) => `the archive holds ${a.entry} twice; programs differ on which copy they read, so the file is refused: ask for the file again`,
+    th: (a) => `ไฟล์ zip มี ${a.entry} ซ้ำสองครั้ง โปรแกรมต่าง ๆ อ่านสำเนาต่างกัน จึงไม่รับไฟล์นี้ ให้ขอไฟล์ใหม่`,
+  },
   WORKBOOK_NOT_ZIP: {
     en: () => "not an Excel workbook: an .xlsx file is a zip archive, and this file is not one",
     th: () => "ไม่ใช่สมุดงาน Excel: ไฟล์ .xlsx เป็นไฟล์ zip แต่ไฟล์นี้ไม่ใช่",

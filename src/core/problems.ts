@@ -86,6 +86,10 @@ export interface InputProblemArgs {
   WORKBOOK_XLS: NoArgs;
   WORKBOOK_ENCRYPTED: NoArgs;
   WORKBOOK_NOT_ZIP: NoArgs;
+  /** A zip64 archive (its directory past 4 GB markers): no questionnaire needs one, and it is not read. */
+  WORKBOOK_ZIP64: NoArgs;
+  /** The same part twice in the archive: which one a program reads differs, so neither is trusted. */
+  WORKBOOK_DUPLICATE_ENTRY: { entry: string };
   /** `detail`: the spreadsheet library's words, when it failed; none when the zip directory is broken. */
   WORKBOOK_CORRUPT: { detail?: string };
   WORKBOOK_TOO_LARGE:

@@ -27,14 +27,20 @@ export function visitXml(xml: string | Uint8Array[], part: string, visitor: XmlV
     parser.on("text", text);
     parser.on("cdata", text);
   }
-  if (typeof xml === "string") parser.write(xml);
-  else {
-    // In pieces of 64 KB: small strings die young, where garbage is cheapest.
-    const decoder = new TextDecoder();
-    for (const piece of xml) for (let i = 0; i < piece.length; i += 65536) parser.write(decoder.decode(piece.subarray(i, i + 65536), { stream: true }));
-    parser.write(decoder.decode());
+  try {
+    if (typeof xml === "string") parser.write(xml);
+    else {
+      // In pieces of 64 KB: small strings die young, where garbage is cheapest.
+      const decoder = new TextDecoder();
+      for (const piece of xml) for (let i = 0; i < piece.length; i += 65536) parser.write(decoder.decode(piece.subarray(i, i + 65536), { stream: true }));
+      parser.write(decoder.decode());
+    }
+    parser.close();
+  } catch (e) {
+    if (e instanceof ZipRefusal) throw e;
+    // The XML's own error names no part: say which part of the workbook it is in.
+    throw new ZipRefusal({ code: "WORKBOOK_CORRUPT", args: { detail: `${part}: ${String((e as Error).message).split("\n")[0]!.slice(0, 160)}` } });
   }
-  parser.close();
 }
 
 /** `x:row` → `row`: some writers prefix every element. */

@@ -17,7 +17,16 @@ export const ZIP_LIMITS = {
   maxRatio: 200,
 };
 
-type WorkbookCode = "WORKBOOK_EMPTY" | "WORKBOOK_XLS" | "WORKBOOK_ENCRYPTED" | "WORKBOOK_NOT_ZIP" | "WORKBOOK_CORRUPT" | "WORKBOOK_TOO_LARGE" | "WORKBOOK_NOT_SPREADSHEET";
+type WorkbookCode =
+  | "WORKBOOK_EMPTY"
+  | "WORKBOOK_XLS"
+  | "WORKBOOK_ENCRYPTED"
+  | "WORKBOOK_NOT_ZIP"
+  | "WORKBOOK_CORRUPT"
+  | "WORKBOOK_TOO_LARGE"
+  | "WORKBOOK_NOT_SPREADSHEET"
+  | "WORKBOOK_ZIP64"
+  | "WORKBOOK_DUPLICATE_ENTRY";
 
 /** A refused workbook: the problem itself, as a code with its args. */
 export type WorkbookRefusal = Extract<CodedProblem, { code: WorkbookCode }>;
@@ -57,7 +66,14 @@ export function inspectWorkbookBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdi
   }
   if (buf.readUInt32LE(0) !== 0x04034b50) return refuse("WORKBOOK_NOT_ZIP", {});
   const entries = centralDirectory(buf);
+  if (entries === "zip64") return refuse("WORKBOOK_ZIP64", {});
   if (!entries) return refuse("WORKBOOK_CORRUPT", {});
+  const names = new Set<string>();
+  for (const e of entries) {
+    const name = e.name.replace(/^\//, "").toLowerCase();
+    if (names.has(name)) return refuse("WORKBOOK_DUPLICATE_ENTRY", { entry: e.name });
+    names.add(name);
+  }
   if (entries.length > limits.maxEntries) return refuse("WORKBOOK_TOO_LARGE", { limit: "entries", entries: entries.length, max: limits.maxEntries });
   // Bit 0: the entry is encrypted (zip passwords, which Excel does not use, but other tools do).
   if (entries.some((e) => e.flags & 1)) return refuse("WORKBOOK_ENCRYPTED", {});
@@ -74,15 +90,16 @@ export function inspectWorkbookBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdi
   return { ok: true, entries };
 }
 
-/** Entries from the central directory, or undefined when it cannot be found or read. */
-function centralDirectory(buf: Buffer): ZipEntry[] | undefined {
+/** Entries from the central directory, "zip64" for a zip64 archive, or undefined when it cannot be found or read. */
+function centralDirectory(buf: Buffer): ZipEntry[] | "zip64" | undefined {
   const eocd = findEocd(buf);
   if (eocd < 0) return undefined;
   const count = buf.readUInt16LE(eocd + 10);
   const size = buf.readUInt32LE(eocd + 12);
   const offset = buf.readUInt32LE(eocd + 16);
-  // Zip64 archives put 0xFFFF markers here; a questionnaire never needs one.
-  if (count === 0xffff || offset === 0xffffffff || offset + size > eocd) return undefined;
+  // Zip64 archives put 0xFFFF markers here, and a zip64 locator just before; a questionnaire never needs one.
+  if (count === 0xffff || offset === 0xffffffff || size === 0xffffffff || (eocd >= 20 && buf.readUInt32LE(eocd - 20) === 0x07064b50)) return "zip64";
+  if (offset + size > eocd) return undefined;
   const entries: ZipEntry[] = [];
   let p = offset;
   for (let i = 0; i < count; i++) {
