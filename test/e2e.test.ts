@@ -1,7 +1,7 @@
 // The commands as a user runs them: most in-process (test/helpers/run.ts: the same parsing,
 // commands and exit codes), and a handful through the built binary (help, what --help loads,
 // no terminal, worker threads, one whole report).
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -192,10 +192,18 @@ describe("assess score on a folder of mixed good and bad files", () => {
     const invalid = doc.results.find((x: { institution: { id: string } }) => x.institution.id === "peo-typos");
     expect(invalid.answers.rejected.map((x: { raw: string }) => x.raw)).toEqual(["Maybe", "many", "sometimes"]);
   });
-  it("gives the same results on one worker thread or two", () => {
-    const one = assess(["score", "test/fixtures/workbooks", "test/fixtures/foreign-workbooks", "--json", "--jobs", "1"]);
-    const two = assess(["score", "test/fixtures/workbooks", "test/fixtures/foreign-workbooks", "--json", "--jobs", "2"]);
-    expect(JSON.parse(one.stdout).results).toHaveLength(6);
+  it("gives the same results in one thread or on two worker threads", () => {
+    // A batch large enough for workers: the corpus and the foreign workbooks, six times over.
+    const dir = mkdtempSync(join(tmpdir(), "assess-batch-"));
+    for (let copy = 1; copy <= 6; copy++) {
+      for (const from of ["test/fixtures/workbooks/returned", "test/fixtures/workbooks/bad", "test/fixtures/foreign-workbooks"]) {
+        for (const f of readdirSync(from).filter((f) => /\.xlsx?$/.test(f))) copyFileSync(join(from, f), join(dir, `${copy}-${from.split("/").pop()}-${f}`));
+      }
+    }
+    expect(readdirSync(dir).length).toBeGreaterThanOrEqual(100);
+    const one = assess(["score", dir, "--json", "--jobs", "1"]);
+    const two = assess(["score", dir, "--json", "--jobs", "2"]);
+    expect(JSON.parse(one.stdout).results).toHaveLength(6 * 4);
     expect(two.stdout).toBe(one.stdout);
   });
   it("takes patterns, and the same inputs give byte-identical results", async () => {

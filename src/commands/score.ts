@@ -28,7 +28,7 @@ export interface ScoreOptions {
   lang?: "en" | "th";
   /** Print every institution's scorecard (default: only when there are at most 10 inputs). */
   scorecards?: boolean;
-  /** Worker threads for large batches (default: the cores available, at most 4). */
+  /** Worker threads for large batches (default: one less than the cores available, at most 4). */
   jobs?: number;
 }
 
@@ -104,8 +104,11 @@ export async function scoreCommand(options: ScoreOptions, streams: Streams = pro
   return { rows, failed };
 }
 
-/** Workers pay off from a handful of files; below that, their start-up costs more than they save. */
-const WORKERS_FROM = 8;
+/**
+ * Workers pay off from about a hundred files (measured: `npm run bench -- --crossover`);
+ * below that, their start-up and the copying of modules and results cost more than they save.
+ */
+const WORKERS_FROM = 100;
 
 /** Each file's outcomes, in input order: on worker threads for larger batches. */
 async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, options: ScoreOptions): Promise<AsyncIterable<(InstitutionResult | FailedInput)[]>> {
@@ -122,8 +125,9 @@ async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, 
   })();
 }
 
+/** One core stays with this thread, which writes and prints what the workers score. */
 function defaultJobs(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 /** Results as written: each problem with its words in the chosen language, for people reading the file (never read back). */

@@ -1,8 +1,7 @@
 // JSON Schema checks with ajv, with errors turned into problems a module author can act on.
 import { readFileSync } from "node:fs";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { createRequire } from "node:module";
+import type { Ajv2020, ErrorObject, ValidateFunction } from "ajv/dist/2020.js";
 import type { DocPath, Problem, ProblemArgs, ProblemCode, SchemaRule } from "../core/problems.js";
 import { problem } from "../core/problems.js";
 import { packagePath } from "./paths.js";
@@ -21,9 +20,12 @@ function validator(name: SchemaName): ValidateFunction {
   let v = compiled.get(name);
   if (!v) {
     if (!ajv) {
-      ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-      // ajv-formats is CommonJS; under nodenext its default import is the module object.
-      const addFormats = (addFormatsModule as unknown as { default: (a: Ajv2020) => void }).default;
+      // Loaded on first use (ajv is CommonJS, so synchronously): a run that checks no
+      // document, such as scoring workbooks against the modules checked at build time, never pays for it.
+      const require = createRequire(import.meta.url);
+      const { Ajv2020: Ajv } = require("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+      ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
+      const addFormats = (require("ajv-formats") as { default: (a: Ajv2020) => void }).default;
       addFormats(ajv);
     }
     // Schemas refer to each other (results embed answers): register every one first.

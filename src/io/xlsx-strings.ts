@@ -11,6 +11,7 @@ const CR = 0x0d;
 const T = Buffer.from("<t>");
 const T_EMPTY = Buffer.from("<t/>");
 const PRESERVE = Buffer.from('<t xml:space="preserve">');
+const SI_END = Buffer.from("</si>");
 
 function startsWith(b: Buffer, at: number, what: Buffer): boolean {
   return b.subarray(at, at + what.length).equals(what);
@@ -59,7 +60,7 @@ export class SharedStrings {
     if (!/^(<\?xml[^>]*\?>)?\s*<sst[\s>][^<]*$/.test(prolog)) return false;
     let at = first;
     while (at < b.length && b[at] === LT && b[at + 1] === 0x73 && b[at + 2] === 0x69 && b[at + 3] === 0x3e) {
-      const end = b.indexOf("</si>", at);
+      const end = b.indexOf(SI_END, at);
       if (end < 0) return false;
       this.add(at + 4, end, path);
       at = end + 5;
