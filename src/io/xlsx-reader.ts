@@ -138,6 +138,6 @@ function dateStyles(parts: Parts, path: string): boolean[] {
 }
 
 /** A format with day, month, year or time tokens outside quotes and brackets (`[Red]`, `"h"`). */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   return /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
 }
