@@ -183,7 +183,8 @@ describe("reading cells", () => {
     const book = read("test/fixtures/foreign-workbooks/xl_date_ambiguous.xlsx");
     expect(book.sheet("changelog")!.cell(2, 1)).toEqual({ kind: "date", value: "1899-12-31", text: "1899-12-31" });
     const spec = read("test/fixtures/foreign-workbooks/xlsform_spec_test.xlsx");
-    expect(spec.sheet("survey")!.cell(55, 2)).toEqual({ kind: "uncalculated", text: "=FALSE()" });
+    // A formula whose saved result is FALSE (or 0) has a result: it used to be lost as "not calculated".
+    expect(spec.sheet("survey")!.cell(55, 2)).toEqual({ kind: "bool", value: false, text: "FALSE" });
     expect(spec.sheet("survey")!.cell(22, 11)).toEqual({ kind: "bool", value: true, text: "TRUE" });
   });
   it("refuses archives beyond the limits before expanding them", () => {

@@ -111,7 +111,6 @@ class SheetCells implements XmlVisitor {
   /** Cells written as bare `<c r="B2"/>`: not cells, unless a hyperlink points at them. */
   private readonly bare: number[] = [];
   /** Formula results 0 and FALSE, which show as uncalculated but are a hyperlink's text. */
-  private readonly falsy = new Map<string, SheetValue>();
   /** Shared formulas: group → the address of the cell that holds the formula. */
   private readonly formulae = new Map<string, string | undefined>();
   private row: Row = { cells: [], width: 0, hasValues: false };
@@ -247,18 +246,15 @@ class SheetCells implements XmlVisitor {
     const { value, type, share } = this;
     let result: SheetValue | undefined;
     // As the earlier reader did: a result of 0 or FALSE counted as no result.
-    let falsy = false;
     if (value) {
       if (type === "str") result = textShown(decodeEntitiesAgain(value));
       else if (type === "e") result = { kind: "error", text: value };
       else if (type === "b") {
         const b = parseInt(value, 10) !== 0;
         result = boolShown(b);
-        falsy = !b;
       } else {
         const n = parseFloat(value);
         result = date ? this.dateShown(n) : numberShown(n);
-        falsy = !date && !n;
       }
     }
     let master: string | undefined;
@@ -266,10 +262,9 @@ class SheetCells implements XmlVisitor {
       if (share.ref) this.formulae.set(share.si, this.ref);
       else master = this.formulae.get(share.si);
     }
-    if (result === undefined || falsy) {
-      if (result) this.falsy.set(`${this.rowNumber},${this.column}`, result);
-      return { kind: "uncalculated", text: `=${this.formula || master || ""}` };
-    }
+    // A saved result of 0 or FALSE is a result (the exceljs reader took it for none, and the
+    // answer was lost as "not calculated"); only a formula with no saved value has none.
+    if (result === undefined) return { kind: "uncalculated", text: `=${this.formula || master || ""}` };
     return result;
   }
 
@@ -292,7 +287,7 @@ class SheetCells implements XmlVisitor {
         if (!this.isBare(r, c)) continue;
         this.put(r, c, textShown(target));
       } else if (cell === BLANK) this.put(r, c, textShown(target));
-      else if (typeof cell !== "number" && cell.kind === "uncalculated") this.put(r, c, this.falsy.get(`${r},${c}`) ?? textShown(target));
+      else if (typeof cell !== "number" && cell.kind === "uncalculated") this.put(r, c, textShown(target));
     }
   }
 
