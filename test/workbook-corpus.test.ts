@@ -7,7 +7,7 @@ import { scoreRead } from "../src/io/pipeline.js";
 import type { Module } from "../src/core/model.js";
 import type { FailedInput, InstitutionResult } from "../src/core/results.js";
 import { readWorkbookAnswers } from "../src/io/ingest-workbook.js";
-import { answersFromBook } from "../src/core/workbook-answers.js";
+import { answersFromBook, exportFromBook } from "../src/core/workbook-answers.js";
 import { contentHash } from "../src/io/template.js";
 import { requireModules } from "../src/io/modules.js";
 import { readXlsx } from "../src/io/xlsx-reader.js";
@@ -190,5 +190,20 @@ describe("reading cells", () => {
   it("refuses archives beyond the limits before expanding them", () => {
     const v = inspectWorkbookBytes(readFileSync(`${CORPUS}/bad/zip-bomb.xlsx`));
     expect(v).toMatchObject({ ok: false, code: "WORKBOOK_TOO_LARGE", args: { limit: "ratio" } });
+  });
+});
+
+describe("an export too large to read whole", () => {
+  it("is refused, never cut: rows past the limit would be submissions dropped in silence", () => {
+    const headers = ["institution_name", "legal_mandate_migrant_data", "data_governance_policy", "data_steward_dpo"];
+    const sheet = {
+      name: "Assessment",
+      state: "visible",
+      rowCount: 5_002,
+      columnCount: headers.length,
+      cell: (r: number, c: number) => (r === 1 ? { kind: "text" as const, text: headers[c - 1]! } : { kind: "empty" as const }),
+    };
+    const read = exportFromBook({ sheetNames: ["Assessment"], sheet: () => sheet }, "kobo.xlsx", modules);
+    expect(read?.map((r) => r.problems.map((p) => [p.code, p.args]))).toEqual([[["SHEET_TOO_LARGE", { sheet: "Assessment", rows: 5002, columns: 4, maxRows: 5000, maxColumns: 2000 }]]]);
   });
 });

@@ -22,10 +22,19 @@ export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 2000 };
 
 /** Submissions from a Kobo XLSX export: the main sheet, and the datasets repeat sheet. */
 export function exportFromBook(book: ReadBook, source: string, modules: readonly Module[]): ReadInput[] | undefined {
-  const tables = book.sheetNames.map((n) => tableOf(book.sheet(n)!));
+  const sheets = book.sheetNames.map((n) => book.sheet(n)!);
+  const tables = sheets.map(tableOf);
   const main = tables.find((t) => looksLikeExport(t.headers, modules) && !t.headers.some((h) => h === "_parent_index" || h === "PARENT_KEY"));
   if (!main) return undefined;
   const repeat = tables.find((t) => t !== main && t.headers.some((h) => h === "_parent_index" || h === "PARENT_KEY"));
+  // Rows or columns past the limits would be cut from the table: refuse the file rather than drop submissions in silence.
+  for (const t of [main, repeat]) {
+    const s = t && sheets[tables.indexOf(t)]!;
+    if (s && (s.rowCount > SHEET_LIMITS.maxRows || s.columnCount > SHEET_LIMITS.maxColumns)) {
+      const args = { sheet: s.name, rows: s.rowCount, columns: s.columnCount, maxRows: SHEET_LIMITS.maxRows, maxColumns: SHEET_LIMITS.maxColumns };
+      return [{ source, problems: [problem("SHEET_TOO_LARGE", args, source, [])] }];
+    }
+  }
   return submissionsFrom(source, main, repeat, modules);
 }
 
