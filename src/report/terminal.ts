@@ -42,10 +42,6 @@ export function fmtScore(score: number | undefined): string {
   return score >= 75 ? chalk.green(text) : score >= 50 ? chalk.yellow(text) : chalk.red(text);
 }
 
-function fmtPct(p: number | undefined): string {
-  return pct(p);
-}
-
 export function renderModuleList(summaries: readonly ModuleSummary[], lang: Lang): string {
   const rows = summaries.map((s) => [
     t(s.id),
@@ -65,7 +61,7 @@ export function renderModuleList(summaries: readonly ModuleSummary[], lang: Lang
 }
 
 function tallyRow(label: string, t: Tally): string[] {
-  return [label, fmtScore(t.score), `${fmtPct(t.completeness)} (${t.answered}/${t.applicable})`, String(t.unknown), String(t.notApplicable)];
+  return [label, fmtScore(t.score), `${pct(t.completeness)} (${t.answered}/${t.applicable})`, String(t.unknown), String(t.notApplicable)];
 }
 
 /** One institution's scorecard: the dimension matrix, completeness, critical gaps, top recommendations. */
@@ -86,7 +82,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push("");
 
   if (sc.byModule.length > 1) {
-    const mrows = sc.byModule.map((m) => [t(m.module), ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), fmtPct(overallCompleteness(m.dimensions))]);
+    const mrows = sc.byModule.map((m) => [t(m.module), ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), pct(overallCompleteness(m.dimensions))]);
     lines.push(table([w("module", lang), ...DIMENSIONS.map((d) => DIMENSION_LABELS[d][lang]), w("completenessTitle", lang)], mrows, [false, true, true, true, true]).trimEnd());
     lines.push("");
   }
@@ -146,7 +142,7 @@ export function renderSummary(rows: readonly SummaryRow[], failed: readonly Fail
     const body = rows.map((r) => [
       t(r.institution),
       ...DIMENSIONS.map((d) => fmtScore(r.scores[d])),
-      fmtPct(r.completeness),
+      pct(r.completeness),
       String(r.critical),
       r.errors ? chalk.yellow(String(r.errors)) : "0",
     ]);
