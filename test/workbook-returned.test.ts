@@ -140,6 +140,18 @@ describe("the hidden metadata sheet", () => {
   });
 });
 
+describe("the hidden metadata sheet listing fewer modules than the workbook holds", () => {
+  it("the unlisted module is recognised by its ids, its version said to be unknown", async () => {
+    const o = (await edited((wb) => {
+      const ws = wb.getWorksheet("assess_meta")!;
+      ws.getCell(rowOf(ws, "modules"), 2).value = JSON.stringify({ general: "1.0.0" });
+    })) as InstitutionResult;
+    expect(codes(o)).toEqual(["META_DAMAGED"]);
+    expect(o.problems[0]!.args).toEqual({ sheet: "assess_meta", kind: "modules", modules: [{ module: "education", loaded: "1.0.0" }] });
+    expect(o.answers.answers).toEqual(original.answers.answers);
+  });
+});
+
 describe("merged cells over answer and comment cells", () => {
   it("one Yes merged over four option rows marks one option, and the merge is reported with its range", async () => {
     const ws = await generalSheet();
@@ -161,6 +173,14 @@ describe("merged cells over answer and comment cells", () => {
     expect(codes(o)).toEqual(["MERGED_CELLS"]);
     expect(o.problems[0]).toMatchObject({ place: `'${GENERAL}'!E${row}:F${row}`, args: { sheet: GENERAL, range: `E${row}:F${row}` } });
     expect(o.answers.answers.data_governance_policy).toEqual(original.answers.answers.data_governance_policy);
+  });
+
+  it("a label merged with the institution's name is reported, and the label is not taken for the name", async () => {
+    const ws = await generalSheet();
+    const row = rowOf(ws.workbook.getWorksheet("Institution")!, "institution_name");
+    const o = await edited((wb) => wb.getWorksheet("Institution")!.mergeCells(row, 2, row, 3));
+    expect(codes(o)).toEqual(["MERGED_CELLS", "INSTITUTION_NAME_MISSING"]);
+    expect(o.problems[0]).toMatchObject({ place: `Institution!B${row}:C${row}`, args: { sheet: "Institution", range: `B${row}:C${row}` } });
   });
 
   it("merged dataset cells are reported too, and do not answer for the rows below", async () => {

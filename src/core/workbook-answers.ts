@@ -15,6 +15,7 @@ import type { Table } from "./submissions.js";
 import { DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, TEMPLATE_FORMAT, moduleSheetNames } from "./template-layout.js";
 import { readDatasets, text } from "./workbook-sheets.js";
 import type { Push } from "./workbook-sheets.js";
+import { mergesOverAnswers, rangePlace, rangeText, unmerged } from "./workbook-merges.js";
 import { looksLikeQuestionnaire, readMeta } from "./workbook-meta.js";
 import { moduleSheets, readModuleSheets, recogniseModules } from "./workbook-modules.js";
 import { cellPlace } from "./workbook.js";
@@ -99,8 +100,11 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const versions = Object.fromEntries(used.map((m) => [m.id, m.version]));
   const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
 
-  const inst = book.sheet(INSTITUTION_SHEET);
-  if (!inst) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
+  const stored = book.sheet(INSTITUTION_SHEET);
+  if (!stored) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
+  // Answers are in column C: a merge over them (a label merged with its answer) must not answer for them.
+  for (const m of mergesOverAnswers(stored, (r, c) => r >= 2 && c === 3)) push("MERGED_CELLS", { sheet: stored.name, range: rangeText(m) }, rangePlace(stored.name, m));
+  const inst = unmerged(stored);
   const fields = new Map<string, { shown: SheetValue; row: number }>();
   for (let r = 1; r <= inst.rowCount; r++) {
     const key = text(inst.cell(r, 1));
