@@ -71,9 +71,10 @@ describe("a second copy of a module sheet", () => {
     expect(o.problems.filter((p) => p.code === "SHEET_COPY_CONFLICT")).toHaveLength(1);
     expect(o.problems.find((p) => p.code === "SHEET_COPY")).toMatchObject({ severity: "warning", args: { module: "general", sheet: GENERAL, copy: `${GENERAL} (2)`, identical: false } });
     expect(o.answers.answers.data_governance_policy).toBeUndefined();
-    expect(o.answers.rejected!.filter((r) => r.question === "data_governance_policy").map((r) => [r.place, r.code, r.comment])).toEqual([
-      [`'${GENERAL}'!E${row}`, "SHEET_COPY_CONFLICT", undefined],
-      [`'${GENERAL} (2)'!E${row}`, "SHEET_COPY_CONFLICT", "changed in the copy"],
+    const typed = (await generalSheet()).getCell(row, 5).value;
+    expect(o.answers.rejected!.filter((r) => r.question === "data_governance_policy").map((r) => [r.place, r.raw, r.code, r.comment])).toEqual([
+      [`'${GENERAL}'!E${row}`, typed, "SHEET_COPY_CONFLICT", undefined],
+      [`'${GENERAL} (2)'!E${row}`, "Don't know", "SHEET_COPY_CONFLICT", "changed in the copy"],
     ]);
     // every other answer is read as before
     const { data_governance_policy: _d, ...rest } = original.answers.answers;

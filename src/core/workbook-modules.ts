@@ -115,7 +115,7 @@ interface Reading {
 export function readModuleSheets(sheets: readonly ModuleSheet[], questions: Map<string, Question>, lang: LabelLang, out: SheetAnswers, make: Push, push: (p: Problem) => void): void {
   const reads = sheets.map(({ sheet }, i) => {
     const problems: Problem[] = [];
-    const read: SheetAnswers = { answers: {}, rejected: [], notes: [], places: new Map() };
+    const read: SheetAnswers = { answers: {}, rejected: [], notes: [], places: new Map(), typed: new Map() };
     readModuleSheet(sheet, questions, lang, read, (code, args, place, severity) => {
       const p = make(code, args, place, severity);
       problems.push(p);
@@ -175,7 +175,8 @@ function readingsOf(read: SheetAnswers, sheet: number): Map<string, Reading> {
   for (const [qid, answer] of Object.entries(read.answers)) {
     const r = get(qid);
     r.answer = answer;
-    r.raw = Array.isArray(answer.value) ? answer.value.join("; ") : String(answer.value);
+    // As typed; ticks in option rows as the options' values.
+    r.raw = read.typed?.get(qid) ?? (Array.isArray(answer.value) ? answer.value.join("; ") : String(answer.value));
     if (answer.comment) r.comment = answer.comment;
   }
   for (const rej of read.rejected) {

@@ -40,6 +40,8 @@ export interface SheetAnswers {
   notes: Note[];
   /** By placeKey: the cell of each answer and of each comment without one. */
   places: Map<string, string>;
+  /** By question: what its answer cell shows, as typed (module sheets only). */
+  typed?: Map<string, string>;
 }
 
 export function readModuleSheet(stored: ReadSheet, questions: Map<string, Question>, lang: LabelLang, out: SheetAnswers, push: Push): void {
@@ -101,6 +103,7 @@ export function readModuleSheet(stored: ReadSheet, questions: Map<string, Questi
         if (reason) parsed = { error: reason };
       }
     }
+    if (text(row.shown)) out.typed?.set(qid, text(row.shown));
     record(q, parsed, row.shown, row.comment, place, answers, rejected, notes, push, places);
   }
 }
