@@ -180,7 +180,8 @@ describe("YAML is loaded safely", () => {
 describe("the shipped modules", () => {
   it("all validate, with the general questionnaire and seven area modules", async () => {
     const loaded = await loadModules();
-    expect(loaded.problems).toEqual([]);
+    // Warnings (content rules: gates, wording levels, glossary, recommendations) do not stop a module.
+    expect(loaded.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(loaded.modules.map((m) => m.module.id)).toEqual([
       "general",
       "birth_registration",
