@@ -33,6 +33,11 @@ const COMPANION_SCHEMA: Record<string, "scales" | "glossary"> = { [SCALES_FILE]:
 /** Module files larger than this are refused before reading: the largest shipped one is about 220 kB. */
 export const MAX_MODULE_FILE_BYTES = 5 * 1024 * 1024;
 
+/** Whether a file of a modules folder is a module (not its scales or glossary). */
+export function isModuleFile(file: string): boolean {
+  return !(basename(file) in COMPANION_SCHEMA);
+}
+
 /**
  * The module files in a folder, sorted by name so that every run loads them in one order,
  * after the scales and glossary files where the folder has them.
