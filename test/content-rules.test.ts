@@ -24,6 +24,9 @@ describe("each new rule fails its module with the right line:column", () => {
     ["recommendation-order", "RECOMMENDATION_ORDER", "warning", "mini.yaml", "19:54", "sections.0.questions.0.recommendation.th"],
     ["unknown-scale", "UNKNOWN_SCALE", "error", "mini.yaml", "27:16", "sections.0.questions.1.scale"],
     ["band-set-condition", "DANGLING_CONDITION", "error", "mini.yaml", "23:31", "sections.0.questions.0.band_sets.0.when.question"],
+    ["duplicate-scale", "DUPLICATE_SCALE", "error", "scales.yaml", "6:9", "scales.1.id"],
+    ["level-set-value", "UNKNOWN_LEVEL_VALUE", "error", "mini.yaml", "33:26", "sections.0.questions.1.level_sets.0.levels.0.value"],
+    ["scale-not-allowed", "SCALE_NOT_ALLOWED", "error", "mini.yaml", "15:16", "sections.0.questions.0.scale"],
   ];
   it.each(cases)("%s", async (c, code, severity, file, at, path) => {
     expect(await problemsOf(c)).toEqual([{ code, severity, file, at, path }]);

@@ -13,7 +13,9 @@ export function expandScales(module: Module, scales: ReadonlyMap<string, Scale>)
     sections: module.sections.map((section) => ({
       ...section,
       questions: section.questions.map((q) => {
-        const scale = q.scale === undefined ? undefined : scales.get(q.scale);
+        // Only choice questions take a scale; the rules report it on any other.
+        const choice = q.type === "single_choice" || q.type === "multiple_choice";
+        const scale = q.scale === undefined || !choice ? undefined : scales.get(q.scale);
         return scale ? { ...q, options: scale.options.map((o) => ({ ...o })) } : q;
       }),
     })),
