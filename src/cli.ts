@@ -81,7 +81,10 @@ ${EXIT_CODES}`,
       "after",
       `
 Files given are checked together with the other modules of their folder's set, so that
-ids unique across modules and conditions on required modules are checked too.
+ids unique across modules and conditions on required modules are checked too; the folder's
+scales.yaml (shared answer scales) and glossary.yaml (Thai glossary) are checked with them.
+Warnings (unscored gates, one wording at two levels, glossary variants, recommendations
+that give orders) are printed but do not change the exit code.
 
 Examples:
   $ assess validate

@@ -90,6 +90,12 @@ describe("assess validate", () => {
     const problems = JSON.parse(r.stdout).problems as { code: string; args: object; message: string }[];
     expect(problems.find((p) => p.code === "DUPLICATE_OPTION")).toMatchObject({ args: { value: "full" }, line: 30, column: 22, message: expect.any(String) });
   });
+  it("prints warnings and still passes (exit 0): warnings never fail validate", async () => {
+    const r = await run(["validate", "--modules", "test/fixtures/broken-modules/glossary-variant"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^test\/fixtures\/broken-modules\/glossary-variant\/mini\.yaml:16:39 sections\[0\]\.questions\[0\]\.help\.th: warning: .+ \[GLOSSARY_VARIANT\]$/m);
+    expect(r.stdout).toContain("1 module file valid (1 warning)");
+  });
   it("a missing modules folder is an input error (exit 2)", async () => {
     const r = await run(["validate", "--modules", "no/such/folder"]);
     expect(r.code).toBe(2);

@@ -6,6 +6,7 @@ import { checkModules } from "../src/core/rules.js";
 import { loadModuleFiles, loadModules } from "../src/io/modules.js";
 import { checkSchema } from "../src/io/schema.js";
 import { parseYaml } from "../src/io/yaml.js";
+import { base, q, t } from "./helpers/rule-cases.js";
 
 const dir = (c: string) => `test/fixtures/broken-modules/${c}`;
 
@@ -80,32 +81,6 @@ describe("the schema's errors, as data", () => {
 });
 
 describe("the rules a schema cannot express, one problem each", () => {
-  const t = (en: string) => ({ en, th: `ไทย ${en}` });
-  const q = (id: string, extra: Partial<Question> = {}): Question => ({
-    id,
-    type: "single_choice",
-    label: t(id),
-    help: t(id),
-    dimension: "collection",
-    priority: "useful",
-    options: [
-      { value: "yes", label: t("yes"), level: 4 },
-      { value: "no", label: t("no"), level: 0, recommendation: t("start") },
-    ],
-    ...extra,
-  });
-  const base = (): Module => ({
-    id: "m",
-    version: "1.0.0",
-    title: t("M"),
-    description: t("M"),
-    themes: ["m"],
-    sources: [{ id: "s", citation: "S 2020" }],
-    sections: [
-      { id: "ds", title: t("D"), scope: "dataset", questions: [q("d1")] },
-      { id: "inst", title: t("I"), scope: "institution", questions: [q("q1"), q("q2")] },
-    ],
-  });
   const q2 = (m: Module) => m.sections[1]!.questions[1]!;
   const number = (extra: Partial<Question> = {}) => q("n", { type: "number", options: undefined, bands: [{ max: 10, level: 0, recommendation: t("more") }, { min: 10, level: 4 }], ...extra });
   // [case, change, code, args, path]
@@ -180,7 +155,8 @@ describe("YAML is loaded safely", () => {
 describe("the shipped modules", () => {
   it("all validate, with the general questionnaire and seven area modules", async () => {
     const loaded = await loadModules();
-    expect(loaded.problems).toEqual([]);
+    // Warnings (content rules: gates, wording levels, glossary, recommendations) do not stop a module.
+    expect(loaded.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(loaded.modules.map((m) => m.module.id)).toEqual([
       "general",
       "birth_registration",

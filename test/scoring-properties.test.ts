@@ -121,7 +121,8 @@ describe("the generators", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         for (const m of c.modules) expect(checkSchema("module", m, m.id)).toEqual([]);
-        expect(checkModules(c.modules.map((m) => ({ source: m.id, module: m })))).toEqual([]);
+        // Errors only: the generated gates are unscored on purpose, which the content rules warn about.
+        expect(checkModules(c.modules.map((m) => ({ source: m.id, module: m }))).filter((p) => p.severity === "error")).toEqual([]);
         // Warnings may name answers to hidden questions, which the properties need.
         expect(checkAnswers(c.set, c.modules, "set").problems.filter((p) => p.severity === "error")).toEqual([]);
       }),
@@ -276,7 +277,7 @@ describe("6. one scorecard whichever way the answers come in (shipped modules)",
 
   beforeAll(async () => {
     const loaded = await loadModules("modules");
-    expect(loaded.problems).toEqual([]);
+    expect(loaded.problems.filter((p) => p.severity === "error")).toEqual([]);
     modules = loaded.modules.map((s) => s.module);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

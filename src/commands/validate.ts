@@ -5,7 +5,7 @@ import { hasErrors } from "../core/problems.js";
 import { formatProblem, withMessage } from "../core/problem-words.js";
 import { ExitError, EXIT } from "../errors.js";
 import { displayPath } from "../io/fs.js";
-import { loadModuleFiles, moduleFiles } from "../io/modules.js";
+import { isModuleFile, loadModuleFiles, moduleFiles } from "../io/modules.js";
 import { SHIPPED_MODULES } from "../io/paths.js";
 import { processStreams } from "../io/streams.js";
 import type { Streams } from "../io/streams.js";
@@ -43,11 +43,12 @@ export async function validateCommand(options: ValidateOptions, streams: Streams
   } else {
     for (const p of problems) streams.stdout.write(`${formatProblem(p, lang)}\n`);
     const errors = problems.filter((p) => p.severity === "error").length;
-    const files = shownSources.size;
+    // The scales and glossary files are checked and their problems shown, but they are not modules.
+    const files = shown.filter(isModuleFile).length;
     streams.stdout.write(
       errors === 0
         ? `${files} module file${files === 1 ? "" : "s"} valid${problems.length ? ` (${problems.length} warning${problems.length === 1 ? "" : "s"})` : ""}\n`
-        : `${errors} problem${errors === 1 ? "" : "s"} in ${new Set(problems.map((p) => p.source)).size} of ${files} module file${files === 1 ? "" : "s"}\n`,
+        : `${errors} problem${errors === 1 ? "" : "s"} in ${new Set(problems.filter((p) => p.severity === "error").map((p) => p.source)).size} of ${files} module file${files === 1 ? "" : "s"}\n`,
     );
   }
   if (hasErrors(problems)) throw new ExitError(EXIT.SOME_FAILED);

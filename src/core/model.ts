@@ -50,6 +50,40 @@ export interface Band {
   recommendation?: Text;
 }
 
+/** Bands that replace a question's `bands` where `when` holds (the first set that holds wins). */
+export interface BandSet {
+  when: Condition;
+  bands: Band[];
+}
+
+/** A level (and recommendation) that replaces an option's own where the set's `when` holds. */
+export interface LevelOverride {
+  value: string;
+  level: number;
+  recommendation?: Text;
+}
+
+export interface LevelSet {
+  when: Condition;
+  levels: LevelOverride[];
+}
+
+/** A shared answer scale (modules/scales.yaml): options that questions refer to by id. */
+export interface Scale {
+  id: string;
+  description?: Text;
+  options: Option[];
+}
+
+/** One term of the Thai glossary (modules/glossary.yaml). */
+export interface GlossaryTerm {
+  en: string;
+  th: string;
+  /** Thai wordings to avoid in its place. */
+  avoid?: string[];
+  note?: string;
+}
+
 export type Condition =
   | { question: string; in: string[] }
   | { all: Condition[] }
@@ -67,12 +101,18 @@ export interface Question {
   sources?: string[];
   recommendation?: Text;
   when?: Condition;
+  /** A deliberate routing question: unscored, and hiding scored questions by design. */
+  routing?: boolean;
+  /** A shared scale's id; its options are copied into `options` when the module is loaded. */
+  scale?: string;
   options?: Option[];
+  level_sets?: LevelSet[];
   unit?: Text;
   min?: number | string;
   max?: number | string;
   integer?: boolean;
   bands?: Band[];
+  band_sets?: BandSet[];
 }
 
 export interface Section {

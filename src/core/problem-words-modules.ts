@@ -1,8 +1,12 @@
 // Words for problems in module files: reading, YAML, the schema and the module rules.
-import type { SchemaRule } from "./problems.js";
+import { formatPath } from "./problems.js";
+import type { DocPath, SchemaRule } from "./problems.js";
 import type { WordTable } from "./problem-words.js";
 
 const list = (xs: readonly string[]) => xs.join(", ");
+const few = (xs: readonly string[]) => (xs.length > 5 ? `${xs.slice(0, 5).join(", ")}, …` : list(xs));
+const otherPlace = (a: { other: string; otherPath: DocPath; otherLine?: number; otherColumn?: number }) =>
+  a.otherLine === undefined ? `${a.other} ${formatPath(a.otherPath)}` : `${a.other}:${a.otherLine}:${a.otherColumn ?? 1}`;
 
 const TYPE_TH: Record<string, string> = {
   string: "ข้อความ",
@@ -47,11 +51,13 @@ function schemaEn(a: SchemaRule): string {
     case "property_name":
       return "property name must be valid";
     case "text_scored":
-      return "a text question is never scored: remove dimension, options and bands";
+      return "a text question is never scored: remove dimension, options, scale, bands and their sets";
     case "options_on_number":
-      return "number and date questions take no options";
+      return "number and date questions take no options, scale or level_sets";
     case "number_fields":
-      return "min, max, integer, unit and bands apply only to number and date questions";
+      return "min, max, integer, unit, bands and band_sets apply only to number and date questions";
+    case "scale_and_options":
+      return "a question takes its options from a scale or lists them, not both";
     case "not":
       return "this combination of properties is not allowed";
     case "other":
@@ -86,11 +92,13 @@ function schemaTh(a: SchemaRule): string {
     case "property_name":
       return `ชื่อคีย์ "${a.name}" ไม่ถูกต้อง`;
     case "text_scored":
-      return "คำถามแบบข้อความไม่นำมาคิดคะแนน: ให้ลบ dimension, options และ bands";
+      return "คำถามแบบข้อความไม่นำมาคิดคะแนน: ลบ dimension, options, scale, bands และชุดของค่าเหล่านี้";
     case "options_on_number":
-      return "คำถามแบบตัวเลขและวันที่ไม่มี options";
+      return "คำถามแบบตัวเลขและวันที่ไม่มี options, scale หรือ level_sets";
     case "number_fields":
-      return "min, max, integer, unit และ bands ใช้ได้กับคำถามแบบตัวเลขและวันที่เท่านั้น";
+      return "min, max, integer, unit, bands และ band_sets ใช้ได้กับคำถามแบบตัวเลขและวันที่เท่านั้น";
+    case "scale_and_options":
+      return "คำถามใช้ตัวเลือกจาก scale หรือระบุ options เอง อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง";
     case "not":
       return "ใช้คุณสมบัติเหล่านี้ร่วมกันไม่ได้";
     case "other":
@@ -201,5 +209,33 @@ export const MODULE_WORDS = {
   UNKNOWN_CONDITION_VALUE: {
     en: (a) => `"${a.question}" has no option "${a.value}" (it has: ${list(a.values)})`,
     th: (a) => `"${a.question}" ไม่มีตัวเลือก "${a.value}" (มี: ${list(a.values)})`,
+  },
+  UNSCORED_GATE: {
+    en: (a) =>
+      `"${a.question}" is not scored, but its answers hide ${a.hides.length} scored question${a.hides.length === 1 ? "" : "s"} (${few(a.hides)}): an institution that answers "we do not do this" scores higher than one that does it partly. Score the gate (its "no" at level 0) or, if it only routes respondents, mark it routing: true`,
+    th: (a) =>
+      `"${a.question}" ไม่ได้คิดคะแนน แต่คำตอบของคำถามนี้ซ่อนคำถามที่คิดคะแนน ${a.hides.length} ข้อ (${few(a.hides)}) หน่วยงานที่ตอบว่า "ไม่ได้ดำเนินการ" จึงได้คะแนนสูงกว่าหน่วยงานที่ดำเนินการบางส่วน ควรคิดคะแนนคำถามนี้ (คำตอบ "ไม่" อยู่ที่ระดับ 0) หรือหากใช้เพื่อกำหนดเส้นทางการตอบเท่านั้น ให้ระบุ routing: true`,
+  },
+  UNKNOWN_SCALE: { en: (a) => `no scale "${a.scale}" in the scales file (scales.yaml beside the modules)`, th: (a) => `ไม่มีมาตรวัด "${a.scale}" ในไฟล์ scales.yaml ที่อยู่คู่กับโมดูล` },
+  SCALE_NOT_ALLOWED: {
+    en: (a) => `a ${a.type} question cannot take a scale; scales are for single and multiple choice`,
+    th: (a) => `คำถามแบบ ${a.type} ใช้ scale ไม่ได้: scale ใช้ได้กับคำถามแบบเลือกตอบข้อเดียวและหลายข้อเท่านั้น`,
+  },
+  DUPLICATE_SCALE: { en: (a) => `scale id "${a.scale}" is defined twice`, th: (a) => `รหัสมาตรวัด "${a.scale}" ถูกกำหนดซ้ำ` },
+  UNKNOWN_LEVEL_VALUE: {
+    en: (a) => `the question has no option "${a.value}" (it has: ${list(a.values)})`,
+    th: (a) => `คำถามนี้ไม่มีตัวเลือก "${a.value}" (มี: ${list(a.values)})`,
+  },
+  LEVEL_INCONSISTENT: {
+    en: (a) => `the option "${a.label}" is level ${a.level} here but level ${a.otherLevel} at ${otherPlace(a)}: the same practice should score the same in every module (a shared scale keeps it so)`,
+    th: (a) => `ตัวเลือก "${a.label}" อยู่ที่ระดับ ${a.level} ที่นี่ แต่อยู่ที่ระดับ ${a.otherLevel} ที่ ${otherPlace(a)}: แนวปฏิบัติเดียวกันควรได้ระดับเดียวกันในทุกโมดูล (ใช้ scale ร่วมกันเพื่อให้ตรงกัน)`,
+  },
+  GLOSSARY_VARIANT: {
+    en: (a) => `"${a.variant}": the glossary's Thai for "${a.term}" is "${a.preferred}"`,
+    th: (a) => `"${a.variant}": อภิธานศัพท์กำหนดให้ใช้ "${a.preferred}" สำหรับ "${a.term}"`,
+  },
+  RECOMMENDATION_ORDER: {
+    en: (a) => `the Thai recommendation opens with "${a.opening}", an instruction; the NSO advises and cannot instruct a ministry: open with "${a.suggestion}"`,
+    th: (a) => `ข้อเสนอแนะภาษาไทยขึ้นต้นด้วย "${a.opening}" ซึ่งเป็นการสั่งการ สสช. ให้คำแนะนำได้แต่สั่งการกระทรวงไม่ได้: ควรขึ้นต้นด้วย "${a.suggestion}"`,
   },
 } satisfies Partial<WordTable>;

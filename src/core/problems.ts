@@ -23,8 +23,8 @@ export type SchemaRule =
   | { rule: "format"; format: string }
   | { rule: "one_of" | "any_of" }
   | { rule: "property_name"; name: string }
-  /** The module schema's `not` rules: a text question scored, options on a number or date, number fields elsewhere. */
-  | { rule: "text_scored" | "options_on_number" | "number_fields" | "not" }
+  /** The module schema's `not` rules: a text question scored, options on a number or date, number fields elsewhere, a scale beside options. */
+  | { rule: "text_scored" | "options_on_number" | "number_fields" | "scale_and_options" | "not" }
   /** A keyword we have no words for: ajv's own text. */
   | { rule: "other"; keyword: string; detail: string };
 
@@ -66,6 +66,20 @@ export interface ModuleProblemArgs {
   CONDITION_TYPE: { question: string; type: string };
   CONDITION_SCOPE: { question: string };
   UNKNOWN_CONDITION_VALUE: { question: string; value: string; values: string[] };
+  /** An unscored question (not marked `routing: true`) whose answers hide scored questions. */
+  UNSCORED_GATE: { question: string; hides: string[] };
+  UNKNOWN_SCALE: { scale: string };
+  /** `scale` on a question that is not single or multiple choice. */
+  SCALE_NOT_ALLOWED: { type: string };
+  DUPLICATE_SCALE: { scale: string };
+  /** A level set names an option the question does not have. */
+  UNKNOWN_LEVEL_VALUE: { value: string; values: string[] };
+  /** The same English option wording at another level elsewhere; `other` is where (file, path, and line:column when known). */
+  LEVEL_INCONSISTENT: { label: string; level: number; otherLevel: number; other: string; otherPath: DocPath; otherLine?: number; otherColumn?: number };
+  /** Thai text using a wording the glossary says to avoid. */
+  GLOSSARY_VARIANT: { variant: string; preferred: string; term: string };
+  /** A Thai recommendation opening with an order ("ให้…"): the NSO advises, it cannot instruct a ministry. */
+  RECOMMENDATION_ORDER: { opening: string; suggestion: string };
 }
 
 /** What an input that is not a regular file is. */

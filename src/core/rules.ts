@@ -1,9 +1,16 @@
 // Rules a JSON Schema cannot express. Each rule reads the modules and pushes problems;
 // nothing throws, so a module author sees every problem at once.
-import { DONT_KNOW, NOT_APPLICABLE, isChoice, isScored, optionsOf } from "./model.js";
-import type { Band, Condition, Module, Question, Scope, Text } from "./model.js";
+import { isChoice, isScored, optionsOf } from "./model.js";
+import type { Condition, GlossaryTerm, Module, Question, Scale, Scope } from "./model.js";
 import { problem } from "./problems.js";
-import type { DocPath, Problem, ProblemArgs, ProblemCode } from "./problems.js";
+import type { DocPath, Problem } from "./problems.js";
+import { checkText } from "./rule-kit.js";
+import type { Push } from "./rule-kit.js";
+import { checkGates, checkGlossary, checkLevelWording, checkRecommendationWording } from "./rules-content.js";
+import type { Checked } from "./rules-content.js";
+import { checkScales } from "./scales.js";
+import { checkLevelSets, checkOptions, checkRangeAndBands } from "./rules-scoring.js";
+import type { CheckWhen } from "./rules-scoring.js";
 
 export interface ModuleSource {
   /** Where the module came from (a file path), used in every problem. */
@@ -19,17 +26,28 @@ interface Seen {
   question: Question;
 }
 
+/** What is loaded beside the modules: the shared scales and the Thai glossary, each with its file. */
+export interface Companions {
+  scales?: { source: string; scales: Scale[] };
+  glossary?: { source: string; terms: GlossaryTerm[] };
+}
+
 interface Ctx {
   problems: Problem[];
   /** Every question of every module, for cross-module checks. */
   all: Map<string, Seen[]>;
   modules: Map<string, ModuleSource>;
+  scaleIds: ReadonlySet<string>;
 }
 
-const THAI = /[\u0E00-\u0E7F]/;
+/** A push that reports problems in one file. */
+function pushTo(problems: Problem[], source: string): Push {
+  return (code, args, path, severity) => problems.push(problem(code, args, source, path, severity));
+}
 
-export function checkModules(sources: readonly ModuleSource[]): Problem[] {
-  const ctx: Ctx = { problems: [], all: new Map(), modules: new Map() };
+export function checkModules(sources: readonly ModuleSource[], companions: Companions = {}): Problem[] {
+  const { scales, glossary } = companions;
+  const ctx: Ctx = { problems: [], all: new Map(), modules: new Map(), scaleIds: new Set(scales?.scales.map((s) => s.id)) };
   for (const s of sources) {
     const prior = ctx.modules.get(s.module.id);
     if (prior) {
@@ -50,6 +68,25 @@ export function checkModules(sources: readonly ModuleSource[]): Problem[] {
     }
   }
   for (const s of sources) checkModule(ctx, s);
+  const checked = sources.map((s) => {
+    const questions: Checked["questions"] = [];
+    forEachQuestion(s, (question, path) => questions.push({ question, path }));
+    return { module: s.module.id, source: s.source, questions, push: pushTo(ctx.problems, s.source) };
+  });
+  checkGates(checked);
+  checkLevelWording(checked);
+  if (scales) {
+    const push = pushTo(ctx.problems, scales.source);
+    checkScales(push, scales.scales);
+    checkRecommendationWording(push, scales.scales, ["scales"]);
+    if (glossary) checkGlossary(push, scales.scales, ["scales"], glossary.terms);
+  }
+  for (const c of checked) {
+    const m = ctx.modules.get(c.module);
+    if (m?.source !== c.source) continue;
+    checkRecommendationWording(c.push, m.module, []);
+    if (glossary) checkGlossary(c.push, m.module, [], glossary.terms);
+  }
   return ctx.problems;
 }
 
@@ -61,7 +98,7 @@ function forEachQuestion(s: ModuleSource, fn: (q: Question, path: DocPath, scope
 
 function checkModule(ctx: Ctx, s: ModuleSource): void {
   const { module: m, source } = s;
-  const push: Push = (code, args, path) => ctx.problems.push(problem(code, args, source, path));
+  const push = pushTo(ctx.problems, source);
 
   checkText(push, m.title, ["title"]);
   checkText(push, m.description, ["description"]);
@@ -95,22 +132,16 @@ function checkModule(ctx: Ctx, s: ModuleSource): void {
 
     section.questions.forEach((q, qi) => {
       const qpath: DocPath = [...spath, "questions", qi];
-      checkQuestion(push, q, qpath, sourceIds);
-      if (q.when) checkCondition(push, q.when, [...qpath, "when"], section.scope, earlier, ctx, q.id);
+      const checkWhen = (c: Condition, path: DocPath) => checkCondition(push, c, path, section.scope, earlier, ctx, q.id);
+      checkQuestion(push, q, qpath, sourceIds, checkWhen);
+      if (q.scale !== undefined && !ctx.scaleIds.has(q.scale)) push("UNKNOWN_SCALE", { scale: q.scale }, [...qpath, "scale"]);
+      if (q.when) checkWhen(q.when, [...qpath, "when"]);
       earlier.set(q.id, { scope: section.scope, question: q });
     });
   });
 }
 
-type Push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], path: DocPath) => void;
-
-function checkText(push: Push, text: Text, path: DocPath): void {
-  if (text.en.trim() === "") push("BLANK_TEXT", { lang: "en" }, [...path, "en"]);
-  if (text.th.trim() === "") push("BLANK_TEXT", { lang: "th" }, [...path, "th"]);
-  else if (!THAI.test(text.th)) push("THAI_MISSING", { text: text.th.slice(0, 40) }, [...path, "th"]);
-}
-
-function checkQuestion(push: Push, q: Question, path: DocPath, sourceIds: Set<string>): void {
+function checkQuestion(push: Push, q: Question, path: DocPath, sourceIds: Set<string>, checkWhen: CheckWhen): void {
   checkText(push, q.label, [...path, "label"]);
   checkText(push, q.help, [...path, "help"]);
   if (q.recommendation) checkText(push, q.recommendation, [...path, "recommendation"]);
@@ -118,106 +149,12 @@ function checkQuestion(push: Push, q: Question, path: DocPath, sourceIds: Set<st
   (q.sources ?? []).forEach((id, i) => {
     if (!sourceIds.has(id)) push("UNKNOWN_SOURCE", { id }, [...path, "sources", i]);
   });
+  if (q.scale !== undefined && q.type !== "single_choice" && q.type !== "multiple_choice") push("SCALE_NOT_ALLOWED", { type: q.type }, [...path, "scale"]);
   if (q.options) checkOptions(push, q, path);
-  if (q.type === "number" || q.type === "date") checkRangeAndBands(push, q, path);
+  if (q.level_sets) checkLevelSets(push, q, path, checkWhen);
+  if (q.type === "number" || q.type === "date") checkRangeAndBands(push, q, path, checkWhen);
   if (isScored(q) && (q.type === "number" || q.type === "date") && !q.bands) {
     push("SCORED_WITHOUT_BANDS", { type: q.type }, [...path, "dimension"]);
-  }
-}
-
-function checkOptions(push: Push, q: Question, path: DocPath): void {
-  const given = q.options ?? [];
-  const values = new Set<string>();
-  given.forEach((o, i) => {
-    const opath: DocPath = [...path, "options", i];
-    if (values.has(o.value)) push("DUPLICATE_OPTION", { value: o.value }, [...opath, "value"]);
-    values.add(o.value);
-    if (o.value === DONT_KNOW || o.value === NOT_APPLICABLE) {
-      push("RESERVED_OPTION", { value: o.value }, [...opath, "value"]);
-    }
-    if (o.label) checkText(push, o.label, [...opath, "label"]);
-    else if (q.type !== "yes_no") push("OPTION_LABEL_MISSING", {}, opath);
-    if (o.recommendation) checkText(push, o.recommendation, [...opath, "recommendation"]);
-    if (q.type !== "multiple_choice" && (o.weight !== undefined || o.exclusive !== undefined)) {
-      push("WEIGHT_NOT_ALLOWED", {}, opath);
-    }
-    if (q.type === "multiple_choice" && o.level !== undefined) {
-      push("LEVEL_NOT_ALLOWED", {}, [...opath, "level"]);
-    }
-    if (q.type === "multiple_choice" && o.exclusive && o.weight !== undefined) {
-      push("EXCLUSIVE_WEIGHT", {}, [...opath, "weight"]);
-    }
-  });
-
-  if (q.type === "yes_no") {
-    const ok = given.length === 2 && values.has("yes") && values.has("no");
-    if (!ok) push("YES_NO_OPTIONS", {}, [...path, "options"]);
-  }
-
-  if (!isScored(q)) {
-    given.forEach((o, i) => {
-      if (o.level !== undefined || o.weight !== undefined) {
-        push("UNSCORED_LEVEL", { on: "options" }, [...path, "options", i]);
-      }
-    });
-    return;
-  }
-
-  if (q.type === "single_choice" || q.type === "yes_no") {
-    const opts = optionsOf(q);
-    let top = -1;
-    opts.forEach((o) => (top = Math.max(top, o.level ?? -1)));
-    given.forEach((o, i) => {
-      if (o.level === undefined) push("LEVEL_MISSING", {}, [...path, "options", i]);
-    });
-    opts.forEach((o) => {
-      if (o.level !== undefined && o.level < top && !o.recommendation && !q.recommendation) {
-        const i = given.findIndex((g) => g.value === o.value);
-        push("RECOMMENDATION_MISSING", { of: "option", value: o.value }, i >= 0 ? [...path, "options", i] : path);
-      }
-    });
-  } else if (q.type === "multiple_choice") {
-    const practices = given.filter((o) => !o.exclusive);
-    if (practices.length === 0) push("NO_PRACTICES", {}, [...path, "options"]);
-    given.forEach((o, i) => {
-      if (!o.exclusive && !o.recommendation && !q.recommendation) {
-        push("RECOMMENDATION_MISSING", { of: "practice", value: o.value }, [...path, "options", i]);
-      }
-    });
-  }
-}
-
-function checkRangeAndBands(push: Push, q: Question, path: DocPath): void {
-  const isDate = q.type === "date";
-  for (const key of ["min", "max"] as const) {
-    const v = q[key];
-    if (v === undefined) continue;
-    const ok = isDate ? typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) : typeof v === "number";
-    if (!ok) push("BAD_RANGE", { rule: isDate ? "date_limit" : "number_limit" }, [...path, key]);
-  }
-  if (isDate && q.integer !== undefined) push("BAD_RANGE", { rule: "integer_on_date" }, [...path, "integer"]);
-  if (!q.bands) return;
-  if (!isScored(q)) push("UNSCORED_LEVEL", { on: "bands" }, [...path, "bands"]);
-  const [lo, hi] = isDate ? (["min_months", "max_months"] as const) : (["min", "max"] as const);
-  const intervals: { lo: number; hi: number; i: number }[] = [];
-  const top = Math.max(...q.bands.map((b) => b.level));
-  q.bands.forEach((b: Band, i) => {
-    const bpath: DocPath = [...path, "bands", i];
-    const wrong = isDate ? b.min !== undefined || b.max !== undefined : b.min_months !== undefined || b.max_months !== undefined;
-    if (wrong) push("BAD_BAND", { rule: isDate ? "date_keys" : "number_keys" }, bpath);
-    const l = b[lo] ?? -Infinity;
-    const h = b[hi] ?? Infinity;
-    if (!(l < h)) push("BAD_BAND", { rule: "empty", from: lo, to: hi }, bpath);
-    intervals.push({ lo: l, hi: h, i });
-    if (b.label) checkText(push, b.label, [...bpath, "label"]);
-    if (b.recommendation) checkText(push, b.recommendation, [...bpath, "recommendation"]);
-    if (b.level < top && !b.recommendation && !q.recommendation) {
-      push("RECOMMENDATION_MISSING", { of: "band" }, bpath);
-    }
-  });
-  intervals.sort((a, b) => a.lo - b.lo);
-  for (let k = 1; k < intervals.length; k++) {
-    if (intervals[k]!.lo < intervals[k - 1]!.hi) push("BAND_OVERLAP", {}, [...path, "bands", intervals[k]!.i]);
   }
 }
 

@@ -1,14 +1,15 @@
 // The scoring method of DOMAIN.md, as a pure function of a questionnaire and an answer set.
 // Every figure is computed as an exact fraction (./exact.ts) and turned into a number only
 // on the way out, so that ties are true ties and halves round the same way everywhere.
-import { isSpecial, monthsBetween } from "./answers.js";
-import type { Answer, AnswerSet, DatasetAnswers } from "./answers.js";
+import type { AnswerSet, DatasetAnswers } from "./answers.js";
 import * as X from "./exact.js";
 import type { Ratio } from "./exact.js";
-import { DIMENSIONS, DONT_KNOW, NOT_APPLICABLE, PRIORITY_WEIGHT, optionsOf } from "./model.js";
-import type { Dimension, Priority, Question, Text } from "./model.js";
+import { DIMENSIONS, PRIORITY_WEIGHT } from "./model.js";
+import type { Dimension, Priority, Text } from "./model.js";
 import type { Questionnaire } from "./questionnaire.js";
-import { isShown, shownQuestions } from "./visibility.js";
+import { scoreAnswer } from "./score-answer.js";
+import type { ExactAnswerScore } from "./score-answer.js";
+import { isShown, shownQuestions, valuesAt } from "./visibility.js";
 
 /**
  * 2.0.0: a hidden question hides its whole chain; the overall figure only when all three
@@ -108,10 +109,11 @@ interface Scored {
   cells: ExactAnswerScore[];
 }
 
-type ExactAnswerScore = AnswerScore & { exact?: Ratio };
-
 export function scoreAnswers(questionnaire: Questionnaire, set: AnswerSet): Scorecard {
   const shown = shownQuestions(questionnaire, set);
+  // What band and level sets read: the same answers the conditions see.
+  const instValues = valuesAt(questionnaire, set, shown);
+  const dsValues = set.datasets.map((_d, i) => valuesAt(questionnaire, set, shown, i));
   const scored: Scored[] = [];
   let datasetQuestions = 0;
   for (const placed of questionnaire.questions) {
@@ -120,8 +122,8 @@ export function scoreAnswers(questionnaire: Questionnaire, set: AnswerSet): Scor
     const id = q.id;
     const cells: ExactAnswerScore[] =
       placed.section.scope === "institution"
-        ? [scoreAnswer(q, set.answers[id], isShown(shown, id), set.date)]
-        : set.datasets.map((ds, i) => ({ ...scoreAnswer(q, ds.answers[id], isShown(shown, id, i), set.date), dataset: ds.id }));
+        ? [scoreAnswer(q, set.answers[id], isShown(shown, id), set.date, instValues)]
+        : set.datasets.map((ds, i) => ({ ...scoreAnswer(q, ds.answers[id], isShown(shown, id, i), set.date, dsValues[i]!), dataset: ds.id }));
     if (placed.section.scope === "dataset") datasetQuestions++;
     const exact = X.mean(cells.flatMap((c) => (c.exact ? [c.exact] : [])));
     scored.push({
@@ -166,63 +168,6 @@ export function scoreAnswers(questionnaire: Questionnaire, set: AnswerSet): Scor
 export function overallOf(d: Record<Dimension, Pick<Tally, "exact">>): Ratio | undefined {
   const xs = DIMENSIONS.map((k) => (d[k].exact === undefined ? undefined : X.parse(d[k].exact)));
   return xs.every((x): x is Ratio => x !== undefined) ? X.mean(xs) : undefined;
-}
-
-/** How one answer counts, with its exact score. */
-function scoreAnswer(q: Question, answer: Answer | undefined, visible: boolean, date: string): ExactAnswerScore {
-  const levelCell = (level: number, rec: Text | undefined): ExactAnswerScore => {
-    const exact = X.ratio(level, 4);
-    return { status: "scored", score: X.toNumber(exact), exact, level, ...(rec && level < 4 ? { recommendation: [rec] } : {}) };
-  };
-  if (!visible) return { status: "hidden" };
-  if (!answer) return { status: "unanswered" };
-  const v = answer.value;
-  if (v === NOT_APPLICABLE) return { status: "not_applicable" };
-  if (v === DONT_KNOW) {
-    const rec = q.recommendation ?? lowestRecommendation(q);
-    return { status: "dont_know", score: 0, exact: X.ZERO, ...(rec ? { recommendation: [rec] } : {}) };
-  }
-  const opts = optionsOf(q);
-  if (q.type === "single_choice" || q.type === "yes_no") {
-    const o = opts.find((x) => x.value === v);
-    if (!o || o.level === undefined) return { status: "unanswered" };
-    return levelCell(o.level, o.recommendation ?? q.recommendation);
-  }
-  if (q.type === "multiple_choice") {
-    const chosen = new Set(Array.isArray(v) ? v : [String(v)]);
-    const practices = opts.filter((o) => !o.exclusive);
-    const weightOf = (o: (typeof opts)[number]) => X.fromNumber(o.weight ?? 1);
-    const total = X.sum(practices.map(weightOf));
-    const got = X.sum(practices.filter((o) => chosen.has(o.value)).map(weightOf));
-    const exact = total.n > 0n ? X.div(got, total) : X.ZERO;
-    const missing = practices
-      .filter((o) => !chosen.has(o.value))
-      .sort((a, b) => X.compare(weightOf(b), weightOf(a)))
-      .map((o) => o.recommendation ?? q.recommendation)
-      .filter((t): t is Text => t !== undefined);
-    const recs = [...new Map(missing.map((t) => [t.en, t] as const)).values()];
-    const zero = exact.n === 0n;
-    return { status: "scored", score: X.toNumber(exact), exact, ...(zero ? { level: 0 } : {}), ...(recs.length ? { recommendation: recs } : {}) };
-  }
-  if ((q.type === "number" || q.type === "date") && q.bands && !isSpecial(v)) {
-    // A date after the assessment date cannot be months before it: it falls in no band.
-    if (q.type === "date" && String(v) > date) return { status: "out_of_bands" };
-    const x = q.type === "number" ? Number(v) : monthsBetween(String(v), date);
-    const band = q.bands.find((b) => {
-      const lo = (q.type === "number" ? b.min : (b.min_months ?? 0)) ?? -Infinity;
-      const hi = (q.type === "number" ? b.max : b.max_months) ?? Infinity;
-      return x >= lo && x < hi;
-    });
-    if (!band) return { status: "out_of_bands" };
-    return levelCell(band.level, band.recommendation ?? q.recommendation);
-  }
-  return { status: "unanswered" };
-}
-
-function lowestRecommendation(q: Question): Text | undefined {
-  const ranked = [...optionsOf(q), ...(q.bands ?? [])].filter((o) => o.recommendation && o.level !== undefined);
-  ranked.sort((a, b) => (a.level ?? 0) - (b.level ?? 0));
-  return ranked[0]?.recommendation ?? optionsOf(q).find((o) => o.recommendation)?.recommendation;
 }
 
 function tallyAll(questions: readonly Scored[]): Record<Dimension, Tally> {

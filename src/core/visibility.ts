@@ -16,27 +16,34 @@ export interface SheetValue {
 /** The questions shown for these answers, in one pass in questionnaire order. */
 export function shownQuestions(q: Questionnaire, set: AnswerSet): SheetValue {
   const institution = new Set<string>();
-  const instValues: ValuesOf = (id) => (institution.has(id) ? valuesOfAnswer(set.answers[id]) : undefined);
+  const datasets: Set<string>[] = set.datasets.map(() => new Set<string>());
+  const shown: SheetValue = { institution, datasets };
   // Conditions look only back, and an institution question never at a dataset one (module
   // rules), so the institution questions can all be settled before any dataset's.
+  const instValues = valuesAt(q, set, shown);
   for (const p of q.questions) {
     if (p.section.scope !== "institution") continue;
     if (!p.question.when || holds(p.question.when, instValues)) institution.add(p.question.id);
   }
-  const datasets = set.datasets.map((ds) => {
-    const shown = new Set<string>();
-    const values: ValuesOf = (id) => {
-      const placed = q.byId.get(id);
-      if (placed?.section.scope === "dataset") return shown.has(id) ? valuesOfAnswer(ds.answers[id]) : undefined;
-      return instValues(id);
-    };
+  datasets.forEach((ds, i) => {
+    const values = valuesAt(q, set, shown, i);
     for (const p of q.questions) {
       if (p.section.scope !== "dataset") continue;
-      if (!p.question.when || holds(p.question.when, values)) shown.add(p.question.id);
+      if (!p.question.when || holds(p.question.when, values)) ds.add(p.question.id);
     }
-    return shown;
   });
-  return { institution, datasets };
+  return shown;
+}
+
+/**
+ * The answers that conditions see for the institution, or for the dataset at `dataset`: a
+ * question not shown holds no value. Band and level sets read answers through this too.
+ */
+export function valuesAt(q: Questionnaire, set: AnswerSet, shown: SheetValue, dataset?: number): ValuesOf {
+  const inst: ValuesOf = (id) => (shown.institution.has(id) ? valuesOfAnswer(set.answers[id]) : undefined);
+  if (dataset === undefined) return inst;
+  const ds = set.datasets[dataset]!;
+  return (id) => (q.byId.get(id)?.section.scope === "dataset" ? (isShown(shown, id, dataset) ? valuesOfAnswer(ds.answers[id]) : undefined) : inst(id));
 }
 
 /** Whether a question is shown, for the institution or for the dataset at `dataset` (an index). */

@@ -18,10 +18,11 @@ interface Cache {
   modules: Module[];
 }
 
-/** What the checked modules were made from: the module files and the module schema. */
+/** What the checked modules were made from: the module files (with the scales and glossary) and their schemas. */
 async function fingerprint(files: readonly string[]): Promise<string> {
   const hash = createHash("sha256");
-  for (const f of [...files, packagePath("schemas", "module.schema.json")]) hash.update(`${basename(f)}\0`).update(await readFile(f)).update("\0");
+  const schemas = ["module", "scales", "glossary"].map((n) => packagePath("schemas", `${n}.schema.json`));
+  for (const f of [...files, ...schemas]) hash.update(`${basename(f)}\0`).update(await readFile(f)).update("\0");
   return hash.digest("hex");
 }
 

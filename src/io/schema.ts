@@ -6,7 +6,7 @@ import type { DocPath, Problem, ProblemArgs, ProblemCode, SchemaRule } from "../
 import { problem } from "../core/problems.js";
 import { packagePath } from "./paths.js";
 
-const SCHEMAS = ["module", "answers", "results", "report"] as const;
+const SCHEMAS = ["module", "scales", "glossary", "answers", "results", "report"] as const;
 export type SchemaName = (typeof SCHEMAS)[number];
 
 function schemaId(name: SchemaName): string {
@@ -142,6 +142,7 @@ function notRule(schemaPath: string): SchemaRule {
   if (schemaPath.includes("/allOf/1/")) return { rule: "text_scored" };
   if (schemaPath.includes("/allOf/3/then/")) return { rule: "options_on_number" };
   if (schemaPath.includes("/allOf/3/else/")) return { rule: "number_fields" };
+  if (schemaPath.includes("/allOf/4/")) return { rule: "scale_and_options" };
   return { rule: "not" };
 }
 
