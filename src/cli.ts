@@ -112,6 +112,9 @@ reported and the others are still scored. An answer that cannot be read (an opti
 question does not have, an unknown question) is reported with its file and cell or line,
 kept in the results as rejected, and left out of the score. Either way the exit code is 1.
 
+With -o, the folder is held by this run alone (DIR/.assess.lock: a second run is refused
+with exit 2) and its manifest.json, written last, says whether the run finished.
+
 Examples:
   $ assess score returned/ -o results/
   $ assess score 'returned/*.xlsx' answers.csv
