@@ -40,16 +40,15 @@ export async function claimOutputFolder(folder: string, command: string): Promis
   const text = `${JSON.stringify({ ...holder, token: randomBytes(8).toString("hex") })}\n`;
   const notes: Problem[] = [];
   // A few rounds: a stale lock taken over by another run at the same moment sends us round again.
-  for (let round = 0; ; round++) {
-    if (await createExclusive(lockPath, text, dir)) break;
+  for (let round = 0; !(await createExclusive(lockPath, text, dir)); round++) {
     const found = await readFile(lockPath, "utf8").catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? null : ""));
-    if (found === null) continue; // released between our attempt and the read
-    const other = parseHolder(found);
+    const other = found ? parseHolder(found) : undefined;
     const sameHost = other?.host === hostname();
-    if (!other || !sameHost || isRunning(other.pid) || round >= 3) {
+    if (round >= 3 || (found !== null && (!other || !sameHost || isRunning(other.pid)))) {
       throw new FolderError(`cannot write to ${displayPath(dir)}: another run of assess holds it`, [problem("FOLDER_LOCKED", { ...(other ? { holder: other } : {}), sameHost }, shown, [])]);
     }
-    if (await moveAside(lockPath, found)) notes.push(problem("STALE_LOCK_TAKEN", { holder: other }, shown, [], "warning"));
+    // A stale lock is moved aside, if it is still the one read; a lock released meanwhile (null) is simply tried again.
+    if (found !== null && other && (await moveAside(lockPath, found))) notes.push(problem("STALE_LOCK_TAKEN", { holder: other }, shown, [], "warning"));
   }
   const lock: FolderLock = {
     release: async () => {
