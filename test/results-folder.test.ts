@@ -140,6 +140,7 @@ describe("a results folder ends with a finished manifest", () => {
     ["an unfinished manifest", "unfinished", (dir: string) => writeFileSync(join(dir, "manifest.json"), JSON.stringify({ ...JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")), finished: false, files: [] }))],
     ["no manifest (written before manifests existed)", "no_manifest", (dir: string) => rmSync(join(dir, "manifest.json"))],
     ["a damaged manifest", "unreadable", (dir: string) => writeFileSync(join(dir, "manifest.json"), "{")],
+    ["a manifest without its finished flag", "unreadable", (dir: string) => writeFileSync(join(dir, "manifest.json"), JSON.stringify({ format: "assess-manifest/1", files: [] }))],
     ["a results file of its manifest missing", "missing_files", (dir: string) => rmSync(join(dir, "results.json"))],
   ])("report: a folder with %s is refused with RESULTS_INCOMPLETE (exit 2), and reported on with --allow-incomplete", async (_what, kind, damage) => {
     const dir = await scored();

@@ -34,6 +34,19 @@ export function isResultsFileName(name: string): boolean {
 export type ManifestFound = { manifest: Manifest } | { missing: true } | { unreadable: true };
 
 /**
+ * The manifest in `value`, or undefined when it is not one: the fields the check relies on,
+ * by hand (schemas/manifest.schema.json documents the whole; compiling it for every report
+ * cost more than the report's own checks).
+ */
+export function asManifest(value: unknown): Manifest | undefined {
+  const v = value as Partial<Manifest> | null;
+  if (typeof v !== "object" || v === null || v.format !== MANIFEST_FORMAT || typeof v.finished !== "boolean" || typeof v.started !== "string") return undefined;
+  if (!Array.isArray(v.files) || !v.files.every((f) => typeof f === "string")) return undefined;
+  if (typeof v.counts !== "object" || v.counts === null || !Number.isInteger(v.counts.inputs)) return undefined;
+  return v as Manifest;
+}
+
+/**
  * Why a results folder cannot be trusted as a whole, or undefined when it can: its run
  * finished and every file it wrote is still there. `names` are the files in the folder.
  */

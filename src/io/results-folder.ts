@@ -2,12 +2,11 @@
 // a report is given: a folder whose run did not finish is never reported as if whole.
 import { readFile, readdir, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
-import { MANIFEST_FORMAT, MANIFEST_NAME, folderIncomplete, isResultsFileName } from "../core/manifest.js";
+import { MANIFEST_FORMAT, MANIFEST_NAME, asManifest, folderIncomplete, isResultsFileName } from "../core/manifest.js";
 import type { Manifest, ManifestFound } from "../core/manifest.js";
 import type { Problem } from "../core/problems.js";
 import { displayPath, writeFileAtomic } from "./fs.js";
 import { lockHolder } from "./folder-lock.js";
-import { checkSchema } from "./schema.js";
 
 export async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
   await writeFileAtomic(join(dir, MANIFEST_NAME), `${JSON.stringify(manifest, null, 2)}\n`, { force: true });
@@ -20,8 +19,8 @@ export async function readManifest(dir: string): Promise<ManifestFound> {
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "ENOENT" ? { missing: true } : { unreadable: true };
   }
-  if (checkSchema("manifest", value, MANIFEST_NAME).length) return { unreadable: true };
-  return { manifest: value as Manifest };
+  const manifest = asManifest(value);
+  return manifest ? { manifest } : { unreadable: true };
 }
 
 /** A manifest file of ours among the inputs: read as the folder's manifest, never as answers. */
