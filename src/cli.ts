@@ -1,8 +1,8 @@
 // Every command is declared here; each action lazy-imports its command so that
 // `assess --help` never loads exceljs, inquirer or ajv.
 import { Command, Option } from "commander";
-import { readFileSync, statSync } from "node:fs";
-import { packagePath } from "./io/paths.js";
+import { statSync } from "node:fs";
+import { packageVersion } from "./io/paths.js";
 import { UsageError } from "./errors.js";
 import type { Lang } from "./core/model.js";
 import { processStreams } from "./io/streams.js";
@@ -16,10 +16,6 @@ Exit codes:
   70   internal error: a bug in assess (please report it)
   130  interrupted (Ctrl-C)`;
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string };
-  return pkg.version;
-}
 
 export interface GlobalOptions {
   /** Folder of module files. */
@@ -40,7 +36,7 @@ export function buildProgram(streams: Streams = processStreams(), chosen: { lang
       "Map and score an institution's data on migrant and forcibly displaced children:\n" +
         "questionnaire modules (general + area-specific), scoring of collection, sharing and hosting.",
     )
-    .version(version(), "-V, --version")
+    .version(packageVersion(), "-V, --version")
     .option("--modules <dir|ids>", "a folder of module files to use instead of the shipped ones, or a comma-separated list of module ids to choose (interview)")
     .option("--modules-dir <dir>", "a folder of module files (when --modules lists ids)")
     .showHelpAfterError("(run assess --help for usage)")
@@ -119,6 +115,9 @@ reported and the others are still scored. An answer that cannot be read (an opti
 question does not have, an unknown question) is reported with its file and cell or line,
 kept in the results as rejected, and left out of the score. Either way the exit code is 1.
 
+With -o, the folder is held by this run alone (DIR/.assess.lock: a second run is refused
+with exit 2) and its manifest.json, written last, says whether the run finished.
+
 Examples:
   $ assess score returned/ -o results/
   $ assess score 'returned/*.xlsx' answers.csv
@@ -187,9 +186,14 @@ Examples:
     .option("--include-respondents", "include focal points' names and contacts (personal data under the PDPA; left out by default)")
     .addOption(new Option("--duplicates <rule>", "an institution given more than once counts once: its latest date of answering, or the first input given").choices(["latest", "first"]).default("latest"))
     .option("--force", "replace report files that exist")
+    .option("--allow-incomplete", "report on a results folder whose run did not finish, or that has no manifest (older assess), with a warning")
     .addHelpText(
       "after",
       `
+A results folder from assess score -o is reported on only when its run finished (its
+manifest.json says so and lists every file): otherwise nothing is written and the exit
+code is 2, unless --allow-incomplete is given.
+
 Examples:
   $ assess score returned/ -o results/ && assess report results/ -o report/
   $ assess report examples/returned -o out --date 2026-12-01
@@ -198,7 +202,7 @@ Examples:
     .action(
       async (
         paths: string[],
-        opts: { output: string; format: string; title?: string; date?: string; lang: "en" | "th"; includeRespondents?: boolean; force?: boolean; duplicates: "latest" | "first" },
+        opts: { output: string; format: string; title?: string; date?: string; lang: "en" | "th"; includeRespondents?: boolean; force?: boolean; duplicates: "latest" | "first"; allowIncomplete?: boolean },
         cmd: Command,
       ) => {
         const { reportCommand, REPORT_FORMATS } = await import("./commands/report.js");
@@ -216,6 +220,7 @@ Examples:
           ...(opts.includeRespondents ? { includeRespondents: true } : {}),
           duplicates: opts.duplicates,
           ...(opts.force ? { force: true } : {}),
+          ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
         }, streams);
       },
     );

@@ -49,6 +49,16 @@ export class IngestError extends Error {
   }
 }
 
+/** An output folder cannot be used (another run holds it) or a results folder is not whole: nothing was done. */
+export class FolderError extends Error {
+  constructor(
+    message: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
 /** Words for a failed file operation's errno code, so that a person sees "permission denied", not EACCES. */
 const ERRNO_WORDS: Record<string, string> = {
   ENOENT: "no such file or folder",

@@ -1,5 +1,5 @@
 // The one place that catches errors, prints them and sets the exit code.
-import { EXIT, ExitError, IngestError, InternalError, QuestionnaireError, UsageError } from "./errors.js";
+import { EXIT, ExitError, FolderError, IngestError, InternalError, QuestionnaireError, UsageError } from "./errors.js";
 import { formatProblem } from "./core/problem-words.js";
 import { terminalText } from "./core/terminal-text.js";
 import type { Lang } from "./core/model.js";
@@ -48,7 +48,7 @@ function report(e: unknown, stderr: Output = process.stderr, lang: Lang = "en"):
     stderr.write(`error: ${said(e.message)}\n`);
     return EXIT.USAGE;
   }
-  if (e instanceof QuestionnaireError || e instanceof IngestError) {
+  if (e instanceof QuestionnaireError || e instanceof IngestError || e instanceof FolderError) {
     stderr.write(`error: ${said(e.message)}\n`);
     for (const p of e.problems) stderr.write(`  ${formatProblem(p, lang)}\n`);
     return EXIT.USAGE;

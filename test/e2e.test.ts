@@ -150,7 +150,7 @@ describe("assess score", () => {
     const out = mkdtempSync(join(tmpdir(), "assess-out-"));
     const first = await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
     expect(first.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["example-office.results.json", "results.json"]);
+    expect(readdirSync(out).sort()).toEqual(["example-office.results.json", "manifest.json", "results.json"]);
     const again = await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain("already holds results; use --force");
@@ -193,8 +193,8 @@ describe("assess score on a folder of mixed good and bad files", () => {
     expect(checkSchema("results", doc, "results.json")).toEqual([]);
     expect(doc.results).toHaveLength(6);
     expect(doc.failed).toHaveLength(15);
-    // one per institution (a second with the same id gets -2), plus results.json
-    expect(readdirSync(out).filter((f) => f.endsWith(".json"))).toHaveLength(7);
+    // one per institution (a second with the same id gets -2), plus results.json and manifest.json
+    expect(readdirSync(out).filter((f) => f.endsWith(".json"))).toHaveLength(8);
     const invalid = doc.results.find((x: { institution: { id: string } }) => x.institution.id === "peo-typos");
     expect(invalid.answers.rejected.map((x: { raw: string }) => x.raw)).toEqual(["Maybe", "many", "sometimes"]);
   });

@@ -36,6 +36,8 @@ const REASONS: { [C in AnswerReasonCode]: AnswerReasonArgs[C][] } = {
   EMPTY: [{}],
 };
 
+const HOLDER = { command: "score", pid: 4242, host: "nso-stats-01", started: "2026-12-02T18:00:00.000Z" };
+
 const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   READ_FAILED: [{ detail: "ENOENT" }],
   YAML_SYNTAX: [{ detail: "Missing closing quote", more: 0 }, { detail: "Missing closing quote", more: 1 }, { detail: "Missing closing quote", more: 2 }],
@@ -202,6 +204,17 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   XLSFORM_CURRENT: [{}],
   XLSFORM_FUNCTION: [{ kind: "unknown", name: "frobnicate" }, { kind: "select_multiple", name: "selected" }, { kind: "arity", name: "not", takes: 1, given: 2 }],
   XLSFORM_SETTING: [{ kind: "empty", setting: "version" }, { kind: "language", value: "French (fr)" }],
+  FOLDER_LOCKED: [{ holder: HOLDER, sameHost: true }, { holder: HOLDER, sameHost: false }, { sameHost: false }],
+  STALE_LOCK_TAKEN: [{ holder: HOLDER }],
+  LEFTOVER_REMOVED: [{ files: ["results.json.4242.0a1b2c3d.tmp"] }, { files: ["results.json.4242.0a1b2c3d.tmp", "report.md.4242.0a1b2c3e.tmp"] }],
+  RESULTS_INCOMPLETE: [
+    { kind: "no_manifest" },
+    { kind: "unreadable" },
+    { kind: "unfinished", started: "2026-12-02T18:00:00.000Z", written: 41, inputs: 200 },
+    { kind: "unfinished", started: "2026-12-02T18:00:00.000Z", written: 41, inputs: 200, running: HOLDER },
+    { kind: "missing_files", files: ["moe.results.json"] },
+    { kind: "missing_files", files: ["moe.results.json", "results.json"] },
+  ],
 };
 
 const THAI = /[\u0E00-\u0E7F]/;

@@ -5,10 +5,13 @@ import { buildReport } from "../core/report.js";
 import type { Report } from "../core/report-model.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
-import { EXIT, ExitError, InternalError, UsageError } from "../errors.js";
+import { EXIT, ExitError, FolderError, InternalError, UsageError } from "../errors.js";
 import { today } from "../io/clock.js";
 import { displayPath, exists, requireOutputFolder, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
+import { claimOutputFolder } from "../io/folder-lock.js";
+import { incompleteResultsFolders, isManifestFile } from "../io/results-folder.js";
+import { MANIFEST_NAME, isResultsFileName } from "../core/manifest.js";
 import { requireModules } from "../io/modules.js";
 import { formatProblem } from "../core/problem-words.js";
 import { problem } from "../core/problems.js";
@@ -35,24 +38,36 @@ export interface ReportCommandOptions {
   force?: boolean;
   /** Which result counts when an institution comes more than once (default: the latest date of answering). */
   duplicates?: DuplicateRule;
+  /** Report on results folders whose run did not finish (or that have no manifest), with a warning. */
+  allowIncomplete?: boolean;
 }
 
 const FILE_NAMES: Record<ReportFormat, string> = { md: "report.md", html: "report.html", xlsx: "report.xlsx", json: "report.json" };
 
-/** `assess report`: results (or answers and workbooks, scored on the way) → the report in each format. */
+/** `assess report`: results (or answer files and workbooks, scored on the way) → the report in each format. */
 export async function reportCommand(options: ReportCommandOptions, streams: Streams = processStreams()): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
   const date = options.date ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: expected YYYY-MM-DD`);
-  const formats = options.formats ?? [...REPORT_FORMATS];
   const dir = resolve(options.output ?? "report");
   await requireOutputFolder(dir);
+  const { lock, notes } = await claimOutputFolder(dir, "report");
+  try {
+    for (const n of notes) streams.stderr.write(`${formatProblem(n, options.lang ?? "en")}\n`);
+    return await writeReport(dir, date, options, streams);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function writeReport(dir: string, date: string, options: ReportCommandOptions, streams: Streams): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+  const formats = options.formats ?? [...REPORT_FORMATS];
   const targets = formats.map((f) => join(dir, FILE_NAMES[f]));
   if (!options.force) {
     for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);
   }
   const lang = options.lang ?? "en";
   const modules = await requireModules(options.modules);
-  const gathered = await gather(options.paths, modules, streams, lang);
+  const gathered = await gather(options, modules, streams, lang);
   const failed = gathered.failed;
   // One institution counts once, by the rule chosen; the others are named, never silently dropped.
   const rule = options.duplicates ?? "latest";
@@ -111,13 +126,21 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
  * The same institution read twice (results.json beside its own results file) counts once;
  * institutions are ordered by name so that the report does not depend on input order.
  */
-async function gather(paths: string[], modules: readonly Module[], streams: Streams, lang: Lang): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
-  const expanded = await expandInputs(paths);
+async function gather(options: ReportCommandOptions, modules: readonly Module[], streams: Streams, lang: Lang): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+  const expanded = await expandInputs(options.paths);
   const failed = expanded.failed;
+  // A results folder whose run did not finish is not reported as if whole, unless asked to.
+  const incomplete = await incompleteResultsFolders(options.paths, expanded.files, options.allowIncomplete ? "warning" : "error");
+  if (incomplete.length && !options.allowIncomplete) throw new FolderError("the results given are not complete; nothing was written", incomplete);
+  for (const p of incomplete) streams.stderr.write(`${formatProblem(p, lang)}\n`);
+  // A manifest is the folder's record, never an input, even when damaged (beside results files).
+  const resultsIn = new Set(expanded.files.filter((f) => isResultsFileName(basename(f))).map((f) => dirname(f)));
+  const manifests = new Set<string>();
+  for (const f of expanded.files) if ((basename(f) === MANIFEST_NAME && resultsIn.has(dirname(f))) || (await isManifestFile(f))) manifests.add(f);
   // A folder from `assess score -o` holds results.json and the same institutions one by one:
   // read results.json alone there, so that nothing is read (and held) twice.
   const combined = new Set(expanded.files.filter((f) => basename(f) === "results.json").map((f) => dirname(f)));
-  const files = expanded.files.filter((f) => !(f.endsWith(".results.json") && combined.has(dirname(f))));
+  const files = expanded.files.filter((f) => !manifests.has(f) && !(f.endsWith(".results.json") && combined.has(dirname(f))));
   const byKey = new Map<string, InstitutionResult>();
   const add = (r: InstitutionResult) => {
     const key = `${r.source}\u0000${r.institution.id}\u0000${r.scorecard.date}`;

@@ -2,7 +2,9 @@ import { readdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
-import { withMessage } from "../core/problem-words.js";
+import { formatProblem, withMessage } from "../core/problem-words.js";
+import { MANIFEST_FORMAT } from "../core/manifest.js";
+import type { Manifest } from "../core/manifest.js";
 import type { Problem } from "../core/problems.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult } from "../core/results.js";
@@ -13,6 +15,10 @@ import { expandInputs } from "../io/inputs.js";
 import { scoreInput } from "../io/pipeline.js";
 import { requireModules } from "../io/modules.js";
 import { JsonResultsWriter } from "../io/results-writer.js";
+import { now } from "../io/clock.js";
+import { claimOutputFolder } from "../io/folder-lock.js";
+import { packageVersion } from "../io/paths.js";
+import { writeManifest } from "../io/results-folder.js";
 import { Progress } from "../report/progress.js";
 import { renderFailure, renderProblems, renderScorecard, renderSummary } from "../report/terminal.js";
 import type { SummaryRow } from "../report/terminal.js";
@@ -43,18 +49,34 @@ const SCORECARDS_UP_TO = 10;
 /**
  * `assess score`: every input scored or explained; one bad file never stops the rest.
  * Results stream to their files as they come, so memory stays flat however many inputs.
+ * An output folder is held by this run alone (a lock file) and ends with a manifest.
  */
 export async function scoreCommand(options: ScoreOptions, streams: Streams = processStreams()): Promise<ScoreSummary> {
   const { files, failed } = await expandInputs(options.paths);
   if (files.length === 0 && failed.length === 0) throw new UsageError(`no answer files, workbooks or CSV files found in ${options.paths.join(", ")}`);
-  if (options.output) await requireOutputFolder(options.output);
-  if (options.output && !options.force) await refuseEarlierResults(options.output);
+  if (!options.output) return scoreBatch(files, failed, options, streams);
+  await requireOutputFolder(options.output);
+  const { lock, notes } = await claimOutputFolder(options.output, "score");
+  try {
+    for (const n of notes) streams.stderr.write(`${formatProblem(n, options.lang ?? "en")}\n`);
+    // Under the lock: no other run can write results between this look and ours.
+    if (!options.force) await refuseEarlierResults(options.output);
+    return await scoreBatch(files, failed, options, streams);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function scoreBatch(files: string[], failed: FailedInput[], options: ScoreOptions, streams: Streams): Promise<ScoreSummary> {
   // Large batches start their workers while the modules load.
   const loading = requireModules(options.modules);
   const outcomes = await outcomesOf(files, loading, options);
   const modules = await loading;
   const lang = options.lang ?? "en";
   const showCards = !options.json && (options.scorecards ?? files.length <= SCORECARDS_UP_TO);
+  // Before the first results file: a folder whose run stops from here on says it is unfinished.
+  const manifest = options.output ? startManifest(files, failed, modules) : undefined;
+  if (manifest) await writeManifest(options.output!, manifest);
 
   const combined = options.json ? new JsonResultsWriter(null, streams.stdout) : undefined;
   const written = options.output ? new JsonResultsWriter(join(options.output, "results.json")) : undefined;
@@ -84,7 +106,7 @@ export async function scoreCommand(options: ScoreOptions, streams: Streams = pro
         rows.push(summaryRow(result));
         await combined?.add(withMessages(result, lang));
         await written?.add(withMessages(result, lang));
-        if (options.output) await writeOne(options.output, withMessages(result, lang), used);
+        if (options.output) manifest!.files.push(await writeOne(options.output, withMessages(result, lang), used));
       }
       progress.tick(failed.length);
     }
@@ -98,10 +120,32 @@ export async function scoreCommand(options: ScoreOptions, streams: Streams = pro
 
   await combined?.finish(failed.map((f) => withMessages(f, lang)));
   await written?.finish(failed.map((f) => withMessages(f, lang)));
+  // Last: only now is the folder whole.
+  if (manifest) await writeManifest(options.output!, finishManifest(manifest, rows.length, failed.length));
   if (!options.json) streams.stdout.write(renderSummary(rows, failed));
   if (options.output) streams.stderr.write(`wrote ${rows.length + 1} results file${rows.length === 0 ? "" : "s"} to ${displayPath(resolve(options.output))}\n`);
   if (failed.length > 0 || rows.some((r) => r.errors > 0)) throw new ExitError(EXIT.SOME_FAILED);
   return { rows, failed };
+}
+
+function startManifest(files: readonly string[], failed: readonly FailedInput[], modules: readonly Module[]): Manifest {
+  const inputs = [...files, ...failed.map((f) => f.source)].map(displayPath);
+  return {
+    format: MANIFEST_FORMAT,
+    finished: false,
+    command: "score",
+    assess: packageVersion(),
+    method: METHOD_VERSION,
+    modules: modules.map((m) => ({ id: m.id, version: m.version })),
+    started: now(),
+    inputs,
+    counts: { inputs: inputs.length, institutions: 0, failed: failed.length },
+    files: [],
+  };
+}
+
+function finishManifest(m: Manifest, institutions: number, failed: number): Manifest {
+  return { ...m, finished: true, completed: now(), counts: { inputs: m.counts.inputs, institutions, failed }, files: [...m.files, "results.json"] };
 }
 
 /**
@@ -160,10 +204,12 @@ async function refuseEarlierResults(dir: string): Promise<void> {
   }
 }
 
-async function writeOne(dir: string, r: InstitutionResult, used: Map<string, number>): Promise<void> {
+/** Writes one institution's results file; returns its name in the folder. */
+async function writeOne(dir: string, r: InstitutionResult, used: Map<string, number>): Promise<string> {
   const n = (used.get(r.institution.id) ?? 0) + 1;
   used.set(r.institution.id, n);
   const name = n === 1 ? r.institution.id : `${r.institution.id}-${n}`;
   const doc = { format: RESULTS_FORMAT, method: METHOD_VERSION, results: [r], failed: [] };
   await writeFileAtomic(join(dir, `${name}.results.json`), `${JSON.stringify(doc, null, 2)}\n`, { force: true });
+  return `${name}.results.json`;
 }

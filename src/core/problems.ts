@@ -176,6 +176,29 @@ export interface AnswerProblemArgs {
   DUPLICATE_INSTITUTION: { institution: string; id: string; kept: string; superseded: string[]; rule: "latest" | "first" };
 }
 
+/** Who holds a results or report folder: read from its lock file. */
+export interface LockHolder {
+  command: string;
+  pid: number;
+  host: string;
+  started: string;
+}
+
+/** Output folders: the lock of a run, what an earlier run left, and results folders that are not whole. */
+export interface FolderProblemArgs {
+  /** Another run writes to the folder; no holder when the lock file cannot be read. */
+  FOLDER_LOCKED: { holder?: LockHolder; sameHost: boolean };
+  /** A run that stopped without finishing (its process is gone on this host): its lock is taken over. */
+  STALE_LOCK_TAKEN: { holder: LockHolder };
+  /** Temporary files of ours that a stopped run left, removed. */
+  LEFTOVER_REMOVED: { files: string[] };
+  /** A results folder whose run did not finish, or has no manifest, or lost files. */
+  RESULTS_INCOMPLETE:
+    | { kind: "no_manifest" | "unreadable" }
+    | { kind: "unfinished"; started: string; written: number; inputs: number; running?: LockHolder }
+    | { kind: "missing_files"; files: string[] };
+}
+
 /** The XLSForm guard (src/core/xlsform-check.ts). */
 export interface XlsFormProblemArgs {
   XLSFORM_NAME: { kind: "list" | "choice" | "question" | "form_id"; name: string };
@@ -195,7 +218,7 @@ export interface XlsFormProblemArgs {
   XLSFORM_SETTING: { kind: "empty"; setting: string } | { kind: "language"; value: string };
 }
 
-export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, AnswerProblemArgs, XlsFormProblemArgs {}
+export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, AnswerProblemArgs, XlsFormProblemArgs, FolderProblemArgs {}
 
 /** Every code the program emits. */
 export type ProblemCode = keyof ProblemArgs;

@@ -4,3 +4,8 @@ export function today(): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** This moment, as an ISO 8601 timestamp (UTC), for records of when a run started and ended. */
+export function now(): string {
+  return new Date().toISOString();
+}

@@ -22,3 +22,8 @@ export function packagePath(...parts: string[]): string {
 }
 
 export const SHIPPED_MODULES = packagePath("modules");
+
+/** The version of assess, from its package.json. */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;
+}
