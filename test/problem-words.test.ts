@@ -117,6 +117,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
     { limit: "ratio", entry: "xl/worksheets/sheet1.xml", ratio: 1000, bytes: 90000000 },
     { limit: "inflated_ratio", entry: "xl/worksheets/sheet1.xml", max: 200 },
     { limit: "inflated", max: 104857600 },
+    { limit: "cells", max: 3000000 },
   ],
   WORKBOOK_NOT_SPREADSHEET: [{ kind: "ods" }, { kind: "zip" }],
   NOT_QUESTIONNAIRE: [

@@ -98,7 +98,9 @@ export interface InputProblemArgs {
     | { limit: "ratio"; entry: string; ratio: number; bytes: number }
     /** Found while inflating, counting the bytes really inflated (the sizes an archive declares may lie). */
     | { limit: "inflated_ratio"; entry: string; max: number }
-    | { limit: "inflated"; max: number };
+    | { limit: "inflated"; max: number }
+    /** Rows, cells, hyperlinks and merged cells, over all sheets: reading cost follows what is present. */
+    | { limit: "cells"; max: number };
   WORKBOOK_NOT_SPREADSHEET: { kind: "ods" | "zip" };
   NOT_QUESTIONNAIRE:
     | { kind: "no_meta"; sheet: string; sheets: string[]; more: boolean }

@@ -64,6 +64,8 @@ export interface ReadSheet {
   state: string;
   rowCount: number;
   columnCount: number;
+  /** The rows that hold a cell (or lie in a merged range), in order: what is present, not the extent. */
+  rowNumbers(): number[];
   /** 1-based row and column. */
   cell(row: number, column: number): SheetValue;
 }
