@@ -6,6 +6,8 @@ import type { WordTable } from "./problem-words.js";
 const list = (xs: readonly string[]) => xs.join(", ");
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const wholeMb = (bytes: number) => `${bytes / 1048576} MB`;
+const FILE_EN = { answers: "an answer file", module: "a module file", results: "a results file" } as const;
+const FILE_TH = { answers: "ไฟล์คำตอบ", module: "ไฟล์โมดูล", results: "ไฟล์ผลลัพธ์" } as const;
 /** 3000000 → "3,000,000": digits grouped by threes, as in both languages. */
 const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
@@ -19,8 +21,8 @@ export const INPUT_WORDS = {
   },
   UNSUPPORTED: { en: (a) => `not a file assess reads (${list(a.extensions)})`, th: (a) => `assess ไม่อ่านไฟล์ชนิดนี้ (อ่านได้: ${list(a.extensions)})` },
   FILE_TOO_LARGE: {
-    en: (a) => `is ${a.bytes} bytes; ${a.what === "module" ? "a module file" : "an answer file"} may be at most ${a.max} (${wholeMb(a.max)}); it was not read`,
-    th: (a) => `มีขนาด ${a.bytes} ไบต์ แต่${a.what === "module" ? "ไฟล์โมดูล" : "ไฟล์คำตอบ"}มีขนาดได้ไม่เกิน ${a.max} ไบต์ (${wholeMb(a.max)}) จึงไม่ได้อ่านไฟล์นี้`,
+    en: (a) => `is ${a.bytes} bytes; ${FILE_EN[a.what]} may be at most ${a.max} (${wholeMb(a.max)}); it was not read`,
+    th: (a) => `มีขนาด ${a.bytes} ไบต์ แต่${FILE_TH[a.what]}มีขนาดได้ไม่เกิน ${a.max} ไบต์ (${wholeMb(a.max)}) จึงไม่ได้อ่านไฟล์นี้`,
   },
   SPECIAL_FILE: {
     en: (a) => `${a.target ? `is a link to ${a.target}, ` : "is "}${SPECIAL_EN[a.kind]}, not a regular file; skipped without reading`,
