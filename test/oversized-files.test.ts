@@ -1,7 +1,7 @@
 // Module and answer files above their documented size are refused before they are read, with
 // a problem naming the file. The files are sparse (one byte written past the limit), so the
 // test writes almost nothing to disk.
-import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -49,5 +49,21 @@ describe("files above their documented size", () => {
   it("the limits leave room above the largest shipped module and a real answer file", () => {
     expect(MAX_MODULE_FILE_BYTES).toBe(5 * 1024 * 1024);
     expect(MAX_ANSWER_FILE_BYTES).toBe(20 * 1024 * 1024);
+  });
+});
+
+describe("a results file given to report", () => {
+  it("above its documented size is refused before it is read, naming the file; the rest is reported (exit 1)", async () => {
+    const { MAX_RESULTS_FILE_BYTES } = await import("../src/commands/report.js");
+    const inputs = join(dir, "report-inputs");
+    mkdirSync(inputs);
+    const big = sparse(join(inputs, "results.json"), MAX_RESULTS_FILE_BYTES + 1);
+    copyFileSync("examples/answers/dla-local-registration-fictional.yaml", join(inputs, "dla.yaml"));
+    const out = join(dir, "report-out");
+    const r = await run(["report", inputs, "-o", out, "--format", "json", "--date", "2026-12-01"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${big}: is ${MAX_RESULTS_FILE_BYTES + 1} bytes; a results file may be at most`);
+    expect(r.stderr).toContain("[FILE_TOO_LARGE]");
+    expect(JSON.parse(readFileSync(join(out, "report.json"), "utf8")).summary.institutions).toBe(1);
   });
 });

@@ -35,6 +35,8 @@ describe("pasted text", () => {
     ["a Thai month that does not exist", when, text("31 ก.พ. 2569"), { error: { code: "NOT_A_DATE", args: { text: "31 ก.พ. 2569" } } }],
     ["a date with a time of day keeps its day", when, { kind: "number", value: 46336.6458, text: "46336.6458" }, { value: "2026-11-10" }],
     ["free text is kept as written", note, text("a\u200Bb"), { value: "a\u200Bb" }],
+    ["a serial past 9999-12-31 is no date", when, { kind: "number", value: 1e12, text: "1000000000000" }, { error: { code: "NOT_A_DATE", args: { text: "1000000000000" } } }],
+    ["a reader's date that is no calendar date", when, { kind: "date", value: "+010000-01", text: "+010000-01" }, { error: { code: "NOT_A_DATE", args: { text: "+010000-01" } } }],
   ];
   it.each(cases)("%s", (_n, q, cell, expected) => {
     expect(parseSheetValue(q, cell, "both")).toEqual(expected);

@@ -113,7 +113,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   UNKNOWN_CONDITION_VALUE: [{ question: "q1", value: "maybe", values: ["yes", "no"] }],
   NOT_FOUND: [{ kind: "pattern" }, { kind: "path" }],
   UNSUPPORTED: [{ extensions: [".yaml", ".csv"] }],
-  FILE_TOO_LARGE: [{ what: "answers", bytes: 30000000, max: 20971520 }, { what: "module", bytes: 209715200, max: 5242880 }],
+  FILE_TOO_LARGE: [{ what: "answers", bytes: 30000000, max: 20971520 }, { what: "module", bytes: 209715200, max: 5242880 }, { what: "results", bytes: 209715200, max: 104857600 }],
   SPECIAL_FILE: [{ kind: "fifo" }, { kind: "device", target: "/dev/zero" }, { kind: "socket" }, { kind: "folder", target: "../elsewhere" }, { kind: "other" }],
   TOO_LARGE: [{ what: "csv", max: 20971520 }, { what: "workbook", bytes: 30000000, max: 26214400 }, { what: "memory", heapMb: 384 }],
   NOT_ANSWERS: [{ kind: "not_mapping" }, { kind: "results_file" }, { kind: "report_model" }, { kind: "format" }, { kind: "format", format: '"x/1"' }],
@@ -131,6 +131,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
     { limit: "ratio", entry: "xl/worksheets/sheet1.xml", ratio: 1000, bytes: 90000000 },
     { limit: "inflated_ratio", entry: "xl/worksheets/sheet1.xml", max: 200 },
     { limit: "inflated", max: 104857600 },
+    { limit: "cells", max: 3000000 },
   ],
   WORKBOOK_NOT_SPREADSHEET: [{ kind: "ods" }, { kind: "zip" }],
   NOT_QUESTIONNAIRE: [

@@ -202,6 +202,7 @@ describe("an export too large to read whole", () => {
       state: "visible",
       rowCount: 5_002,
       columnCount: headers.length,
+      rowNumbers: () => Array.from({ length: 5_002 }, (_, i) => i + 1),
       cell: (r: number, c: number) => (r === 1 ? { kind: "text" as const, text: headers[c - 1]! } : { kind: "empty" as const }),
     };
     const read = exportFromBook({ sheetNames: ["Assessment"], sheet: () => sheet }, "kobo.xlsx", modules);

@@ -96,6 +96,26 @@ describe("a date cell with a time of day", () => {
   });
 });
 
+describe("a date cell whose serial no spreadsheet shows as a date", () => {
+  // [what the cell holds, what it shows]: out-of-range serials show as the number, never as an invalid date.
+  it.each([
+    ["1e12", { kind: "number", value: 1e12, text: "1000000000000" }],
+    ["-1", { kind: "number", value: -1, text: "-1" }],
+    ["1e308", { kind: "number", value: 1e308, text: "1e+308" }],
+    ["2958466", { kind: "number", value: 2958466, text: "2958466" }],
+    ["1e999", { kind: "text", text: "1e999" }],
+    ["NaN", { kind: "text", text: "NaN" }],
+    ["abc", { kind: "text", text: "abc" }],
+    ["2958465", { kind: "date", value: "9999-12-31", text: "9999-12-31" }],
+    ["1", { kind: "date", value: "1899-12-31", text: "1899-12-31" }],
+  ])("%s", (serial, shown) => {
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>`;
+    const r = readXlsx(xlsxOf(workbookParts([{ name: "S", body: `<sheetData><row r="1"><c r="A1" s="1"><v>${serial}</v></c><c r="B1" s="1" t="n"><f>A1</f><v>${serial}</v></c></row></sheetData>` }], { styles })));
+    if (!r.ok) throw new Error(r.code);
+    expect([r.book.sheet("S")!.cell(1, 1), r.book.sheet("S")!.cell(1, 2)]).toEqual([shown, shown]);
+  });
+});
+
 describe("archive details", () => {
   const two = () => xlsxOf(workbookParts([{ name: "S", body: ROW }, { name: "T", body: ROW }], { strings: ["<t>x</t>"] }));
   it("the same part twice is refused, not one copy silently read", () => {

@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
 import { buildReport } from "../core/report.js";
@@ -14,10 +13,11 @@ import { incompleteResultsFolders, isManifestFile } from "../io/results-folder.j
 import { MANIFEST_NAME, isResultsFileName } from "../core/manifest.js";
 import { requireModules } from "../io/modules.js";
 import { formatProblem } from "../core/problem-words.js";
-import { problem } from "../core/problems.js";
+import { coded, problem } from "../core/problems.js";
 import { checkSchema } from "../io/schema.js";
 import { renderFailure, renderProblems } from "../report/terminal.js";
 import { scoreInput } from "../io/pipeline.js";
+import { readBounded } from "../io/read-bounded.js";
 import { processStreams } from "../io/streams.js";
 import type { Streams } from "../io/streams.js";
 import { countOnce } from "../core/duplicates.js";
@@ -178,11 +178,19 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A results document, a failure, or undefined when the JSON file is something else (an answer file). */
+/** Results files larger than this are refused before reading: one institution takes some tens of kilobytes. */
+export const MAX_RESULTS_FILE_BYTES = 100 * 1024 * 1024;
+
+/** A results document, a failure, or undefined when the JSON file is something else (an answer file, or one the answer reader refuses). */
 async function resultsDocument(file: string): Promise<ResultsDocument | FailedInput | undefined> {
+  const read = await readBounded(file, MAX_RESULTS_FILE_BYTES, (bytes) => coded("FILE_TOO_LARGE", { what: "results", bytes, max: MAX_RESULTS_FILE_BYTES }));
+  if ("problem" in read) {
+    const source = displayPath(file);
+    return read.problem.code === "FILE_TOO_LARGE" ? { source, problems: [{ ...read.problem, severity: "error", source, path: [] }] } : undefined;
+  }
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(file, "utf8"));
+    value = JSON.parse(read.bytes.toString("utf8"));
   } catch {
     return undefined;
   }

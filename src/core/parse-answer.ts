@@ -144,7 +144,11 @@ function parseValue(question: Question, cell: SheetValue, text: string, lang: La
  * and serial numbers; Buddhist-era years (2568) are converted (2568 − 543 = 2025).
  */
 function parseDate(cell: SheetValue, text: string): Parsed {
-  if (cell.kind === "date") return { value: fromBuddhistEra(cell.value) };
+  if (cell.kind === "date") {
+    // A reader's date is trusted no further than any text: a cell's value is the respondent's.
+    const iso = fromBuddhistEra(cell.value);
+    return isIsoDate(iso) ? { value: iso } : { error: answerReason("NOT_A_DATE", { text: cell.text }) };
+  }
   if (cell.kind === "number" && cell.value > 0 && cell.value < 2958466) {
     // Spreadsheet serial day: 1899-12-30 is day 0; a time of day (the fraction) is not part of the date.
     const ms = Date.UTC(1899, 11, 30) + Math.floor(cell.value) * 86400000;

@@ -6,6 +6,10 @@ import type { WordTable } from "./problem-words.js";
 const list = (xs: readonly string[]) => xs.join(", ");
 const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 const wholeMb = (bytes: number) => `${bytes / 1048576} MB`;
+const FILE_EN = { answers: "an answer file", module: "a module file", results: "a results file" } as const;
+const FILE_TH = { answers: "ไฟล์คำตอบ", module: "ไฟล์โมดูล", results: "ไฟล์ผลลัพธ์" } as const;
+/** 3000000 → "3,000,000": digits grouped by threes, as in both languages. */
+const count = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
 const SPECIAL_EN = { fifo: "a named pipe (FIFO)", device: "a device", socket: "a socket", folder: "a folder", other: "a special file" } as const;
 const SPECIAL_TH = { fifo: "ท่อข้อมูล (FIFO)", device: "อุปกรณ์", socket: "ซ็อกเก็ต", folder: "โฟลเดอร์", other: "ไฟล์พิเศษ" } as const;
@@ -17,8 +21,8 @@ export const INPUT_WORDS = {
   },
   UNSUPPORTED: { en: (a) => `not a file assess reads (${list(a.extensions)})`, th: (a) => `assess ไม่อ่านไฟล์ชนิดนี้ (อ่านได้: ${list(a.extensions)})` },
   FILE_TOO_LARGE: {
-    en: (a) => `is ${a.bytes} bytes; ${a.what === "module" ? "a module file" : "an answer file"} may be at most ${a.max} (${wholeMb(a.max)}); it was not read`,
-    th: (a) => `มีขนาด ${a.bytes} ไบต์ แต่${a.what === "module" ? "ไฟล์โมดูล" : "ไฟล์คำตอบ"}มีขนาดได้ไม่เกิน ${a.max} ไบต์ (${wholeMb(a.max)}) จึงไม่ได้อ่านไฟล์นี้`,
+    en: (a) => `is ${a.bytes} bytes; ${FILE_EN[a.what]} may be at most ${a.max} (${wholeMb(a.max)}); it was not read`,
+    th: (a) => `มีขนาด ${a.bytes} ไบต์ แต่${FILE_TH[a.what]}มีขนาดได้ไม่เกิน ${a.max} ไบต์ (${wholeMb(a.max)}) จึงไม่ได้อ่านไฟล์นี้`,
   },
   SPECIAL_FILE: {
     en: (a) => `${a.target ? `is a link to ${a.target}, ` : "is "}${SPECIAL_EN[a.kind]}, not a regular file; skipped without reading`,
@@ -87,6 +91,7 @@ export const INPUT_WORDS = {
       if (a.limit === "ratio") return `${a.entry} would expand ${a.ratio} times (to ${mb(a.bytes)}); refused as a possible zip bomb`;
       if (a.limit === "inflated_ratio") return `${a.entry} expands more than ${a.max} times its compressed size; refused as a possible zip bomb`;
       if (a.limit === "inflated") return `the workbook expands to more than ${mb(a.max)}; at most ${mb(a.max)} is read`;
+      if (a.limit === "cells") return `the workbook holds more than ${count(a.max)} cells (rows, cells, hyperlinks and merged cells counted); a workbook may hold at most ${count(a.max)}`;
       return `the workbook would expand to ${mb(a.bytes)}; at most ${mb(a.max)} is read`;
     },
     th: (a) => {
@@ -95,6 +100,7 @@ export const INPUT_WORDS = {
       if (a.limit === "ratio") return `${a.entry} จะขยายเป็น ${a.ratio} เท่า (${mb(a.bytes)}) จึงไม่รับไฟล์ เพราะอาจเป็น zip bomb`;
       if (a.limit === "inflated_ratio") return `${a.entry} ขยายเกิน ${a.max} เท่าของขนาดที่บีบอัด จึงไม่รับไฟล์ เพราะอาจเป็น zip bomb`;
       if (a.limit === "inflated") return `สมุดงานขยายเกิน ${mb(a.max)} แต่อ่านได้ไม่เกิน ${mb(a.max)}`;
+      if (a.limit === "cells") return `สมุดงานมีเซลล์เกิน ${count(a.max)} เซลล์ (นับแถว เซลล์ ไฮเปอร์ลิงก์ และเซลล์ที่ผสาน) แต่สมุดงานมีได้ไม่เกิน ${count(a.max)} เซลล์`;
       return `สมุดงานจะขยายเป็น ${mb(a.bytes)} แต่อ่านได้ไม่เกิน ${mb(a.max)}`;
     },
   },

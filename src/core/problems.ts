@@ -89,8 +89,8 @@ export type SpecialFileKind = "fifo" | "device" | "socket" | "folder" | "other";
 export interface InputProblemArgs {
   NOT_FOUND: { kind: "pattern" | "path" };
   UNSUPPORTED: { extensions: string[] };
-  /** `what`: an answer file or a module file. */
-  FILE_TOO_LARGE: { what: "answers" | "module"; bytes: number; max: number };
+  /** `what`: an answer file, a module file, or a results file given to `report`. */
+  FILE_TOO_LARGE: { what: "answers" | "module" | "results"; bytes: number; max: number };
   /** Not a regular file (a FIFO, a device, a socket): skipped without reading. `target`: where a symbolic link points. */
   SPECIAL_FILE: { kind: SpecialFileKind; target?: string };
   TOO_LARGE: { what: "csv"; max: number } | { what: "workbook"; bytes: number; max: number } | { what: "memory"; heapMb: number };
@@ -112,7 +112,9 @@ export interface InputProblemArgs {
     | { limit: "ratio"; entry: string; ratio: number; bytes: number }
     /** Found while inflating, counting the bytes really inflated (the sizes an archive declares may lie). */
     | { limit: "inflated_ratio"; entry: string; max: number }
-    | { limit: "inflated"; max: number };
+    | { limit: "inflated"; max: number }
+    /** Rows, cells, hyperlinks and merged cells, over all sheets: reading cost follows what is present. */
+    | { limit: "cells"; max: number };
   WORKBOOK_NOT_SPREADSHEET: { kind: "ods" | "zip" };
   NOT_QUESTIONNAIRE:
     | { kind: "no_meta"; sheet: string; sheets: string[]; more: boolean }

@@ -27,27 +27,32 @@ export const SHEET_LIMITS = { maxRows: 5000, maxColumns: 2000 };
 /** Submissions from a Kobo XLSX export: the main sheet, and the datasets repeat sheet. */
 export function exportFromBook(book: ReadBook, source: string, modules: readonly Module[]): ReadInput[] | undefined {
   const sheets = book.sheetNames.map((n) => book.sheet(n)!);
-  const tables = sheets.map(tableOf);
-  const main = tables.find((t) => looksLikeExport(t.headers, modules) && !t.headers.some((h) => h === "_parent_index" || h === "PARENT_KEY"));
-  if (!main) return undefined;
-  const repeat = tables.find((t) => t !== main && t.headers.some((h) => h === "_parent_index" || h === "PARENT_KEY"));
+  // Headers first, and rows only of the sheets chosen: a workbook of many sheets costs their header rows, not their extent.
+  const headers = sheets.map(headersOf);
+  // An export names at least three questions: a sheet with fewer headers is not matched against the modules at all.
+  const main = headers.findIndex((h) => h.filter(Boolean).length >= 3 && looksLikeExport(h, modules) && !h.some((x) => x === "_parent_index" || x === "PARENT_KEY"));
+  if (main < 0) return undefined;
+  const repeat = headers.findIndex((h, i) => i !== main && h.some((x) => x === "_parent_index" || x === "PARENT_KEY"));
   // Rows or columns past the limits would be cut from the table: refuse the file rather than drop submissions in silence.
-  for (const t of [main, repeat]) {
-    const s = t && sheets[tables.indexOf(t)]!;
+  for (const s of [sheets[main]!, sheets[repeat]]) {
     if (s && (s.rowCount > SHEET_LIMITS.maxRows || s.columnCount > SHEET_LIMITS.maxColumns)) {
       const args = { sheet: s.name, rows: s.rowCount, columns: s.columnCount, maxRows: SHEET_LIMITS.maxRows, maxColumns: SHEET_LIMITS.maxColumns };
       return [{ source, problems: [problem("SHEET_TOO_LARGE", args, source, [])] }];
     }
   }
-  return submissionsFrom(source, main, repeat, modules);
+  return submissionsFrom(source, tableOf(sheets[main]!, headers[main]!), repeat < 0 ? undefined : tableOf(sheets[repeat]!, headers[repeat]!), modules);
 }
 
-function tableOf(sheet: ReadSheet): Table {
-  const width = Math.min(sheet.columnCount, SHEET_LIMITS.maxColumns);
-  const headers = Array.from({ length: width }, (_, c) => text(sheet.cell(1, c + 1)));
+function headersOf(sheet: ReadSheet): string[] {
+  return Array.from({ length: Math.min(sheet.columnCount, SHEET_LIMITS.maxColumns) }, (_, c) => text(sheet.cell(1, c + 1)));
+}
+
+/** The rows that hold something, below the headers: empty rows are never visited. */
+function tableOf(sheet: ReadSheet, headers: string[]): Table {
   const rows: Table["rows"] = [];
-  for (let r = 2; r <= Math.min(sheet.rowCount, SHEET_LIMITS.maxRows); r++) {
-    const cells = Array.from({ length: width }, (_, c) => sheet.cell(r, c + 1));
+  for (const r of sheet.rowNumbers()) {
+    if (r < 2 || r > SHEET_LIMITS.maxRows) continue;
+    const cells = headers.map((_, c) => sheet.cell(r, c + 1));
     if (cells.every((c) => c.kind === "empty")) continue;
     rows.push({ place: `${sheet.name} row ${r}`, cells });
   }

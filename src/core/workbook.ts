@@ -72,6 +72,8 @@ export interface ReadSheet {
   state: string;
   rowCount: number;
   columnCount: number;
+  /** The rows that hold a cell (or lie in a merged range), in order: what is present, not the extent. */
+  rowNumbers(): number[];
   /** 1-based row and column. A cell inside a merged range shows the range's first cell, as a spreadsheet does. */
   cell(row: number, column: number): SheetValue;
   /** Merged ranges (none when absent). */

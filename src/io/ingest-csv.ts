@@ -118,7 +118,7 @@ async function parseCsv(text: string): Promise<{ table: string[][]; lines: numbe
 async function siblingRepeat(file: string): Promise<{ table: string[][]; lines: number[]; path: string } | undefined> {
   const dir = dirname(file);
   const base = basename(file, extname(file));
-  for (const name of (await readdir(dir)).sort()) {
+  for (const name of (await listFolder(dir)).sort()) {
     if (!name.toLowerCase().endsWith(".csv") || name === basename(file) || !name.startsWith(base)) continue;
     const text = await siblingText(join(dir, name));
     if (text === undefined) continue;
@@ -126,6 +126,11 @@ async function siblingRepeat(file: string): Promise<{ table: string[][]; lines: 
     if (parsed.table[0]?.includes("PARENT_KEY")) return { ...parsed, path: join(dir, name) };
   }
   return undefined;
+}
+
+/** The names in a folder; none when it may be entered but not listed (the file itself is still read). */
+async function listFolder(dir: string): Promise<string[]> {
+  return readdir(dir).catch(() => []);
 }
 
 /** A CSV file beside the one read: undefined when it is not a regular file or too large (it is reported when read on its own). */
@@ -136,7 +141,7 @@ async function siblingText(path: string): Promise<string | undefined> {
 
 async function siblingMain(file: string): Promise<boolean> {
   const dir = dirname(file);
-  for (const name of await readdir(dir)) {
+  for (const name of await listFolder(dir)) {
     if (name === basename(file) || !name.toLowerCase().endsWith(".csv") || !basename(file).startsWith(basename(name, extname(name)))) continue;
     const head = (await siblingText(join(dir, name)))?.split("\n", 1)[0] ?? "";
     if (/(^|[,;"])KEY([,;"]|$)/.test(head)) return true;

@@ -4,8 +4,10 @@ import { readdir, stat } from "node:fs/promises";
 import { basename, extname, isAbsolute, join, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import type { Module } from "../core/model.js";
-import { problem } from "../core/problems.js";
+import { coded, problem } from "../core/problems.js";
+import type { CodedProblem } from "../core/problems.js";
 import type { FailedInput } from "../core/results.js";
+import { ioReason } from "../errors.js";
 import { readAnswerFile } from "./answers.js";
 import { readCsvAnswers } from "./ingest-csv.js";
 import { readWorkbookInputs } from "./ingest-workbook.js";
@@ -29,39 +31,57 @@ function isJunk(name: string): boolean {
 export async function expandInputs(paths: readonly string[]): Promise<{ files: string[]; failed: FailedInput[] }> {
   const files: string[] = [];
   const failed: FailedInput[] = [];
+  const fail = (source: string, c: CodedProblem) => failed.push({ source, problems: [{ ...c, severity: "error", source, path: [] }] });
   const admit = async (path: string, s?: Stats) => {
     const found = s ?? (await stat(path).catch(() => undefined));
     // A path that cannot be looked at (a dangling link) is left to the reader, which says why.
     if (!found || found.isFile()) files.push(path);
-    else failed.push({ source: path, problems: [{ ...(await specialFile(path, found)), severity: "error", source: path, path: [] }] });
+    else fail(path, await specialFile(path, found));
   };
   for (const p of paths) {
     // A file that exists is read as named, even when its name looks like a pattern ("moe (1).xlsx").
-    const s = await stat(p).catch(() => undefined);
+    const looked = await stat(p).catch((e: NodeJS.ErrnoException) => e);
+    const s = looked instanceof Error ? undefined : looked;
+    // There, but not to be looked at (a folder on the way that may not be entered): say why, not "not found".
+    if (looked instanceof Error && looked.code !== "ENOENT" && looked.code !== "ENOTDIR" && !isDynamicPattern(p)) {
+      fail(p, coded("READ_FAILED", { detail: ioReason(looked) }));
+      continue;
+    }
     if (!s && isDynamicPattern(p)) {
       const matched = await expandPattern(p);
-      if (matched.length === 0) failed.push({ source: p, problems: [problem("NOT_FOUND", { kind: "pattern" }, p, [])] });
+      if (matched.length === 0) fail(p, coded("NOT_FOUND", { kind: "pattern" }));
       for (const m of matched) await admit(m);
       continue;
     }
     if (!s) {
-      failed.push({ source: p, problems: [problem("NOT_FOUND", { kind: "path" }, p, [])] });
+      fail(p, coded("NOT_FOUND", { kind: "path" }));
       continue;
     }
-    if (s.isDirectory()) for (const f of await walk(p)) await admit(f);
+    if (s.isDirectory()) for (const f of await walk(p, fail)) await admit(f);
     else await admit(p, s);
   }
   const seen = new Set<string>();
   return { files: files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)) !== undefined), failed };
 }
 
-/** Input files under a folder, in sorted order, subfolders included (not through links to folders). */
-async function walk(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !isJunk(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/**
+ * Input files under a folder, in sorted order, subfolders included (not through links to
+ * folders). A folder that cannot be listed (no permission) is named through `fail`, and the
+ * rest is read.
+ */
+async function walk(dir: string, fail: (source: string, c: CodedProblem) => void): Promise<string[]> {
+  let listed;
+  try {
+    listed = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    fail(dir, coded("READ_FAILED", { detail: ioReason(e) }));
+    return [];
+  }
+  const entries = listed.filter((e) => !isJunk(e.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p)));
+    if (e.isDirectory()) out.push(...(await walk(p, fail)));
     else if (INPUT_EXTENSIONS.has(extname(e.name).toLowerCase()) || WORKBOOK_LIKE.has(extname(e.name).toLowerCase())) out.push(p);
   }
   return out;

@@ -3,6 +3,7 @@
 // inflated) and tokenised: the sheet list, shared strings, which styles are dates, and the
 // worksheets' cells. Writing workbooks stays with exceljs (src/io/xlsx.ts).
 import type { ReadBook, ReadSheet } from "../core/workbook.js";
+import { CellBudget } from "./xlsx-cells.js";
 import { readSheet } from "./xlsx-sheet.js";
 import type { SheetContext } from "./xlsx-sheet.js";
 import { SharedStrings } from "./xlsx-strings.js";
@@ -91,6 +92,7 @@ function readBook(parts: Parts): ReadBook {
     strings: sharedStrings(parts, target("sharedStrings", "xl/sharedStrings.xml")),
     stringShown: [],
     parts,
+    budget: new CellBudget(),
   };
   const sheets = new Map<string, ReadSheet>();
   for (const s of listed) {

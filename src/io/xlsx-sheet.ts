@@ -2,8 +2,10 @@
 // shared and inline strings, numbers, dates by their style, booleans, errors, the cached
 // results of formulas, rich text as its text, hyperlinks and merged ranges.
 import type { SheetValue } from "../core/parse-answer.js";
-import type { CellRange, ReadSheet } from "../core/workbook.js";
+import type { ReadSheet } from "../core/workbook.js";
 import type { Parts } from "./xlsx-reader.js";
+import { BLANK, EMPTY, boolShown, cellOf, columnCount, columnOf, numberShown, rangeOf, spreadMerges, textShown } from "./xlsx-cells.js";
+import type { CellBudget, Range, Row } from "./xlsx-cells.js";
 import type { SharedStrings } from "./xlsx-strings.js";
 import { decodeEntitiesAgain, decodeEscapes } from "./xlsx-xml.js";
 import type { Attributes, XmlVisitor } from "./xlsx-xml.js";
@@ -16,21 +18,12 @@ export interface SheetContext {
   /** What each shared string shows, made when a cell first asks. */
   stringShown: SheetValue[];
   parts: Parts;
+  /** What the workbook may still hold: its sheets share one bound. */
+  budget: CellBudget;
 }
 
-interface Row {
-  /** What each cell shows; a number is the index of the shared string it shows. */
-  cells: (SheetValue | number)[];
-  /** The last column with a cell, valued or only styled. */
-  width: number;
-  hasValues: boolean;
-}
-
-type Range = CellRange;
-
-const EMPTY: SheetValue = { kind: "empty" };
-/** A cell that exists (it has a style) but holds nothing. */
-const BLANK: SheetValue = { kind: "empty" };
+/** More than any column a reference can name (XFD is 16,384), to key a cell by one number. */
+const BARE_COLUMNS = 1 << 20;
 
 const NONE = 0;
 const VALUE = 1;
@@ -41,17 +34,17 @@ export function readSheet(name: string, state: string, path: string, context: Sh
   const cells = new SheetCells(context);
   context.parts.visit(path, cells, cellParts);
   if (cells.links.length) cells.applyLinks(context.parts.relationships(path));
-  const { rows, merges } = cells;
+  const { rows } = cells;
+  const lastRow = Math.max(cells.lastRow, spreadMerges(rows, cells.merges, context.budget));
   return {
     name,
     state,
-    rowCount: Math.max(cells.lastRow, ...merges.map((m) => m.bottom)),
-    columnCount: columnCount(rows, merges),
-    merges,
+    rowCount: lastRow,
+    columnCount: columnCount(rows),
+    rowNumbers: () => [...rows.keys()].sort((a, b) => a - b),
+    merges: cells.merges,
     cell(row, column) {
-      const m = merges.length ? merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) : undefined;
-      // A merged range shows its top-left cell everywhere.
-      const value = m ? rows.get(m.top)?.cells[m.left] : rows.get(row)?.cells[column];
+      const value = rows.get(row)?.cells[column];
       if (typeof value !== "number") return value ?? EMPTY;
       return (context.stringShown[value] ??= textShown(context.strings.get(value)!));
     },
@@ -77,26 +70,6 @@ function cellParts(xml: Buffer): Uint8Array[] {
   const root = /<([^?!\s/>][^\s/>]*)/.exec(xml.toString("latin1", 0, Math.min(end, 1024)))?.[1] ?? "worksheet";
   pieces.push(Buffer.from(`</${root}>`));
   return pieces;
-}
-
-/**
- * Columns as the earlier reader counted them: the widest row that holds a value, counting
- * its styled empty cells too; merged ranges fill every row and column they cover.
- */
-function columnCount(rows: Map<number, Row>, merges: Range[]): number {
-  let width = 0;
-  for (const m of merges) if (m.bottom > m.top || m.right > m.left) width = Math.max(width, m.right);
-  for (const [r, row] of rows) {
-    let w = row.width;
-    let has = row.hasValues;
-    for (const m of merges) {
-      if (r < m.top || r > m.bottom) continue;
-      w = Math.max(w, m.right);
-      if (r > m.top || m.right > m.left) has = true;
-    }
-    if (has) width = Math.max(width, w);
-  }
-  return width;
 }
 
 class SheetCells implements XmlVisitor {
@@ -127,6 +100,7 @@ class SheetCells implements XmlVisitor {
   open(name: string, a: Attributes): void {
     switch (name) {
       case "row": {
+        this.context.budget.spend(1);
         const n = parseInt(a.r ?? "", 10);
         this.rowNumber = n > 0 ? n : this.rowNumber + 1;
         this.column = 0;
@@ -137,6 +111,7 @@ class SheetCells implements XmlVisitor {
         break;
       }
       case "c":
+        this.context.budget.spend(1);
         this.ref = a.r;
         this.column = (a.r && columnOf(a.r)) || this.column + 1;
         this.type = a.t;
@@ -159,11 +134,13 @@ class SheetCells implements XmlVisitor {
         this.capture = this.runs ? RUN : VALUE;
         break;
       case "mergeCell": {
+        this.context.budget.spend(1);
         const range = rangeOf(a.ref ?? "");
         if (range) this.merges.push(range);
         break;
       }
       case "hyperlink": {
+        this.context.budget.spend(1);
         const at = a.ref ? cellOf(a.ref) : undefined;
         const rel = a["r:id"] ?? Object.entries(a).find(([k]) => k.endsWith(":id"))?.[1];
         if (at && rel) this.links.push({ ...at, rel });
@@ -220,7 +197,7 @@ class SheetCells implements XmlVisitor {
           shown = { kind: "error", text: value ?? "" };
           break;
         default:
-          shown = date ? this.dateShown(parseFloat(value ?? "")) : numberShown(parseFloat(value ?? ""));
+          shown = date ? this.dateShown(parseFloat(value ?? ""), value ?? "") : numberShown(parseFloat(value ?? ""), value);
       }
     } else if (this.style) shown = BLANK;
     else {
@@ -250,7 +227,7 @@ class SheetCells implements XmlVisitor {
         result = boolShown(b);
       } else {
         const n = parseFloat(value);
-        result = date ? this.dateShown(n) : numberShown(n);
+        result = date ? this.dateShown(n, value) : numberShown(n, value);
       }
     }
     let master: string | undefined;
@@ -264,68 +241,34 @@ class SheetCells implements XmlVisitor {
     return result;
   }
 
-  /** Spreadsheet serial days since 1899-12-30 (1900 system) or 1904-01-01. */
-  private dateShown(serial: number): SheetValue {
+  /**
+   * Spreadsheet serial days since 1899-12-30 (1900 system) or 1904-01-01. A serial outside
+   * the days a spreadsheet shows (from day 0 to 9999-12-31: 1e12, -1, 1e308) is no date:
+   * it shows as the number it is, which a date question refuses with the cell's place.
+   */
+  private dateShown(serial: number, raw: string): SheetValue {
     // The day the serial falls on: a time of day (its fraction) never moves the date to the next day.
     const d = new Date((Math.floor(serial) - 25569 + (this.context.date1904 ? 1462 : 0)) * 86400000);
-    if (Number.isNaN(d.getTime())) return numberShown(serial);
+    const year = d.getUTCFullYear();
+    if (!(serial >= 0) || !(year <= 9999)) return numberShown(serial, raw);
     const iso = d.toISOString().slice(0, 10);
     return { kind: "date", value: iso, text: iso };
   }
 
   /** A hyperlink shows its cell's value; on a cell without one, its address. */
   applyLinks(rels: Map<string, { target: string }>): void {
+    // Looked up once per link: a scan of the bare cells for each would grow as their product.
+    const bare = new Set<number>();
+    for (let i = 0; i < this.bare.length; i += 2) bare.add(this.bare[i]! * BARE_COLUMNS + this.bare[i + 1]!);
     for (const { row: r, column: c, rel } of this.links) {
       const target = rels.get(rel)?.target;
       if (target === undefined) continue;
       const cell = this.rows.get(r)?.cells[c];
       if (cell === undefined) {
-        if (!this.isBare(r, c)) continue;
+        if (!bare.has(r * BARE_COLUMNS + c)) continue;
         this.put(r, c, textShown(target));
       } else if (cell === BLANK) this.put(r, c, textShown(target));
       else if (typeof cell !== "number" && cell.kind === "uncalculated") this.put(r, c, textShown(target));
     }
   }
-
-  private isBare(r: number, c: number): boolean {
-    for (let i = 0; i < this.bare.length; i += 2) if (this.bare[i] === r && this.bare[i + 1] === c) return true;
-    return false;
-  }
-}
-
-function textShown(text: string): SheetValue {
-  return text.trim() === "" ? EMPTY : { kind: "text", text };
-}
-
-function numberShown(value: number): SheetValue {
-  return { kind: "number", value, text: String(value) };
-}
-
-function boolShown(value: boolean): SheetValue {
-  return { kind: "bool", value, text: value ? "TRUE" : "FALSE" };
-}
-
-/** `BC12` → column 55; 0 when the reference has no letters. */
-function columnOf(ref: string): number {
-  let column = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch >= 65 && ch <= 90) column = column * 26 + ch - 64;
-    else if (ch >= 97 && ch <= 122) column = column * 26 + ch - 96;
-    else if (ch !== 36) break;
-  }
-  return column;
-}
-
-function cellOf(ref: string): { row: number; column: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
-  return m ? { row: Number(m[2]), column: columnOf(m[1]!) } : undefined;
-}
-
-function rangeOf(ref: string): Range | undefined {
-  const [from, to = from] = ref.split(":") as [string, string?];
-  const a = cellOf(from);
-  const b = to === undefined ? a : cellOf(to);
-  if (!a || !b) return undefined;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.column, b.column), bottom: Math.max(a.row, b.row), right: Math.max(a.column, b.column) };
 }

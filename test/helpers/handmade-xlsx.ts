@@ -12,6 +12,45 @@ export function xlsxOf(parts: Record<string, string | Uint8Array>): Buffer {
   return Buffer.from(zipSync(files, { level: 6, mtime: new Date("1980-01-01T00:00:00") }));
 }
 
+/**
+ * A zip archive written byte by byte from entries already deflated (method 8), each with the
+ * expanded size it declares, which may be a lie: for zip bombs and archives that lie.
+ */
+export function rawZip(entries: { name: string; data: Buffer; declared: number }[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data, declared } of entries) {
+    const nameBuf = Buffer.from(name);
+    const header = (size: number, at: number) => {
+      const b = Buffer.alloc(size);
+      b.writeUInt16LE(20, at);
+      b.writeUInt16LE(8, at + 4);
+      b.writeUInt32LE(data.length, at + 14);
+      b.writeUInt32LE(declared, at + 18);
+      b.writeUInt16LE(nameBuf.length, at + 22);
+      return b;
+    };
+    const local = header(30, 4);
+    local.writeUInt32LE(0x04034b50, 0);
+    const central = header(46, 6);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBuf, data);
+    centrals.push(central, nameBuf);
+    offset += local.length + nameBuf.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(directory.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, eocd]);
+}
+
 /** The parts of a workbook with these sheets (XML of each sheet's `sheetData` and after). */
 export function workbookParts(sheets: { name: string; state?: string; body: string; rels?: string }[], options: { date1904?: boolean; strings?: string[]; styles?: string } = {}): Record<string, string> {
   const parts: Record<string, string> = {

@@ -10,6 +10,7 @@ import { readAnswerFile } from "../../src/io/answers.js";
 import { buildTemplate } from "../../src/io/template.js";
 import { writeWorkbook } from "../../src/io/xlsx.js";
 import { fillWorkbook } from "./fill-workbook.js";
+import { rawZip } from "./handmade-xlsx.js";
 
 export const CORPUS = "test/fixtures/workbooks";
 
@@ -26,32 +27,7 @@ async function edit(buf: Buffer, change: (wb: ExcelJS.Workbook) => void): Promis
 
 /** A zip archive with one deflated entry, for the zip-bomb case (and a zip that is no workbook). */
 export function zipWith(name: string, content: Buffer): Buffer {
-  const data = deflateRawSync(content, { level: 9 });
-  const nameBuf = Buffer.from(name);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(data.length, 18);
-  local.writeUInt32LE(content.length, 22);
-  local.writeUInt16LE(nameBuf.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(data.length, 20);
-  central.writeUInt32LE(content.length, 24);
-  central.writeUInt16LE(nameBuf.length, 28);
-  central.writeUInt32LE(0, 42);
-  const cdOffset = local.length + nameBuf.length + data.length;
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(1, 8);
-  eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(central.length + nameBuf.length, 12);
-  eocd.writeUInt32LE(cdOffset, 16);
-  return Buffer.concat([local, nameBuf, data, central, nameBuf, eocd]);
+  return rawZip([{ name, data: deflateRawSync(content, { level: 9 }), declared: content.length }]);
 }
 
 /** The demo's returned workbooks: each fictional example, filled in as a respondent would. */
