@@ -7,16 +7,22 @@ import { cellPlace, columnLetter } from "./workbook.js";
 import type { CellRange, ReadSheet } from "./workbook.js";
 
 const EMPTY: SheetValue = { kind: "empty" };
+/** More than any column a reference can name (XFD is 16,384), to key a cell by one number. */
+const COLUMNS = 1 << 15;
 
 /** The sheet as it is stored: a merged range's value in its first cell only. */
 export function unmerged(sheet: ReadSheet): ReadSheet {
   const merges = (sheet.merges ?? []).filter((m) => m.bottom > m.top || m.right > m.left);
   if (merges.length === 0) return sheet;
+  // Every covered cell but the first, found in one step (the reader has bounded the cells merges cover).
+  const covered = new Set<number>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(r * COLUMNS + c);
+  }
   return {
     ...sheet,
     cell(row, column) {
-      const m = merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right);
-      return m && (row !== m.top || column !== m.left) ? EMPTY : sheet.cell(row, column);
+      return covered.has(row * COLUMNS + column) ? EMPTY : sheet.cell(row, column);
     },
   };
 }

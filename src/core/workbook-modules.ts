@@ -71,7 +71,9 @@ export function findModuleSheets(book: ReadBook, moduleOf: ReadonlyMap<string, s
     const sheet = book.sheet(name)!;
     const col = headerColumns(sheet).id;
     const counts = new Map<string, number>();
-    for (let r = 2; r <= sheet.rowCount; r++) {
+    // The rows present, not the declared extent: a sheet of one far cell costs one cell.
+    for (const r of sheet.rowNumbers()) {
+      if (r < 2) continue;
       const m = moduleOf.get(text(sheet.cell(r, col)).split(OPTION_SEPARATOR)[0]!);
       if (m) counts.set(m, (counts.get(m) ?? 0) + 1);
     }
