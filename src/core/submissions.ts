@@ -2,6 +2,7 @@
 // of dataset repeats) becomes one answer set per submission. Pure: the edges read the files.
 import { ANSWERS_FORMAT, answerReason } from "./answers.js";
 import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, ReadInput, RejectedAnswer } from "./answers.js";
+import { formVersionCheck, versionColumn } from "./form-version.js";
 import { idFor } from "./ids.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, optionsOf } from "./model.js";
 import type { Module, Question } from "./model.js";
@@ -180,8 +181,14 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
   const mainCols = resolveColumns(main.headers, modules);
   const repeatCols = repeat ? resolveColumns(repeat.headers, modules) : [];
   const repeatRows = repeat ? repeat.rows.map((r) => ({ place: r.place, read: readRow(r, repeatCols, repeat.headers, source) })) : [];
+  const asked = [...mainCols, ...repeatCols].flatMap((c) => (c?.kind === "question" || c?.kind === "option" ? [c.question.id] : []));
+  const checkVersion = formVersionCheck(main.headers, asked, modules);
   return main.rows.map((row) => {
     const here = `${source} › ${row.place}`;
+    // A submission made with a form built from other modules is not scored, as a workbook built from them is not.
+    const versionCol = versionColumn(main.headers);
+    const mismatch = checkVersion?.(text(row.cells[versionCol]));
+    if (mismatch) return { source: here, problems: [{ ...mismatch, severity: "error", source, path: [], place: `${row.place}, column ${main.headers[versionCol]}` }] };
     const r = readRow(row, mainCols, main.headers, source);
     const problems = r.problems;
     const name = r.fields.institution_name ?? "";
