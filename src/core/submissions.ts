@@ -181,6 +181,23 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
   const mainCols = resolveColumns(main.headers, modules);
   const repeatCols = repeat ? resolveColumns(repeat.headers, modules) : [];
   const repeatRows = repeat ? repeat.rows.map((r) => ({ place: r.place, read: readRow(r, repeatCols, repeat.headers, source) })) : [];
+  // Repeat rows belong to a submission by Kobo's _index/_parent_index or ODK's KEY/PARENT_KEY: indexed, so that the join stays linear.
+  const byLink = (link: string, only: (x: (typeof repeatRows)[number]) => boolean) => {
+    const m = new Map<string, typeof repeatRows>();
+    for (const x of repeatRows) {
+      const key = x.read.links[link];
+      if (key === undefined || !only(x)) continue;
+      const list = m.get(key);
+      if (list) list.push(x);
+      else m.set(key, [x]);
+    }
+    return m;
+  };
+  const byIndex = byLink("_parent_index", () => true);
+  const byKey = byLink("PARENT_KEY", (x) => x.read.links._parent_index === undefined);
+  const byKeyAll = byLink("PARENT_KEY", () => true);
+  const repeatOf = (links: Record<string, string>) =>
+    links._index !== undefined ? [...(byIndex.get(links._index) ?? []), ...(links.KEY !== undefined ? (byKey.get(links.KEY) ?? []) : [])] : links.KEY !== undefined ? (byKeyAll.get(links.KEY) ?? []) : [];
   const asked = [...mainCols, ...repeatCols].flatMap((c) => (c?.kind === "question" || c?.kind === "option" ? [c.question.id] : []));
   const checkVersion = formVersionCheck(main.headers, asked, modules);
   return main.rows.map((row) => {
@@ -202,10 +219,7 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
       problems.push({ ...problem("DATE_MISSING", { in: "submission" }, source, []), place: row.place });
       return { source: here, problems };
     }
-    // Repeat rows belong to this submission by Kobo's _index/_parent_index or ODK's KEY/PARENT_KEY.
-    const mine = repeatRows.filter((x) =>
-      r.links._index !== undefined && x.read.links._parent_index !== undefined ? x.read.links._parent_index === r.links._index : r.links.KEY !== undefined && x.read.links.PARENT_KEY === r.links.KEY,
-    );
+    const mine = repeatOf(r.links);
     const datasets: DatasetAnswers[] = [];
     const rejected = [...r.rejected];
     for (const x of mine) {
