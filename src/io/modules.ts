@@ -11,7 +11,7 @@ import { SHIPPED_MODULES } from "./paths.js";
 import { displayPath } from "./fs.js";
 import { readBounded } from "./read-bounded.js";
 import { KEY_CODES, checkSchema } from "./schema.js";
-import { locate, parseYaml } from "./yaml.js";
+import { locate, parseYaml, yamlText } from "./yaml.js";
 import type { ParsedYaml } from "./yaml.js";
 
 export interface LoadedModules {
@@ -55,7 +55,12 @@ export async function loadModuleFiles(files: readonly string[]): Promise<LoadedM
       problems.push({ ...read.problem, severity: "error", source, path: [] });
       continue;
     }
-    const p = parseYaml(read.bytes.toString("utf8"), source);
+    const decoded = yamlText(read.bytes, source, "module");
+    if ("problem" in decoded) {
+      problems.push(decoded.problem);
+      continue;
+    }
+    const p = parseYaml(decoded.text, source);
     problems.push(...p.problems);
     if (p.problems.length > 0) continue;
     const schemaProblems = locate(p, checkSchema("module", p.value, source), KEY_CODES);
