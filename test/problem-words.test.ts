@@ -153,6 +153,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
     { kind: "other_form", main: "household_survey.csv" },
   ],
   FORM_VERSION_MISMATCH: [{ version: "assess-00000000", expected: "assess-6c28a710", column: "FormVersion", modules: ["general@1.0.0", "health@1.0.0"] }],
+  REPEAT_ROWS_WITHOUT_SUBMISSION: [{ rows: 1, parent: "uuid:02c767a4" }, { rows: 3, parent: "4" }],
   INVALID_UTF8: [{ what: "answers" }, { what: "module" }],
   DATASET_MISSING: [{ question: "ds_type" }],
   NOT_PER_DATASET: [{ question: "q1", dataset: "Register" }],

@@ -78,6 +78,20 @@ describe("ODK Central's .zip download is read directly", () => {
     expect(got.map((r) => r.problems.map((p) => p.code))).toEqual(Array(8).fill(["EXPORT_WITHOUT_DATASETS"]));
   });
 
+  it("dataset rows whose submission is not in the main CSV are named, not dropped (they vanished)", async () => {
+    const entries = realZip();
+    const lines = new TextDecoder().decode(entries[MAIN]!).split("\n");
+    const last = lines.filter((l) => l.trim()).at(-1)!;
+    const key = /uuid:[0-9a-f-]+/.exec(last)![0];
+    const repeatLines = new TextDecoder().decode(entries[REPEAT]!).split("\n");
+    const theirs = repeatLines.flatMap((l, i) => (l.includes(`${key},`) ? [i + 1] : []));
+    const got = await scored(zipOf({ ...entries, [MAIN]: strToU8(lines.filter((l) => l !== last).join("\n")) }, "cut-main.zip"));
+    expect(got).toHaveLength(8);
+    expect(got.slice(0, 7).every((r) => "scorecard" in r)).toBe(true);
+    expect(codes(got[7]!)).toEqual([{ code: "REPEAT_ROWS_WITHOUT_SUBMISSION", args: { rows: theirs.length, parent: key }, place: `${REPEAT}, line ${theirs[0]}` }]);
+    expect(theirs.length).toBeGreaterThan(0);
+  });
+
   it("an Excel workbook saved as .zip is read as the workbook it is", async () => {
     const path = join(dir, "kobo-export.zip");
     copyFileSync(`${FIXTURES}/kobo-xls-xml-groups-both.xlsx`, path);

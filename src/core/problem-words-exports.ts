@@ -20,6 +20,11 @@ export const EXPORT_WORDS = {
     th: (a) =>
       `ข้อมูลนี้ส่งมาด้วยแบบฟอร์มรุ่น ${a.version} (คอลัมน์ ${a.column}) แต่โมดูลที่โหลด (${list(a.modules)}) สร้างแบบฟอร์มรุ่น ${a.expected} จึงไม่ได้คิดคะแนน ให้คิดคะแนนด้วยโมดูลที่ใช้สร้างแบบฟอร์ม (--modules DIR)`,
   },
+  REPEAT_ROWS_WITHOUT_SUBMISSION: {
+    en: (a) =>
+      `${a.rows} dataset row${a.rows === 1 ? " belongs" : "s belong"} to no submission of the main table (the first to "${a.parent}", here); their answers are not scored: export the submissions and their datasets again, together`,
+    th: (a) => `ชุดข้อมูล ${a.rows} แถวไม่ตรงกับข้อมูลที่ส่งมาแถวใดในตารางหลัก (แถวแรกอ้างถึง "${a.parent}" ณ ตำแหน่งนี้) คำตอบเหล่านี้จึงไม่ได้คิดคะแนน ให้ส่งออกข้อมูลที่ส่งมาพร้อมชุดข้อมูลใหม่อีกครั้ง`,
+  },
   INVALID_UTF8: {
     en: (a) => `the ${a.what === "module" ? "module file" : "answer file"} has bytes here that are not UTF-8 text; save it again as UTF-8`,
     th: (a) => `${a.what === "module" ? "ไฟล์โมดูล" : "ไฟล์คำตอบ"}มีไบต์ที่ไม่ใช่ข้อความ UTF-8 ณ ตำแหน่งนี้ ให้บันทึกใหม่เป็น UTF-8`,

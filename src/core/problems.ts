@@ -137,6 +137,8 @@ export interface ExportProblemArgs {
   ZIP_NOT_EXPORT: { kind: "unknown"; entries: string[]; more: number } | { kind: "other_form"; main: string };
   /** The form version a submission was made with (`column`: FormVersion or __version__) is not the version of the form the loaded modules build. */
   FORM_VERSION_MISMATCH: { version: string; expected: string; column: string; modules: string[] };
+  /** Rows of the datasets repeat whose submission is not in the main table (`parent`: the first one's link, `_parent_index` or `PARENT_KEY`). */
+  REPEAT_ROWS_WITHOUT_SUBMISSION: { rows: number; parent: string };
   /** Bytes that are not UTF-8 in a YAML or JSON file (the problem's line and column say where). */
   INVALID_UTF8: { what: "answers" | "module" };
 }

@@ -200,7 +200,14 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     links._index !== undefined ? [...(byIndex.get(links._index) ?? []), ...(links.KEY !== undefined ? (byKey.get(links.KEY) ?? []) : [])] : links.KEY !== undefined ? (byKeyAll.get(links.KEY) ?? []) : [];
   const asked = [...mainCols, ...repeatCols].flatMap((c) => (c?.kind === "question" || c?.kind === "option" ? [c.question.id] : []));
   const checkVersion = formVersionCheck(main.headers, asked, modules);
-  return main.rows.map((row) => {
+  // A repeat row whose submission is not in the main table (a row deleted from it, a file cut short) would vanish: it is named.
+  const linkCols = mainCols.flatMap((c, i) => (c?.kind === "link" ? [[c.name, i] as const] : []));
+  const claimed = new Set(main.rows.flatMap((row) => repeatOf(Object.fromEntries(linkCols.map(([n, i]) => [n, text(row.cells[i])])))));
+  const orphans = repeatRows.filter((x) => !claimed.has(x));
+  const orphaned: ReadInput[] = orphans.length
+    ? [{ source, problems: [{ ...problem("REPEAT_ROWS_WITHOUT_SUBMISSION", { rows: orphans.length, parent: orphans[0]!.read.links._parent_index ?? orphans[0]!.read.links.PARENT_KEY ?? "" }, source, []), place: orphans[0]!.place }] }]
+    : [];
+  const read = main.rows.map((row): ReadInput => {
     const here = `${source} › ${row.place}`;
     // A submission made with a form built from other modules is not scored, as a workbook built from them is not.
     const versionCol = versionColumn(main.headers);
@@ -259,4 +266,5 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     }
     return { source: here, set, problems };
   });
+  return [...read, ...orphaned];
 }
