@@ -96,7 +96,7 @@ Examples:
   program
     .command("score")
     .description("score returned workbooks, CSV files and answer files; print scorecards and a summary")
-    .argument("<paths...>", "files (.xlsx, .csv, .yaml, .yml, .json), folders (searched with their subfolders) or patterns such as returned/*.xlsx")
+    .argument("<paths...>", "files (.xlsx, .csv, .yaml, .yml, .json, and the .zip ODK Central downloads), folders (searched with their subfolders) or patterns such as returned/*.xlsx")
     .option("--json", "print the results as JSON (schemas/results.schema.json) instead of tables")
     .option("-o, --output <dir>", "write one results file per institution and a combined results.json to this folder")
     .option("--force", "replace results files that already exist")

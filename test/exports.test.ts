@@ -11,7 +11,7 @@ import { buildQuestionnaire } from "../src/core/questionnaire.js";
 import type { Questionnaire } from "../src/core/questionnaire.js";
 import type { InstitutionResult } from "../src/core/results.js";
 import { readAnswerFile } from "../src/io/answers.js";
-import { readInput } from "../src/io/inputs.js";
+import { expandInputs, readInput } from "../src/io/inputs.js";
 import { requireModules } from "../src/io/modules.js";
 import { csv, exportTables, koboXlsx } from "./helpers/exports.js";
 
@@ -129,8 +129,8 @@ describe("KoboToolbox and ODK Central exports score as the answer files", () => 
       expect(r.problems).toEqual([]);
       expect(scores(r)).toEqual(expected(sets[i]!));
     });
-    // the repeat file, met on its own in a folder, is read with its main file
-    expect(await readInput(join(dir, "assess_children_on_the_move-datasets.csv"), modules)).toEqual([]);
+    // the repeat file is read with its main file: a folder gives the main file only
+    expect((await expandInputs([dir])).files.filter((f) => f.includes("assess_children_on_the_move"))).toEqual([join(dir, "assess_children_on_the_move.csv")]);
   });
 
   it("reports a bad value by file, row and column, and scores the rest", async () => {

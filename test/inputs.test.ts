@@ -33,7 +33,7 @@ describe("a CSV file that is not our layout fails with one problem", () => {
     ["an empty file", "empty.csv", "  \n", "CSV_EMPTY", {}],
     ["a quote never closed", "quote.csv", 'institution,question,answer\nhpo,_name,"Office\n', "CSV_SYNTAX", { detail: expect.stringMatching(/quote/i) }],
     ["columns of another layout", "other.csv", "id,q,a\nx,y,z\n", "CSV_COLUMNS", { missing: ["institution", "question", "answer"], found: ["id", "q", "a"] }],
-    ["an ODK repeat file without its main file", "lonely/repeat.csv", "PARENT_KEY,KEY,dataset_name\nuuid:1,uuid:1/datasets[1],Register\n", "REPEAT_WITHOUT_MAIN", {}],
+    ["an ODK repeat file without its main file", "lonely/form-datasets.csv", "PARENT_KEY,KEY,dataset_name\nuuid:1,uuid:1/datasets[1],Register\n", "REPEAT_WITHOUT_MAIN", { main: "form.csv", where: "missing" }],
   ];
   it.each(cases)("%s", async (_n, name, text, code, args) => {
     const read = await readCsvAnswers(file(name, text), modules);

@@ -220,8 +220,18 @@ export const INPUT_WORDS = {
   },
   CSV_INSTITUTION: { en: () => "rows without an institution; fill in the institution column", th: () => "มีแถวที่ไม่ระบุหน่วยงาน ให้กรอกคอลัมน์ institution" },
   REPEAT_WITHOUT_MAIN: {
-    en: () => "repeat data from an ODK export without its main CSV file beside it",
-    th: () => "ข้อมูลส่วนที่ซ้ำ (repeat) จาก ODK ซึ่งไม่มีไฟล์ CSV หลักอยู่ในโฟลเดอร์เดียวกัน",
+    en: (a) =>
+      a.where === "not_given"
+        ? `this is the repeat (datasets) part of an ODK Central export, read with its main CSV file; ${a.main} is beside it but was not given: score ${a.main} or the folder`
+        : a.where === "zip"
+          ? `the .zip holds the repeat (datasets) part of an ODK Central export but not its main CSV file ${a.main}; download the .zip again from ODK Central`
+          : `this is the repeat (datasets) part of an ODK Central export, without its main CSV file ${a.main} beside it; score the .zip ODK Central downloads, or put ${a.main} beside this file`,
+    th: (a) =>
+      a.where === "not_given"
+        ? `ไฟล์นี้เป็นส่วนที่ซ้ำ (ชุดข้อมูล) ของไฟล์ส่งออกจาก ODK Central ซึ่งอ่านพร้อมไฟล์ CSV หลัก ไฟล์ ${a.main} อยู่ข้างกันแต่ไม่ได้ระบุ ให้คิดคะแนน ${a.main} หรือทั้งโฟลเดอร์`
+        : a.where === "zip"
+          ? `ไฟล์ .zip มีส่วนที่ซ้ำ (ชุดข้อมูล) ของไฟล์ส่งออกจาก ODK Central แต่ไม่มีไฟล์ CSV หลัก ${a.main} ให้ดาวน์โหลดไฟล์ .zip จาก ODK Central ใหม่`
+          : `ไฟล์นี้เป็นส่วนที่ซ้ำ (ชุดข้อมูล) ของไฟล์ส่งออกจาก ODK Central โดยไม่มีไฟล์ CSV หลัก ${a.main} อยู่ข้างกัน ให้คิดคะแนนไฟล์ .zip ที่ดาวน์โหลดจาก ODK Central หรือวาง ${a.main} ไว้ข้างไฟล์นี้`,
   },
   DATASET_MISSING: {
     en: (a) => `question "${a.question}" is asked per dataset; fill in the dataset column`,

@@ -5,6 +5,7 @@ import { formatPath } from "./problems.js";
 import { terminalText } from "./terminal-text.js";
 import type { CodedProblem, Problem, ProblemArgs, ProblemCode } from "./problems.js";
 import { ANSWER_WORDS } from "./problem-words-answers.js";
+import { EXPORT_WORDS } from "./problem-words-exports.js";
 import { INPUT_WORDS } from "./problem-words-inputs.js";
 import { MODULE_WORDS } from "./problem-words-modules.js";
 import { XLSFORM_WORDS } from "./problem-words-xlsform.js";
@@ -16,7 +17,7 @@ export type Words<C extends ProblemCode> = Record<Lang, (args: ProblemArgs[C]) =
 
 export type WordTable = { [C in ProblemCode]: Words<C> };
 
-export const WORDS: WordTable = { ...MODULE_WORDS, ...INPUT_WORDS, ...ANSWER_WORDS, ...XLSFORM_WORDS, ...FOLDER_WORDS };
+export const WORDS: WordTable = { ...MODULE_WORDS, ...INPUT_WORDS, ...EXPORT_WORDS, ...ANSWER_WORDS, ...XLSFORM_WORDS, ...FOLDER_WORDS };
 
 /** What a problem says, without where it is. */
 export function problemText(p: CodedProblem, lang: Lang): string {

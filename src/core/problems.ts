@@ -151,10 +151,26 @@ export interface InputProblemArgs {
   CSV_SYNTAX: { detail: string };
   CSV_COLUMNS: { missing: string[]; found: string[] };
   CSV_INSTITUTION: NoArgs;
-  REPEAT_WITHOUT_MAIN: NoArgs;
+  /**
+   * ODK Central's repeat CSV read without its main CSV (`main`, the name expected): not beside
+   * it (`missing`), beside it but not among the inputs (`not_given`), or not in the .zip (`zip`).
+   */
+  REPEAT_WITHOUT_MAIN: { main: string; where: "missing" | "not_given" | "zip" };
   DATASET_MISSING: { question: string };
   NOT_PER_DATASET: { question: string; dataset: string };
   DUPLICATE_ANSWER: { question: string; dataset?: string };
+}
+
+/** KoboToolbox and ODK Central exports: the .zip ODK Central downloads, the form version, the text of YAML files. */
+export interface ExportProblemArgs {
+  /** A .zip that is neither ODK Central's download (`<form>.csv` and its repeat CSVs) nor a workbook (the first entries it holds), or the download of another form. */
+  ZIP_NOT_EXPORT: { kind: "unknown"; entries: string[]; more: number } | { kind: "other_form"; main: string };
+  /** The form version a submission was made with (`column`: FormVersion or __version__) is not the version of the form the loaded modules build. */
+  FORM_VERSION_MISMATCH: { version: string; expected: string; column: string; modules: string[] };
+  /** Rows of the datasets repeat whose submission is not in the main table (`parent`: the first one's link, `_parent_index` or `PARENT_KEY`). */
+  REPEAT_ROWS_WITHOUT_SUBMISSION: { rows: number; parent: string };
+  /** Bytes that are not UTF-8 in a YAML or JSON file (the problem's line and column say where). */
+  INVALID_UTF8: { what: "answers" | "module" };
 }
 
 /** Answers checked against the questionnaire, and results read by the report. */
@@ -220,7 +236,7 @@ export interface XlsFormProblemArgs {
   XLSFORM_SETTING: { kind: "empty"; setting: string } | { kind: "language"; value: string };
 }
 
-export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, AnswerProblemArgs, XlsFormProblemArgs, FolderProblemArgs {}
+export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, ExportProblemArgs, AnswerProblemArgs, XlsFormProblemArgs, FolderProblemArgs {}
 
 /** Every code the program emits. */
 export type ProblemCode = keyof ProblemArgs;

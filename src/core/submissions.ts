@@ -2,6 +2,7 @@
 // of dataset repeats) becomes one answer set per submission. Pure: the edges read the files.
 import { ANSWERS_FORMAT, answerReason } from "./answers.js";
 import type { Answer, AnswerSet, AnswerValue, DatasetAnswers, ReadInput, RejectedAnswer } from "./answers.js";
+import { formVersionCheck, versionColumn } from "./form-version.js";
 import { idFor } from "./ids.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, optionsOf } from "./model.js";
 import type { Module, Question } from "./model.js";
@@ -180,8 +181,38 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
   const mainCols = resolveColumns(main.headers, modules);
   const repeatCols = repeat ? resolveColumns(repeat.headers, modules) : [];
   const repeatRows = repeat ? repeat.rows.map((r) => ({ place: r.place, read: readRow(r, repeatCols, repeat.headers, source) })) : [];
-  return main.rows.map((row) => {
+  // Repeat rows belong to a submission by Kobo's _index/_parent_index or ODK's KEY/PARENT_KEY: indexed, so that the join stays linear.
+  const byLink = (link: string, only: (x: (typeof repeatRows)[number]) => boolean) => {
+    const m = new Map<string, typeof repeatRows>();
+    for (const x of repeatRows) {
+      const key = x.read.links[link];
+      if (key === undefined || !only(x)) continue;
+      const list = m.get(key);
+      if (list) list.push(x);
+      else m.set(key, [x]);
+    }
+    return m;
+  };
+  const byIndex = byLink("_parent_index", () => true);
+  const byKey = byLink("PARENT_KEY", (x) => x.read.links._parent_index === undefined);
+  const byKeyAll = byLink("PARENT_KEY", () => true);
+  const repeatOf = (links: Record<string, string>) =>
+    links._index !== undefined ? [...(byIndex.get(links._index) ?? []), ...(links.KEY !== undefined ? (byKey.get(links.KEY) ?? []) : [])] : links.KEY !== undefined ? (byKeyAll.get(links.KEY) ?? []) : [];
+  const asked = [...mainCols, ...repeatCols].flatMap((c) => (c?.kind === "question" || c?.kind === "option" ? [c.question.id] : []));
+  const checkVersion = formVersionCheck(main.headers, asked, modules);
+  // A repeat row whose submission is not in the main table (a row deleted from it, a file cut short) would vanish: it is named.
+  const linkCols = mainCols.flatMap((c, i) => (c?.kind === "link" ? [[c.name, i] as const] : []));
+  const claimed = new Set(main.rows.flatMap((row) => repeatOf(Object.fromEntries(linkCols.map(([n, i]) => [n, text(row.cells[i])])))));
+  const orphans = repeatRows.filter((x) => !claimed.has(x));
+  const orphaned: ReadInput[] = orphans.length
+    ? [{ source, problems: [{ ...problem("REPEAT_ROWS_WITHOUT_SUBMISSION", { rows: orphans.length, parent: orphans[0]!.read.links._parent_index ?? orphans[0]!.read.links.PARENT_KEY ?? "" }, source, []), place: orphans[0]!.place }] }]
+    : [];
+  const read = main.rows.map((row): ReadInput => {
     const here = `${source} › ${row.place}`;
+    // A submission made with a form built from other modules is not scored, as a workbook built from them is not.
+    const versionCol = versionColumn(main.headers);
+    const mismatch = checkVersion?.(text(row.cells[versionCol]));
+    if (mismatch) return { source: here, problems: [{ ...mismatch, severity: "error", source, path: [], place: `${row.place}, column ${main.headers[versionCol]}` }] };
     const r = readRow(row, mainCols, main.headers, source);
     const problems = r.problems;
     const name = r.fields.institution_name ?? "";
@@ -195,10 +226,7 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
       problems.push({ ...problem("DATE_MISSING", { in: "submission" }, source, []), place: row.place });
       return { source: here, problems };
     }
-    // Repeat rows belong to this submission by Kobo's _index/_parent_index or ODK's KEY/PARENT_KEY.
-    const mine = repeatRows.filter((x) =>
-      r.links._index !== undefined && x.read.links._parent_index !== undefined ? x.read.links._parent_index === r.links._index : r.links.KEY !== undefined && x.read.links.PARENT_KEY === r.links.KEY,
-    );
+    const mine = repeatOf(r.links);
     const datasets: DatasetAnswers[] = [];
     const rejected = [...r.rejected];
     for (const x of mine) {
@@ -238,4 +266,5 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     }
     return { source: here, set, problems };
   });
+  return [...read, ...orphaned];
 }

@@ -9,7 +9,7 @@ import { displayPath, writeFileAtomic } from "./fs.js";
 import type { WriteOptions } from "./fs.js";
 import { readBounded } from "./read-bounded.js";
 import { KEY_CODES, checkSchema } from "./schema.js";
-import { locate, parseYaml } from "./yaml.js";
+import { locate, parseYaml, yamlText } from "./yaml.js";
 
 /** Answer files larger than this are refused before reading: a real one is a few hundred kilobytes. */
 export const MAX_ANSWER_FILE_BYTES = 20 * 1024 * 1024;
@@ -20,7 +20,9 @@ export async function readAnswerFile(file: string): Promise<ReadInput> {
   // The size is checked before a byte is read: a huge file is refused, not loaded.
   const read = await readBounded(file, MAX_ANSWER_FILE_BYTES, (bytes) => coded("FILE_TOO_LARGE", { what: "answers", bytes, max: MAX_ANSWER_FILE_BYTES }));
   if ("problem" in read) return { source, problems: [{ ...read.problem, severity: "error", source, path: [] }] };
-  return parseAnswers(read.bytes.toString("utf8"), source);
+  const decoded = yamlText(read.bytes, source, "answers");
+  if ("problem" in decoded) return { source, problems: [decoded.problem] };
+  return parseAnswers(decoded.text, source);
 }
 
 /** Problems about an answer's question id point at the key, not the value. */

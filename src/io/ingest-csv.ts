@@ -1,22 +1,20 @@
 // Reads answers from CSV: one row per answer, for one institution or many (README, "CSV").
-import { readdir } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename } from "node:path";
 import { ANSWERS_FORMAT, placeKey, placesLocator } from "../core/answers.js";
 import type { Answer, AnswerSet, DatasetAnswers, Note, ReadInput, RejectedAnswer } from "../core/answers.js";
 import { idFor } from "../core/ids.js";
 import type { Module } from "../core/model.js";
 import { questionIndex } from "../core/questionnaire.js";
 import { parseSheetValue } from "../core/parse-answer.js";
-import type { SheetValue } from "../core/parse-answer.js";
-import { looksLikeExport, submissionsFrom } from "../core/submissions.js";
-import type { Table } from "../core/submissions.js";
+import { looksLikeExport } from "../core/submissions.js";
 import { coded, problem } from "../core/problems.js";
 import { rejection } from "../core/problem-words.js";
 import type { CodedProblem, Problem, ProblemArgs, ProblemCode, Severity } from "../core/problems.js";
+import { readCsvTable } from "./csv-table.js";
 import { displayPath } from "./fs.js";
-import { readBounded } from "./read-bounded.js";
+import { expectedMain, exportFromCsv, isRepeatHeader, siblingMain } from "./odk-csv.js";
 
-export const MAX_CSV_BYTES = 20 * 1024 * 1024;
+export { MAX_CSV_BYTES } from "./csv-table.js";
 
 /** Pseudo-questions that carry the institution's profile, one row each. */
 const PROFILE: Record<string, string> = {
@@ -42,21 +40,15 @@ interface Row {
 export async function readCsvAnswers(file: string, modules: readonly Module[]): Promise<ReadInput[]> {
   const source = displayPath(file);
   const fail = (c: CodedProblem): ReadInput[] => [{ source, problems: [{ ...c, severity: "error", source, path: [] }] }];
-  const read = await readBounded(file, MAX_CSV_BYTES, () => coded("TOO_LARGE", { what: "csv", max: MAX_CSV_BYTES }));
-  if ("problem" in read) return fail(read.problem);
-  const text = decodeCsv(read.bytes);
-  if (text === undefined) return fail(coded("CSV_ENCODING", {}));
-  if (text.trim() === "") return fail(coded("CSV_EMPTY", {}));
-  let table: string[][];
-  let lines: number[];
-  try {
-    ({ table, lines } = await parseCsv(text));
-  } catch (e) {
-    return fail(coded("CSV_SYNTAX", { detail: (e as Error).message }));
-  }
+  const parsed = await readCsvTable(file);
+  if ("problem" in parsed) return fail(parsed.problem);
+  const { table, lines } = parsed;
   const rawHeader = table[0] ?? [];
-  // ODK Central's repeat file is read with its main export, never on its own.
-  if (rawHeader.includes("PARENT_KEY")) return (await siblingMain(file)) ? [] : fail(coded("REPEAT_WITHOUT_MAIN", {}));
+  // ODK Central's repeat file is read with its main export (src/io/inputs.ts leaves it to it), never on its own.
+  if (isRepeatHeader(rawHeader)) {
+    const main = await siblingMain(file);
+    return fail(coded("REPEAT_WITHOUT_MAIN", { main: main ?? expectedMain(basename(file)), where: main ? "not_given" : "missing" }));
+  }
   // A KoboToolbox or ODK Central export of our XLSForm, rather than our own layout.
   if (looksLikeExport(rawHeader, modules)) return exportFromCsv(file, source, rawHeader, table, lines, modules);
   const header = rawHeader.map((h) => h.trim().toLowerCase());
@@ -82,81 +74,6 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
   return [...byInstitution].map(([inst, list]) => institutionFrom(source, inst, list, modules, byInstitution.size > 1));
 }
 
-/**
- * The text of a CSV file, whatever encoding it was saved in: UTF-8 (with or without a BOM),
- * UTF-16 with its BOM, or Windows-874, which Thai Excel uses for "CSV" by default (read as
- * UTF-8 it turns Thai names into replacement characters). Undefined when it is none of these.
- */
-export function decodeCsv(buf: Buffer): string | undefined {
-  const decode = (encoding: string, bytes: Uint8Array) => {
-    try {
-      return new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch {
-      return undefined;
-    }
-  };
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return decode("utf-8", buf.subarray(3));
-  if (buf[0] === 0xff && buf[1] === 0xfe) return decode("utf-16le", buf.subarray(2));
-  if (buf[0] === 0xfe && buf[1] === 0xff) return decode("utf-16be", buf.subarray(2));
-  const utf8 = decode("utf-8", buf);
-  if (utf8 !== undefined) return utf8;
-  // Bytes Windows-874 leaves undefined come out as private-use or C1 characters: not Thai text.
-  const thai = decode("windows-874", buf);
-  return thai !== undefined && !/[\u0080-\u009F\uE000-\uF8FF]/.test(thai) ? thai : undefined;
-}
-
-/** Rows of a CSV file with the line each starts on; `;` or `,` as the export used. */
-async function parseCsv(text: string): Promise<{ table: string[][]; lines: number[] }> {
-  const { parse } = await import("csv-parse/sync");
-  const first = text.slice(0, text.indexOf("\n") >>> 0);
-  const delimiter = (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
-  const records = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-  return { table: records.map((r) => r.record), lines: records.map((r) => r.info.lines) };
-}
-
-/** ODK Central writes each repeat to its own CSV beside the main one, joined by PARENT_KEY. */
-async function siblingRepeat(file: string): Promise<{ table: string[][]; lines: number[]; path: string } | undefined> {
-  const dir = dirname(file);
-  const base = basename(file, extname(file));
-  for (const name of (await listFolder(dir)).sort()) {
-    if (!name.toLowerCase().endsWith(".csv") || name === basename(file) || !name.startsWith(base)) continue;
-    const text = await siblingText(join(dir, name));
-    if (text === undefined) continue;
-    const parsed = await parseCsv(text);
-    if (parsed.table[0]?.includes("PARENT_KEY")) return { ...parsed, path: join(dir, name) };
-  }
-  return undefined;
-}
-
-/** The names in a folder; none when it may be entered but not listed (the file itself is still read). */
-async function listFolder(dir: string): Promise<string[]> {
-  return readdir(dir).catch(() => []);
-}
-
-/** A CSV file beside the one read: undefined when it is not a regular file or too large (it is reported when read on its own). */
-async function siblingText(path: string): Promise<string | undefined> {
-  const read = await readBounded(path, MAX_CSV_BYTES, () => coded("TOO_LARGE", { what: "csv", max: MAX_CSV_BYTES }));
-  return "bytes" in read ? decodeCsv(read.bytes) : undefined;
-}
-
-async function siblingMain(file: string): Promise<boolean> {
-  const dir = dirname(file);
-  for (const name of await listFolder(dir)) {
-    if (name === basename(file) || !name.toLowerCase().endsWith(".csv") || !basename(file).startsWith(basename(name, extname(name)))) continue;
-    const head = (await siblingText(join(dir, name)))?.split("\n", 1)[0] ?? "";
-    if (/(^|[,;"])KEY([,;"]|$)/.test(head)) return true;
-  }
-  return false;
-}
-
-async function exportFromCsv(file: string, source: string, header: string[], table: string[][], lines: number[], modules: readonly Module[]): Promise<ReadInput[]> {
-  const toTable = (t: string[][], l: number[]): Table => ({
-    headers: t[0] ?? [],
-    rows: t.slice(1).map((cells, k) => ({ place: `line ${l[k + 1]}`, cells: cells.map((c): SheetValue => (c.trim() === "" ? { kind: "empty" } : { kind: "text", text: c })) })),
-  });
-  const repeat = header.includes("KEY") ? await siblingRepeat(file) : undefined;
-  return submissionsFrom(source, toTable(table, lines), repeat ? toTable(repeat.table, repeat.lines) : undefined, modules);
-}
 
 function institutionFrom(source: string, inst: string, rows: Row[], modules: readonly Module[], several: boolean): ReadInput {
   const label = several ? `${source} (${inst || "no institution"})` : source;

@@ -10,11 +10,13 @@ import type { FailedInput } from "../core/results.js";
 import { ioReason } from "../errors.js";
 import { readAnswerFile } from "./answers.js";
 import { readCsvAnswers } from "./ingest-csv.js";
+import { readExportZip } from "./ingest-export-zip.js";
 import { readWorkbookInputs } from "./ingest-workbook.js";
+import { repeatsReadWithMain } from "./odk-csv.js";
 import { specialFile } from "./read-bounded.js";
 import type { ReadInput } from "../core/answers.js";
 
-export const INPUT_EXTENSIONS = new Set([".yaml", ".yml", ".json", ".xlsx", ".csv"]);
+export const INPUT_EXTENSIONS = new Set([".yaml", ".yml", ".json", ".xlsx", ".csv", ".zip"]);
 /** Spreadsheets in other formats are read too, so that the user hears what to do with them. */
 const WORKBOOK_LIKE = new Set([".xlsx", ".xlsm", ".xls", ".ods"]);
 
@@ -61,7 +63,10 @@ export async function expandInputs(paths: readonly string[]): Promise<{ files: s
     else await admit(p, s);
   }
   const seen = new Set<string>();
-  return { files: files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)) !== undefined), failed };
+  const unique = files.filter((f) => !seen.has(resolve(f)) && seen.add(resolve(f)) !== undefined);
+  // ODK Central's repeat CSV is read with its main CSV: when that is an input too, it is not read again on its own.
+  const withMain = await repeatsReadWithMain(unique);
+  return { files: unique.filter((f) => !withMain.has(f)), failed };
 }
 
 /**
@@ -109,6 +114,7 @@ export async function readInput(file: string, modules: readonly Module[]): Promi
   const ext = extname(file).toLowerCase();
   if (WORKBOOK_LIKE.has(ext)) return readWorkbookInputs(file, modules);
   if (ext === ".csv") return readCsvAnswers(file, modules);
+  if (ext === ".zip") return readExportZip(file, modules);
   if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
     return [await readAnswerFile(file)];
   }

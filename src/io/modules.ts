@@ -13,7 +13,7 @@ import { displayPath } from "./fs.js";
 import { readBounded } from "./read-bounded.js";
 import { KEY_CODES, checkSchema } from "./schema.js";
 import type { SchemaName } from "./schema.js";
-import { locate, parseYaml, positionOf } from "./yaml.js";
+import { locate, parseYaml, positionOf, yamlText } from "./yaml.js";
 import type { ParsedYaml } from "./yaml.js";
 
 export interface LoadedModules {
@@ -95,7 +95,12 @@ async function readChecked(file: string, schema: SchemaName, problems: Problem[]
     problems.push({ ...read.problem, severity: "error", source, path: [] });
     return undefined;
   }
-  const p = parseYaml(read.bytes.toString("utf8"), source);
+  const decoded = yamlText(read.bytes, source, "module");
+  if ("problem" in decoded) {
+    problems.push(decoded.problem);
+    return undefined;
+  }
+  const p = parseYaml(decoded.text, source);
   problems.push(...p.problems);
   if (p.problems.length > 0) return undefined;
   const schemaProblems = locate(p, checkSchema(schema, p.value, source), KEY_CODES);

@@ -17,6 +17,42 @@ export interface ParsedYaml {
   problems: Problem[];
 }
 
+/**
+ * The text of a YAML or JSON file's bytes, which must be UTF-8: bytes that are not are a problem
+ * at their line and column, never replacement characters (a module's label or an answer would
+ * read "�" and be scored or printed as such). A BOM is kept, as the parser expects.
+ */
+export function yamlText(bytes: Buffer, source: string, what: "answers" | "module"): { text: string } | { problem: Problem } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    const lineStart = bytes.lastIndexOf(0x0a, at - 1) + 1;
+    const line = bytes.subarray(0, lineStart).reduce((n, b) => n + (b === 0x0a ? 1 : 0), 1);
+    // Columns count characters as the YAML parser does (UTF-16 units): the bytes before are valid.
+    const column = bytes.toString("utf8", lineStart, at).length + 1;
+    return { problem: { ...problem("INVALID_UTF8", { what }, source, []), line, column } };
+  }
+}
+
+/** Where the first byte that does not begin a well-formed UTF-8 sequence is (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4.
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80;
+    const hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    for (let k = 1; k <= n; k++) {
+      const x = b[i + k];
+      if (x === undefined || x < (k === 1 ? lo : 0x80) || x > (k === 1 ? hi : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return b.length;
+}
+
 export function parseYaml(text: string, source: string): ParsedYaml {
   const lines = new LineCounter();
   // The core schema: no custom tags, no !!binary, !!set, !!timestamp or language-specific types.

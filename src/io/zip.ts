@@ -57,6 +57,23 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /** What a file is, judged from its bytes, and whether its archive stays within the limits. */
 export function inspectWorkbookBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdict {
+  const verdict = inspectZipBytes(buf, limits);
+  if (!verdict.ok) return verdict;
+  const { entries } = verdict;
+  if (entries.some((e) => e.name === "content.xml") && entries.some((e) => e.name === "mimetype")) return refuse("WORKBOOK_NOT_SPREADSHEET", { kind: "ods" });
+  if (!isWorkbookArchive(entries)) return refuse("WORKBOOK_NOT_SPREADSHEET", { kind: "zip" });
+  return verdict;
+}
+
+export function isWorkbookArchive(entries: readonly ZipEntry[]): boolean {
+  return entries.some((e) => e.name === "xl/workbook.xml");
+}
+
+/**
+ * Whether the bytes are a zip archive that stays within the limits: the checks every archive
+ * gets, a workbook or an ODK Central download (bombs, zip64, duplicate or encrypted entries).
+ */
+export function inspectZipBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdict {
   if (buf.length === 0) return refuse("WORKBOOK_EMPTY", { kind: "no_bytes" });
   if (buf.length > limits.maxFileBytes) return refuse("WORKBOOK_TOO_LARGE", { limit: "file", bytes: buf.length, max: limits.maxFileBytes });
   if (buf.subarray(0, 8).equals(CFB_MAGIC)) {
@@ -64,7 +81,9 @@ export function inspectWorkbookBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdi
     if (buf.includes(Buffer.from("EncryptionInfo", "utf16le"))) return refuse("WORKBOOK_ENCRYPTED", {});
     return refuse("WORKBOOK_XLS", {});
   }
-  if (buf.readUInt32LE(0) !== 0x04034b50) return refuse("WORKBOOK_NOT_ZIP", {});
+  // An archive with no entries is its end record alone.
+  if (buf.length === 22 && buf.readUInt32LE(0) === 0x06054b50) return { ok: true, entries: [] };
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) return refuse("WORKBOOK_NOT_ZIP", {});
   const entries = centralDirectory(buf);
   if (entries === "zip64") return refuse("WORKBOOK_ZIP64", {});
   if (!entries) return refuse("WORKBOOK_CORRUPT", {});
@@ -85,8 +104,6 @@ export function inspectWorkbookBytes(buf: Buffer, limits = ZIP_LIMITS): ZipVerdi
     }
   }
   if (total > limits.maxExpandedBytes) return refuse("WORKBOOK_TOO_LARGE", { limit: "expanded", bytes: total, max: limits.maxExpandedBytes });
-  if (entries.some((e) => e.name === "content.xml") && entries.some((e) => e.name === "mimetype")) return refuse("WORKBOOK_NOT_SPREADSHEET", { kind: "ods" });
-  if (!entries.some((e) => e.name === "xl/workbook.xml")) return refuse("WORKBOOK_NOT_SPREADSHEET", { kind: "zip" });
   return { ok: true, entries };
 }
 
