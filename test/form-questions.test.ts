@@ -44,6 +44,22 @@ const setCell = (t: Exported["main"], row: number, header: string, value: string
   t.rows[row]![col] = value;
 };
 
+describe("the export the tests build", () => {
+  it("has a column for every question of the form, at its path in the form's groups, and no other", () => {
+    const form = buildXlsForm(q);
+    const paths: string[] = [];
+    const stack: string[] = [];
+    for (const r of form.survey) {
+      if (r.type === "begin_group" || r.type === "begin_repeat") stack.push(r.name!);
+      else if (r.type === "end_group" || r.type === "end_repeat") stack.pop();
+      else paths.push([...stack, r.name].join("-"));
+    }
+    const t = exportTables(q, sets, { sep: "-", split: false }, "odk");
+    const META = new Set(["SubmissionDate", "start", "end", "meta-instanceID", "KEY", "PARENT_KEY", "SubmitterID", "SubmitterName", "ReviewState"]);
+    expect([...t.main.headers, ...t.repeat.headers].filter((h) => !META.has(h)).sort()).toEqual(paths.sort());
+  });
+});
+
 describe("the form asks only the area modules chosen", () => {
   it("asks which modules first, and makes each area module's groups relevant on it, so required applies within the chosen modules only", () => {
     const form = buildXlsForm(q);
