@@ -47,6 +47,11 @@ describe("several options in one cell", () => {
       error: { code: "COMMA_SEPARATED", args: { value: "Sex, Age in single years", options: ["Sex", "Age in single years", "Don't know", "Not applicable"] } },
     });
   });
+  it("labels with commas of their own, separated by commas: still say to use ;", () => {
+    const formats: Question = { ...practices, options: [{ value: "csv", label: t("Machine-readable (CSV, XLSX or JSON)", "ก") }, { value: "open", label: t("Open licence", "ข") }] };
+    expect(parseSheetValue(formats, text("Machine-readable (CSV, XLSX or JSON), Open licence"), "en")).toMatchObject({ error: { code: "COMMA_SEPARATED" } });
+    expect(parseSheetValue(formats, text("Machine-readable (CSV, XLSX or JSON)"), "en")).toEqual({ value: ["csv"] });
+  });
   it("something else: not an option", () => {
     expect(parseSheetValue(practices, text("Sex, shoe size"), "en")).toMatchObject({ error: { code: "NOT_AN_OPTION" } });
   });

@@ -89,10 +89,11 @@ describe("a returned workbook changed by hand gets the problem that says how", (
     ["a date of answering that is no date", (wb) => { const ws = wb.getWorksheet("Institution")!; ws.getCell(rowOf(ws, "assessment_date"), 3).value = "soon"; }, "DATE_MISSING", { in: "workbook", reason: { code: "NOT_A_DATE", args: { text: "soon" } } }, undefined],
     ["content changed under the same versions", (wb) => meta(wb, "hash", "0000000000000000"), "TEMPLATE_CONTENT_DIFFERS", {}, undefined],
     ["a template format not known", (wb) => meta(wb, "format", "assess-template/9"), "NOT_QUESTIONNAIRE", { kind: "format", format: "assess-template/9", expected: "assess-template/1" }, undefined],
-    ["metadata edited beyond reading", (wb) => meta(wb, "modules", "{general"), "NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: "assess_meta" }, undefined],
-    ["metadata's module list set to null", (wb) => meta(wb, "modules", "null"), "NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: "assess_meta" }, undefined],
-    ["metadata's sheet map set to a list", (wb) => meta(wb, "sheets", "[1,2]"), "NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: "assess_meta" }, undefined],
-    ["the metadata sheet deleted", (wb) => drop(wb, "assess_meta"), "NOT_QUESTIONNAIRE", { kind: "no_meta", sheet: "assess_meta", more: false }, undefined],
+    // A damaged metadata sheet: one warning, and the answers are still read by their ids (test/workbook-returned.test.ts).
+    ["metadata edited beyond reading", (wb) => meta(wb, "modules", "{general"), "META_DAMAGED", { kind: "modules", sheet: "assess_meta" }, undefined],
+    ["metadata's module list set to null", (wb) => meta(wb, "modules", "null"), "META_DAMAGED", { kind: "modules", sheet: "assess_meta" }, undefined],
+    ["metadata's sheet map set to a list", (wb) => meta(wb, "sheets", "[1,2]"), "META_DAMAGED", { kind: "sheets", sheet: "assess_meta" }, undefined],
+    ["the metadata sheet deleted", (wb) => drop(wb, "assess_meta"), "META_DAMAGED", { kind: "missing", sheet: "assess_meta" }, undefined],
     ["the Institution sheet deleted", (wb) => drop(wb, "Institution"), "SHEET_MISSING", { sheet: "Institution", holds: "institution" }, undefined],
     ["the Datasets sheet deleted", (wb) => drop(wb, "Datasets"), "SHEET_MISSING", { sheet: "Datasets", holds: "datasets" }, undefined],
   ];

@@ -88,6 +88,21 @@ export function parseSheetValue(question: Question, cell: SheetValue, lang: Labe
   return parseValue(question, cell, text, lang);
 }
 
+/**
+ * How many labels the comma-separated pieces make when joined back where a label has commas
+ * of its own ("Machine-readable format (for example CSV, XLSX or JSON)"); 0 when they make none.
+ */
+function labelsByComma(pieces: string[], lookup: Map<string, string>): number {
+  // best[i]: labels that pieces i.. make (0: none); filled from the end, so each start is tried once.
+  const best = new Array<number>(pieces.length + 1).fill(0);
+  for (let i = pieces.length - 1; i >= 0; i--) {
+    for (let j = i + 1; j <= pieces.length && best[i] === 0; j++) {
+      if ((j === pieces.length || best[j]! > 0) && lookup.has(normalizeLabel(pieces.slice(i, j).join(",")))) best[i] = 1 + (j === pieces.length ? 0 : best[j]!);
+    }
+  }
+  return best[0]!;
+}
+
 function parseValue(question: Question, cell: SheetValue, text: string, lang: LabelLang): Parsed {
   const special = offersSpecials(question) ? SPECIALS.get(normalizeLabel(text)) : undefined;
   if (special) return { value: special };
@@ -105,8 +120,7 @@ function parseValue(question: Question, cell: SheetValue, text: string, lang: La
         const v = lookup.get(normalizeLabel(part));
         if (!v) {
           // "sex, age": commas are not separators (labels contain them), but say how to write it.
-          const byComma = part.split(",").map((p) => lookup.get(normalizeLabel(p)));
-          const code = byComma.length > 1 && byComma.every(Boolean) ? "COMMA_SEPARATED" : "NOT_AN_OPTION";
+          const code = labelsByComma(part.split(","), lookup) > 1 ? "COMMA_SEPARATED" : "NOT_AN_OPTION";
           return { error: answerReason(code, { value: part, options: choiceLabels(question, lang) }) };
         }
         values.push(v);

@@ -138,6 +138,38 @@ export const INPUT_WORDS = {
         ? `สมุดงานไม่มีชีต "${a.sheet}" (โมดูล ${a.module}) แล้ว จึงไม่มีคำตอบของชีตนี้`
         : `สมุดงานไม่มีชีต ${a.sheet} แล้ว${a.holds === "datasets" ? " จึงไม่มีคำตอบรายชุดข้อมูล" : ""}`,
   },
+  SHEET_RENAMED: {
+    en: (a) => `the sheet "${a.sheet}" (module ${a.module}) was renamed "${a.found}"; it was found by its question ids and read`,
+    th: (a) => `ชีต "${a.sheet}" (โมดูล ${a.module}) ถูกเปลี่ยนชื่อเป็น "${a.found}" พบจากรหัสคำถามและอ่านคำตอบแล้ว`,
+  },
+  SHEET_COPY: {
+    en: (a) =>
+      a.identical
+        ? `the sheet "${a.copy}" is a copy of "${a.sheet}" (module ${a.module}) with the same answers; it changes nothing, and can be deleted`
+        : `the sheet "${a.copy}" is a second copy of "${a.sheet}" (module ${a.module}); answers written in only one of them are read, answers that differ are reported`,
+    th: (a) =>
+      a.identical
+        ? `ชีต "${a.copy}" เป็นสำเนาของ "${a.sheet}" (โมดูล ${a.module}) ที่มีคำตอบเหมือนกัน ไม่มีผลต่อคะแนนและลบได้`
+        : `ชีต "${a.copy}" เป็นสำเนาที่สองของ "${a.sheet}" (โมดูล ${a.module}) คำตอบที่กรอกไว้ในชีตเดียวจะถูกอ่าน คำตอบที่ไม่ตรงกันจะถูกรายงาน`,
+  },
+  SHEET_COPY_CONFLICT: {
+    en: (a) => `question "${a.question}" is answered differently in ${list(a.places)}; neither answer is scored (both are kept): keep one copy of the sheet and score again`,
+    th: (a) => `คำถาม "${a.question}" มีคำตอบไม่ตรงกันใน ${list(a.places)} จึงไม่นำคำตอบใดมาคิดคะแนน (เก็บไว้ทั้งสองคำตอบ) ให้เหลือชีตไว้ชุดเดียวแล้วคิดคะแนนอีกครั้ง`,
+  },
+  META_DAMAGED: {
+    en: (a) =>
+      a.kind === "sheets"
+        ? `the hidden ${a.sheet} sheet has been changed (its sheet names); module sheets were found by their question ids`
+        : `the hidden ${a.sheet} sheet ${a.kind === "missing" ? "has been deleted" : "has been changed (its module list)"}, so the module versions the workbook was made from are unknown; answers were matched by question id to the modules loaded now${a.modules.length ? `: ${list(a.modules.map((m) => `${m.module} ${m.loaded}`))}` : ""}; check the scores, or ask for the workbook again`,
+    th: (a) =>
+      a.kind === "sheets"
+        ? `ชีตซ่อน ${a.sheet} ถูกแก้ไข (ชื่อชีต) จึงค้นหาชีตของแต่ละโมดูลจากรหัสคำถาม`
+        : `ชีตซ่อน ${a.sheet} ${a.kind === "missing" ? "ถูกลบ" : "ถูกแก้ไข (รายการโมดูล)"} จึงไม่ทราบรุ่นของโมดูลที่ใช้สร้างสมุดงาน คำตอบจับคู่ตามรหัสคำถามกับโมดูลที่โหลดอยู่${a.modules.length ? `: ${list(a.modules.map((m) => `${m.module} ${m.loaded}`))}` : ""} ให้ตรวจสอบคะแนน หรือขอสมุดงานใหม่`,
+  },
+  MERGED_CELLS: {
+    en: (a) => `cells ${a.range} of sheet "${a.sheet}" are merged over answer or comment cells; only the first cell's value is read, the others as empty: unmerge them and write each answer in its own cell`,
+    th: (a) => `เซลล์ ${a.range} ของชีต "${a.sheet}" ถูกผสานทับเซลล์คำตอบหรือหมายเหตุ อ่านเฉพาะค่าในเซลล์แรก เซลล์อื่นถือว่าว่าง ให้ยกเลิกการผสานเซลล์และกรอกแต่ละคำตอบในเซลล์ของตนเอง`,
+  },
   INSTITUTION_NAME_MISSING: {
     en: (a) => (a.in === "workbook" ? "the institution's name is empty; fill it in and score again" : "the submission has no institution name"),
     th: (a) => (a.in === "workbook" ? "ยังไม่ได้กรอกชื่อหน่วยงาน ให้กรอกแล้วคิดคะแนนอีกครั้ง" : "ข้อมูลที่ส่งมาไม่มีชื่อหน่วยงาน"),

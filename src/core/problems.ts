@@ -108,6 +108,20 @@ export interface InputProblemArgs {
   TEMPLATE_CONTENT_DIFFERS: NoArgs;
   SHEET_TOO_LARGE: { sheet: string; rows: number; columns: number; maxRows: number; maxColumns: number };
   SHEET_MISSING: { sheet: string; holds: "institution" | "datasets" } | { sheet: string; holds: "module"; module: string };
+  /** A module sheet found by its question ids under another name than the one it was made with. */
+  SHEET_RENAMED: { module: string; sheet: string; found: string };
+  /** A second sheet holding a module's questions; `identical` when it holds the same answers. */
+  SHEET_COPY: { module: string; sheet: string; copy: string; identical: boolean };
+  /** One question answered differently in two copies of a sheet: neither is scored; `places` are the cells. */
+  SHEET_COPY_CONFLICT: { question: string; places: string[] };
+  /**
+   * The hidden metadata sheet deleted or edited. `missing`/`modules`: the module list is gone or
+   * wrong, so these modules were recognised by their question ids, their versions unknown;
+   * `sheets`: the sheet map is wrong, module sheets were found by their question ids.
+   */
+  META_DAMAGED: { sheet: string; kind: "missing" | "modules"; modules: { module: string; loaded: string }[] } | { sheet: string; kind: "sheets" };
+  /** Merged cells over answer or comment cells: only the range's first cell is read. */
+  MERGED_CELLS: { sheet: string; range: string };
   INSTITUTION_NAME_MISSING: { in: "workbook" | "submission" };
   DATE_MISSING: { in: "workbook"; reason: AnswerReason } | { in: "submission" } | { in: "csv"; institution: string };
   UNKNOWN_ROW: { row: number; id: string };

@@ -6,15 +6,19 @@ import type { Answer, AnswerSet, Note, ReadInput, RejectedAnswer } from "./answe
 import { idFor } from "./ids.js";
 import type { Module } from "./model.js";
 import { parseSheetValue } from "./parse-answer.js";
-import type { LabelLang, SheetValue } from "./parse-answer.js";
+import type { SheetValue } from "./parse-answer.js";
 import { problem } from "./problems.js";
 import type { Problem, ProblemArgs, ProblemCode } from "./problems.js";
 import { questionIndex } from "./questionnaire.js";
 import { looksLikeExport, submissionsFrom } from "./submissions.js";
 import type { Table } from "./submissions.js";
-import { DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, TEMPLATE_FORMAT } from "./template-layout.js";
-import { cellPlace, readDatasets, readModuleSheet, text } from "./workbook-sheets.js";
+import { DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, TEMPLATE_FORMAT, moduleSheetNames } from "./template-layout.js";
+import { readDatasets, text } from "./workbook-sheets.js";
 import type { Push } from "./workbook-sheets.js";
+import { mergesOverAnswers, rangePlace, rangeText, unmerged } from "./workbook-merges.js";
+import { looksLikeQuestionnaire, readMeta } from "./workbook-meta.js";
+import { moduleSheets, readModuleSheets, recogniseModules } from "./workbook-modules.js";
+import { cellPlace } from "./workbook.js";
 import type { ReadBook, ReadSheet } from "./workbook.js";
 
 /** Sheets larger than this are refused: a questionnaire sheet has a few hundred rows; the widest sheet read is a Kobo export of all modules with split select_multiple columns (572 columns; the template's widest, Lists, has 146). */
@@ -56,8 +60,9 @@ function tableOf(sheet: ReadSheet): Table {
  */
 export function answersFromBook(book: ReadBook, source: string, modules: readonly Module[], contentHash: (modules: readonly Module[]) => string): ReadInput {
   const problems: Problem[] = [];
-  const push: Push = (code, args, place, severity = "error") => {
-    const p: Problem = { ...problem(code, args, source, [], severity), ...(place ? { place } : {}) };
+  const make: Push = (code, args, place, severity = "error") => ({ ...problem(code, args, source, [], severity), ...(place ? { place } : {}) }) as Problem;
+  const push: Push = (code, args, place, severity) => {
+    const p = make(code, args, place, severity);
     problems.push(p);
     return p;
   };
@@ -66,37 +71,13 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
     return { source, problems };
   };
 
-  const metaSheet = book.sheet(META_SHEET);
-  if (!metaSheet) {
+  const meta = readMeta(book);
+  if (!meta.present && !looksLikeQuestionnaire(book)) {
     if (book.sheetNames.length === 0) return failWith("WORKBOOK_EMPTY", { kind: "no_sheets" });
     return failWith("NOT_QUESTIONNAIRE", { kind: "no_meta", sheet: META_SHEET, sheets: book.sheetNames.slice(0, 8), more: book.sheetNames.length > 8 });
   }
-  const meta = readMeta(metaSheet);
-  if (meta.format !== TEMPLATE_FORMAT) return failWith("NOT_QUESTIONNAIRE", { kind: "format", ...(meta.format === undefined ? {} : { format: meta.format }), expected: TEMPLATE_FORMAT });
-  let versions: Record<string, string>;
-  let sheets: Record<string, string>;
-  try {
-    versions = JSON.parse(meta.modules ?? "{}") as Record<string, string>;
-    sheets = JSON.parse(meta.sheets ?? "{}") as Record<string, string>;
-  } catch {
-    return failWith("NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: META_SHEET });
-  }
-  // Input, not our own data: a metadata sheet edited to `null`, a list or numbers is as unreadable as broken JSON.
-  const stringMap = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string");
-  if (!stringMap(versions) || !stringMap(sheets)) return failWith("NOT_QUESTIONNAIRE", { kind: "meta_changed", sheet: META_SHEET });
-  const lang = (["en", "th", "both"].includes(meta.lang ?? "") ? meta.lang : "both") as LabelLang;
-
-  // The workbook must come from the modules loaded now.
-  const used: Module[] = [];
-  const mismatch: { module: string; version: string; loaded?: string }[] = [];
-  for (const [id, version] of Object.entries(versions)) {
-    const m = modules.find((x) => x.id === id);
-    if (!m) mismatch.push({ module: id, version });
-    else if (m.version !== version) mismatch.push({ module: id, version, loaded: m.version });
-    else used.push(m);
-  }
-  if (mismatch.length) return failWith("OTHER_MODULE_VERSIONS", { modules: mismatch });
-  if (meta.hash && meta.hash !== contentHash(used)) push("TEMPLATE_CONTENT_DIFFERS", {}, undefined, "warning");
+  if (meta.format !== undefined && meta.format !== TEMPLATE_FORMAT) return failWith("NOT_QUESTIONNAIRE", { kind: "format", format: meta.format, expected: TEMPLATE_FORMAT });
+  const { lang } = meta;
 
   for (const name of book.sheetNames) {
     const s = book.sheet(name)!;
@@ -104,10 +85,26 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
       return failWith("SHEET_TOO_LARGE", { sheet: name, rows: s.rowCount, columns: s.columnCount, maxRows: SHEET_LIMITS.maxRows, maxColumns: SHEET_LIMITS.maxColumns });
     }
   }
+
+  // Module sheets and modules are recognised by the question ids the sheets hold; the
+  // metadata says which versions they were made from, when it can still be read.
+  const recognised = recogniseModules(book, meta, modules);
+  if ("mismatch" in recognised) return failWith("OTHER_MODULE_VERSIONS", { modules: recognised.mismatch });
+  const { used, versionsUnknown, found, mapWrong } = recognised;
+  if (used.length === 0) return failWith("NOT_QUESTIONNAIRE", meta.present ? { kind: "meta_changed", sheet: META_SHEET } : { kind: "no_meta", sheet: META_SHEET, sheets: book.sheetNames.slice(0, 8), more: book.sheetNames.length > 8 });
+  if (!meta.present || versionsUnknown.length > 0) {
+    const args = { sheet: META_SHEET, modules: versionsUnknown.map((m) => ({ module: m.id, loaded: m.version })) };
+    push("META_DAMAGED", { ...args, kind: meta.present ? "modules" : "missing" }, undefined, "warning");
+  } else if (mapWrong) push("META_DAMAGED", { sheet: META_SHEET, kind: "sheets" }, undefined, "warning");
+  else if (meta.hash && meta.hash !== contentHash(used)) push("TEMPLATE_CONTENT_DIFFERS", {}, undefined, "warning");
+  const versions = Object.fromEntries(used.map((m) => [m.id, m.version]));
   const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
 
-  const inst = book.sheet(INSTITUTION_SHEET);
-  if (!inst) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
+  const stored = book.sheet(INSTITUTION_SHEET);
+  if (!stored) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
+  // Answers are in column C: a merge over them (a label merged with its answer) must not answer for them.
+  for (const m of mergesOverAnswers(stored, (r, c) => r >= 2 && c === 3)) push("MERGED_CELLS", { sheet: stored.name, range: rangeText(m) }, rangePlace(stored.name, m));
+  const inst = unmerged(stored);
   const fields = new Map<string, { shown: SheetValue; row: number }>();
   for (let r = 1; r <= inst.rowCount; r++) {
     const key = text(inst.cell(r, 1));
@@ -127,14 +124,8 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const notes: Note[] = [];
   const answers: Record<string, Answer> = {};
   const places = new Map<string, string>();
-  for (const [id, sheetName] of Object.entries(sheets)) {
-    const sheet = book.sheet(sheetName);
-    if (!sheet) {
-      push("SHEET_MISSING", { sheet: sheetName, holds: "module", module: id });
-      continue;
-    }
-    readModuleSheet(sheet, questions, lang, answers, rejected, notes, push, places);
-  }
+  const sheets = moduleSheets(found, used, mapWrong ? moduleSheetNames(used) : { ...moduleSheetNames(used), ...meta.sheets }, !mapWrong, push);
+  readModuleSheets(sheets, questions, lang, { answers, rejected, notes, places }, make, (p) => problems.push(p));
   const datasets = readDatasets(book.sheet(DATASETS_SHEET), questions, lang, rejected, notes, push, places);
 
   const code = field("institution_code");
@@ -160,13 +151,4 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
     ...(notes.length ? { notes } : {}),
   };
   return { source, set, problems, locate: placesLocator(places, set) };
-}
-
-function readMeta(sheet: ReadSheet): Record<string, string | undefined> {
-  const out: Record<string, string> = {};
-  for (let r = 1; r <= Math.min(sheet.rowCount, 100); r++) {
-    const k = text(sheet.cell(r, 1));
-    if (k) out[k] = text(sheet.cell(r, 2));
-  }
-  return out;
 }

@@ -8,19 +8,14 @@ import { normalizeLabel, parseSheetValue } from "./parse-answer.js";
 import type { LabelLang, SheetValue } from "./parse-answer.js";
 import { rejection } from "./problem-words.js";
 import type { Problem, ProblemArgs, ProblemCode, Severity } from "./problems.js";
-import { COL, COMMENT_SUFFIX, DATASETS_SHEET, OPTION_SEPARATOR } from "./template-layout.js";
+import { COL, COMMENT_SUFFIX, DATASETS_SHEET, FIRST_DATASET_ROW, OPTION_SEPARATOR } from "./template-layout.js";
 import { TEMPLATE_TEXT } from "./template-text.js";
-import { columnLetter } from "./workbook.js";
+import { mergesOverAnswers, rangePlace, rangeText, unmerged } from "./workbook-merges.js";
+import { cellPlace } from "./workbook.js";
 import type { ReadSheet } from "./workbook.js";
 
 const YES = new Set(["yes", "ใช่", "yes / ใช่", "y", "x", "✓", "✔", "true", "1"]);
 const NO = new Set(["no", "ไม่ใช่", "no / ไม่ใช่", "n", "false", "0"]);
-
-/** Excel's way to name a cell: 'Sheet name'!E14. */
-export function cellPlace(sheet: string, row: number, column: number): string {
-  const name = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return `${name}!${columnLetter(column)}${row}`;
-}
 
 export function text(s: SheetValue): string {
   return s.kind === "empty" ? "" : s.text.trim();
@@ -29,7 +24,7 @@ export function text(s: SheetValue): string {
 export type Push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], place?: string, severity?: Severity) => Problem;
 
 /** Finds the answer and comment columns by their headers, in case columns were moved. */
-function headerColumns(sheet: ReadSheet): { id: number; answer: number; comment: number } {
+export function headerColumns(sheet: ReadSheet): { id: number; answer: number; comment: number } {
   const find = (label: { en: string; th: string }, fallback: number) => {
     const wanted = new Set([label.en, label.th, `${label.en} / ${label.th}`].map(normalizeLabel));
     for (let c = 1; c <= Math.min(sheet.columnCount, 30); c++) if (wanted.has(normalizeLabel(text(sheet.cell(1, c))))) return c;
@@ -38,17 +33,25 @@ function headerColumns(sheet: ReadSheet): { id: number; answer: number; comment:
   return { id: find(TEMPLATE_TEXT.id, COL.id), answer: find(TEMPLATE_TEXT.answer, COL.answer), comment: find(TEMPLATE_TEXT.comment, COL.comment) };
 }
 
-export function readModuleSheet(
-  sheet: ReadSheet,
-  questions: Map<string, Question>,
-  lang: LabelLang,
-  answers: Record<string, Answer>,
-  rejected: RejectedAnswer[],
-  notes: Note[],
-  push: Push,
-  places: Map<string, string>,
-): void {
-  const cols = headerColumns(sheet);
+/** What was read from one sheet (or a whole workbook): answers, rejected answers, comments without answers, and each one's cell. */
+export interface SheetAnswers {
+  answers: Record<string, Answer>;
+  rejected: RejectedAnswer[];
+  notes: Note[];
+  /** By placeKey: the cell of each answer and of each comment without one. */
+  places: Map<string, string>;
+  /** By question: what its answer cell shows, as typed (module sheets only). */
+  typed?: Map<string, string>;
+}
+
+export function readModuleSheet(stored: ReadSheet, questions: Map<string, Question>, lang: LabelLang, out: SheetAnswers, push: Push): void {
+  const { answers, rejected, notes, places } = out;
+  const cols = headerColumns(stored);
+  // A merged range's value belongs to its first cell only: a merge must not answer for the cells it covers.
+  for (const m of mergesOverAnswers(stored, (r, c) => r >= 2 && (c === cols.answer || c === cols.comment))) {
+    push("MERGED_CELLS", { sheet: stored.name, range: rangeText(m) }, rangePlace(stored.name, m));
+  }
+  const sheet = unmerged(stored);
   const seen = new Map<string, number>();
   const ticks = new Map<string, { values: string[]; any: boolean }>();
   const mainRow = new Map<string, { shown: SheetValue; comment: string; row: number }>();
@@ -100,6 +103,7 @@ export function readModuleSheet(
         if (reason) parsed = { error: reason };
       }
     }
+    if (text(row.shown)) out.typed?.set(qid, text(row.shown));
     record(q, parsed, row.shown, row.comment, place, answers, rejected, notes, push, places);
   }
 }
@@ -133,11 +137,14 @@ function record(
     answers[q.id] = { value: parsed.value as AnswerValue, ...(comment ? { comment } : {}) };
     places.set(placeKey(dataset?.id, q.id), place);
   }
-  else if (comment) notes.push({ question: q.id, ...where, comment });
+  else if (comment) {
+    notes.push({ question: q.id, ...where, comment });
+    places.set(placeKey(dataset?.id, q.id), place);
+  }
 }
 
 export function readDatasets(
-  sheet: ReadSheet | undefined,
+  stored: ReadSheet | undefined,
   questions: Map<string, Question>,
   lang: LabelLang,
   rejected: RejectedAnswer[],
@@ -145,10 +152,12 @@ export function readDatasets(
   push: Push,
   places: Map<string, string>,
 ): DatasetAnswers[] {
-  if (!sheet) {
+  if (!stored) {
     if ([...questions.keys()].some((id) => id.startsWith("ds_"))) push("SHEET_MISSING", { sheet: DATASETS_SHEET, holds: "datasets" });
     return [];
   }
+  for (const m of mergesOverAnswers(stored, (r) => r >= FIRST_DATASET_ROW)) push("MERGED_CELLS", { sheet: stored.name, range: rangeText(m) }, rangePlace(stored.name, m));
+  const sheet = unmerged(stored);
   // Row 2 holds the question ids: columns are found by id, so moved columns still count.
   const columns: { col: number; qid: string; option?: string }[] = [];
   const commentCols = new Map<string, number>();

@@ -59,13 +59,23 @@ export function neutralizeFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/** A rectangle of cells, 1-based and inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
 export interface ReadSheet {
   name: string;
   state: string;
   rowCount: number;
   columnCount: number;
-  /** 1-based row and column. */
+  /** 1-based row and column. A cell inside a merged range shows the range's first cell, as a spreadsheet does. */
   cell(row: number, column: number): SheetValue;
+  /** Merged ranges (none when absent). */
+  merges?: readonly CellRange[];
 }
 
 export interface ReadBook {
@@ -78,4 +88,10 @@ export function columnLetter(n: number): string {
   let s = "";
   for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
   return s;
+}
+
+/** Excel's way to name a cell: 'Sheet name'!E14. */
+export function cellPlace(sheet: string, row: number, column: number): string {
+  const name = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${columnLetter(column)}${row}`;
 }

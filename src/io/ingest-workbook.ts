@@ -5,6 +5,7 @@ import type { Module } from "../core/model.js";
 import type { CodedProblem } from "../core/problems.js";
 import { META_SHEET } from "../core/template-layout.js";
 import { answersFromBook, exportFromBook } from "../core/workbook-answers.js";
+import { looksLikeQuestionnaire } from "../core/workbook-meta.js";
 import type { ReadBook } from "../core/workbook.js";
 import { displayPath } from "./fs.js";
 import { readBounded } from "./read-bounded.js";
@@ -23,7 +24,8 @@ export async function readWorkbookInputs(file: string, modules: readonly Module[
   const loaded = await loadBook(file);
   if ("problems" in loaded) return [loaded];
   const { book, source } = loaded;
-  if (!book.sheet(META_SHEET)) {
+  // A questionnaire that lost its metadata sheet is still a questionnaire, not an export.
+  if (!book.sheet(META_SHEET) && !looksLikeQuestionnaire(book)) {
     const exported = exportFromBook(book, source, modules);
     if (exported) return exported;
   }

@@ -2,7 +2,7 @@
 // shared and inline strings, numbers, dates by their style, booleans, errors, the cached
 // results of formulas, rich text as its text, hyperlinks and merged ranges.
 import type { SheetValue } from "../core/parse-answer.js";
-import type { ReadSheet } from "../core/workbook.js";
+import type { CellRange, ReadSheet } from "../core/workbook.js";
 import type { Parts } from "./xlsx-reader.js";
 import type { SharedStrings } from "./xlsx-strings.js";
 import { decodeEntitiesAgain, decodeEscapes } from "./xlsx-xml.js";
@@ -26,12 +26,7 @@ interface Row {
   hasValues: boolean;
 }
 
-interface Range {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+type Range = CellRange;
 
 const EMPTY: SheetValue = { kind: "empty" };
 /** A cell that exists (it has a style) but holds nothing. */
@@ -52,6 +47,7 @@ export function readSheet(name: string, state: string, path: string, context: Sh
     state,
     rowCount: Math.max(cells.lastRow, ...merges.map((m) => m.bottom)),
     columnCount: columnCount(rows, merges),
+    merges,
     cell(row, column) {
       const m = merges.length ? merges.find((m) => row >= m.top && row <= m.bottom && column >= m.left && column <= m.right) : undefined;
       // A merged range shows its top-left cell everywhere.
