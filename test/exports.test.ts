@@ -41,16 +41,9 @@ async function write(dir: string): Promise<void> {
   writeFileSync(join(dir, "assess_children_on_the_move-datasets.csv"), csv(odk.repeat.headers, odk.repeat.rows, ","));
 }
 
-/** What a form can hold: a number or date question cannot be answered don't know. */
+/** What an export holds: everything the answer file does, datasets unless its format drops them. */
 function formView(set: AnswerSet, withDatasets = true): AnswerSet {
-  const keep = (answers: AnswerSet["answers"]) =>
-    Object.fromEntries(
-      Object.entries(answers).filter(([id, a]) => {
-        const t = q.byId.get(id)?.question.type;
-        return !((t === "number" || t === "date") && typeof a.value === "string" && !/^\d{4}-/.test(a.value));
-      }),
-    );
-  return { ...set, answers: keep(set.answers), datasets: withDatasets ? set.datasets.map((d) => ({ ...d, answers: keep(d.answers) })) : [] };
+  return withDatasets ? set : { ...set, datasets: [] };
 }
 
 function scores(r: InstitutionResult) {

@@ -163,6 +163,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   CSV_EMPTY: [{}],
   CSV_ENCODING: [{}],
   EXPORT_WITHOUT_DATASETS: [{}],
+  MODULE_NOT_CHOSEN: [{ module: "health", questions: ["hlth_records_kept"] }, { module: "education", questions: ["edu_a", "edu_b"] }],
+  STATUS_WITH_VALUE: [{ question: "ds_timeliness_months", status: "dont_know", value: "3" }, { question: "ds_last_updated", status: "not_applicable", value: "2026-01-01" }],
   CSV_SYNTAX: [{ detail: "Quote Not Closed" }],
   CSV_COLUMNS: [{ missing: ["institution"], found: ["id", "q"] }],
   CSV_INSTITUTION: [{}],

@@ -209,6 +209,15 @@ export const INPUT_WORDS = {
     en: () => "this export holds no datasets (the repeat of dataset questions), so every dataset question is missing from the score; download the XLS export from KoboToolbox, or ODK Central's .zip with every CSV, and score that",
     th: () => "ไฟล์ส่งออกนี้ไม่มีข้อมูลชุดข้อมูล (ส่วนคำถามรายชุดข้อมูลที่ถามซ้ำ) คำถามรายชุดข้อมูลทั้งหมดจึงไม่ถูกนำมาคิดคะแนน ให้ดาวน์โหลดไฟล์ส่งออกแบบ XLS จาก KoboToolbox หรือไฟล์ .zip ที่มี CSV ทุกไฟล์จาก ODK Central แล้วให้คะแนนไฟล์นั้น",
   },
+  MODULE_NOT_CHOSEN: {
+    en: (a) =>
+      `answers ${a.questions.length} question${a.questions.length > 1 ? "s" : ""} (${list(a.questions)}) of module "${a.module}", which the submission did not choose among its modules; they are kept but not scored, and the module is not on its scorecard`,
+    th: (a) => `มีคำตอบ ${a.questions.length} คำถาม (${list(a.questions)}) ของโมดูล "${a.module}" ซึ่งแบบฟอร์มนี้ไม่ได้เลือกไว้ จึงเก็บคำตอบไว้แต่ไม่นำมาคิดคะแนน และไม่แสดงโมดูลนี้ในผลการประเมิน`,
+  },
+  STATUS_WITH_VALUE: {
+    en: (a) => `question "${a.question}" holds ${a.value} and also "${a.status === "dont_know" ? "Don't know" : "Not applicable"}" beside it; neither is scored until the submission is corrected`,
+    th: (a) => `คำถาม "${a.question}" มีคำตอบ ${a.value} และยังเลือก "${a.status === "dont_know" ? "ไม่ทราบ" : "ไม่เกี่ยวข้อง"}" ไว้ด้วย จึงไม่นำคำตอบใดมาคิดคะแนนจนกว่าจะแก้ไขแบบฟอร์ม`,
+  },
   CSV_ENCODING: {
     en: () => "the file's text encoding cannot be read (expected UTF-8, UTF-16 or Windows-874 as Thai Excel saves it); save it again as CSV UTF-8",
     th: () => "อ่านการเข้ารหัสข้อความของไฟล์ไม่ได้ (ต้องเป็น UTF-8, UTF-16 หรือ Windows-874 ตามที่ Excel ภาษาไทยบันทึก) ให้บันทึกใหม่เป็น CSV UTF-8",

@@ -148,6 +148,10 @@ export interface InputProblemArgs {
   CSV_ENCODING: NoArgs;
   /** A KoboToolbox or ODK export that carries no datasets repeat: every dataset question is missing. */
   EXPORT_WITHOUT_DATASETS: NoArgs;
+  /** A submission answers questions of an area module it did not choose in the form's modules question: kept, not scored. */
+  MODULE_NOT_CHOSEN: { module: string; questions: string[] };
+  /** A number or date and, beside it, Don't know or Not applicable: neither is scored. */
+  STATUS_WITH_VALUE: { question: string; status: "dont_know" | "not_applicable"; value: string };
   CSV_SYNTAX: { detail: string };
   CSV_COLUMNS: { missing: string[]; found: string[] };
   CSV_INSTITUTION: NoArgs;

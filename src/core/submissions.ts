@@ -13,6 +13,7 @@ import type { Problem } from "./problems.js";
 import { problem } from "./problems.js";
 import { rejection } from "./problem-words.js";
 import { DATASET_NAME, DATASET_NAME_LABEL, PROFILE_FIELDS } from "./xlsform.js";
+import { foldStatus, formQuestions, keepChosen, takeChosen } from "./submission-form.js";
 
 export interface Table {
   headers: string[];
@@ -28,7 +29,8 @@ const FIELDS = new Set([...PROFILE_FIELDS.map((f) => f.name), DATASET_NAME]);
 /** Resolves export headers (names with group paths, or labels in English or Thai) to questions. */
 export function resolveColumns(headers: string[], modules: readonly Module[]): (Column | undefined)[] {
   const index = questionIndex(modules);
-  const questions = new Map([...index].map(([id, p]) => [id, p.question] as const));
+  // The form's own questions (modules chosen, status beside numbers and dates) are read as questions too.
+  const questions = new Map([...[...index].map(([id, p]) => [id, p.question] as const), ...formQuestions(modules).map((q) => [q.id, q] as const)]);
   // Labels are not always unique (two modules may ask the same question): the k-th column
   // with a label is the k-th question with it, as exports keep the form's order.
   const byLabel = new Map<string, Question[]>();
@@ -103,7 +105,7 @@ interface RowAnswers {
   problems: Problem[];
 }
 
-function readRow(row: Table["rows"][number], columns: (Column | undefined)[], headers: string[], source: string, dataset?: string): RowAnswers {
+function readRow(row: Table["rows"][number], columns: (Column | undefined)[], headers: string[], source: string, modules: readonly Module[]): RowAnswers {
   const out: RowAnswers = { answers: {}, fields: {}, links: {}, rejected: [], problems: [] };
   const split = new Map<string, { question: Question; chosen: string[]; seen: boolean }>();
   const main = new Map<string, { question: Question; cell: SheetValue; col: number }>();
@@ -147,13 +149,16 @@ function readRow(row: Table["rows"][number], columns: (Column | undefined)[], he
     if (parsed && "error" in parsed) {
       const p = problem("INVALID_ANSWER", { question: id, value: raw, reason: parsed.error }, source, []);
       out.problems.push({ ...p, place });
-      out.rejected.push({ question: id, ...(dataset ? { dataset } : {}), place, raw, ...rejection(p) });
+      out.rejected.push({ question: id, place, raw, ...rejection(p) });
     } else if (parsed) {
       out.answers[id] = { value: parsed.value as AnswerValue };
     }
   }
   // Split columns without a joined column (an export with "split" only).
   for (const [id, s] of split) if (!main.has(id) && s.chosen.length) out.answers[id] = { value: fromSplit(s.chosen) };
+  const folded = foldStatus(out.answers, modules, source, (id) => `${row.place}, column ${headers[main.get(id)?.col ?? -1] ?? id}`);
+  out.problems.push(...folded.problems);
+  out.rejected.push(...folded.rejected);
   return out;
 }
 
@@ -180,7 +185,7 @@ export function segmentLabels(raw: string, q: Question): string[] | undefined {
 export function submissionsFrom(source: string, main: Table, repeat: Table | undefined, modules: readonly Module[]): ReadInput[] {
   const mainCols = resolveColumns(main.headers, modules);
   const repeatCols = repeat ? resolveColumns(repeat.headers, modules) : [];
-  const repeatRows = repeat ? repeat.rows.map((r) => ({ place: r.place, read: readRow(r, repeatCols, repeat.headers, source) })) : [];
+  const repeatRows = repeat ? repeat.rows.map((r) => ({ place: r.place, read: readRow(r, repeatCols, repeat.headers, source, modules) })) : [];
   // Repeat rows belong to a submission by Kobo's _index/_parent_index or ODK's KEY/PARENT_KEY: indexed, so that the join stays linear.
   const byLink = (link: string, only: (x: (typeof repeatRows)[number]) => boolean) => {
     const m = new Map<string, typeof repeatRows>();
@@ -213,7 +218,8 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     const versionCol = versionColumn(main.headers);
     const mismatch = checkVersion?.(text(row.cells[versionCol]));
     if (mismatch) return { source: here, problems: [{ ...mismatch, severity: "error", source, path: [], place: `${row.place}, column ${main.headers[versionCol]}` }] };
-    const r = readRow(row, mainCols, main.headers, source);
+    const r = readRow(row, mainCols, main.headers, source, modules);
+    const chosen = takeChosen(r.answers, modules);
     const problems = r.problems;
     const name = r.fields.institution_name ?? "";
     if (!name) {
@@ -236,13 +242,13 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
       rejected.push(...x.read.rejected.map((j) => ({ ...j, dataset: id })));
       problems.push(...x.read.problems);
     }
-    const used = new Set<string>();
-    const index = questionIndex(modules);
-    for (const id of [...Object.keys(r.answers), ...datasets.flatMap((d) => Object.keys(d.answers))]) {
-      const m = index.get(id)?.module;
-      if (m) used.add(m.id);
+    // The modules chosen in the form; without that answer (a form or submission from before the question), those answered.
+    const used = chosen ?? answeredModules(r.answers, datasets, modules);
+    if (chosen) {
+      const stray = keepChosen(r.answers, datasets, chosen, modules, source, row.place);
+      problems.push(...stray.problems);
+      rejected.push(...stray.rejected);
     }
-    for (const m of modules) if (used.has(m.id)) for (const req of m.requires ?? []) used.add(req);
     const respondent = Object.fromEntries(
       [
         ["name", r.fields.respondent_name],
@@ -267,4 +273,16 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     return { source: here, set, problems };
   });
   return [...read, ...orphaned];
+}
+
+/** The modules of the questions answered, and the modules they require. */
+function answeredModules(answers: Record<string, Answer>, datasets: DatasetAnswers[], modules: readonly Module[]): Set<string> {
+  const used = new Set<string>();
+  const index = questionIndex(modules);
+  for (const id of [...Object.keys(answers), ...datasets.flatMap((d) => Object.keys(d.answers))]) {
+    const m = index.get(id)?.module;
+    if (m) used.add(m.id);
+  }
+  for (const m of modules) if (used.has(m.id)) for (const req of m.requires ?? []) used.add(req);
+  return used;
 }

@@ -1,6 +1,7 @@
-// The structural rules of the XLSForm spec, checked on our own: pyxform (the reference
-// converter) is a Python package not reachable here, so this is the guard. Rules follow
-// xlsform.org and pyxform's documented errors: names, lists, groups, references, syntax.
+// The structural rules of the XLSForm spec, checked on our own before a form is written:
+// pyxform (the reference converter) and ODK Validate are Python and Java, run by the tests
+// (tools/xlsform-check), not by assess. Rules follow xlsform.org and pyxform's documented
+// errors: names, lists, groups, references, syntax.
 import { coded, problem } from "./problems.js";
 import type { CodedProblem, DocPath, Problem, ProblemArgs, ProblemCode } from "./problems.js";
 import type { XlsForm } from "./xlsform.js";

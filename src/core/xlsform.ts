@@ -1,10 +1,11 @@
 // The questionnaire as an XLSForm (xlsform.org) for KoboToolbox and ODK: survey, choices and
 // settings rows as plain data. Question and choice names stay the module ids, so that
 // exports map back without a lookup table.
+import { MODULES_QUESTION, NO_AREA_MODULE, STATUS_VALUES, askedUnder, modulesQuestion, statusList, statusQuestion } from "./form-questions.js";
 import { canonical } from "./interview.js";
 import { INSTITUTION_FIELDS } from "./profile.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
-import type { Condition, Question, Text } from "./model.js";
+import type { Condition, Module, Question, Text } from "./model.js";
 import type { Questionnaire } from "./questionnaire.js";
 
 export const XLSFORM_LANGS = { en: "English (en)", th: "Thai (th)" } as const;
@@ -111,17 +112,65 @@ function constraintOf(q: Question): { constraint: string; message: Text } | unde
   return { constraint: checks.join(" and "), message: { en: `Expected ${msg.map((m) => m[0]).join(" and ")}.`, th: `ค่าที่ถูกต้อง: ${msg.map((m) => m[1]).join(" และ ")}` } };
 }
 
-function questionRow(q: Question, question: (id: string) => Question | undefined): Row {
+function questionRow(q: Question, question: (id: string) => Question | undefined): Row[] {
   const c = constraintOf(q);
-  return {
+  const when = q.when ? relevantOf(q.when, question) : undefined;
+  const status = statusQuestion(q);
+  // A number or date is asked unless its status question says don't know or not applicable.
+  const unlessSpecial = status ? `not(\${${status.id}} = '${DONT_KNOW}' or \${${status.id}} = '${NOT_APPLICABLE}')` : undefined;
+  const relevant = when && unlessSpecial ? `(${when}) and ${unlessSpecial}` : (when ?? unlessSpecial);
+  const row: Row = {
     type: typeOf(q),
     name: q.id,
     ...labels("label", q.label),
     ...labels("hint", q.help),
     ...(q.required ? { required: "yes" } : {}),
-    ...(q.when ? { relevant: relevantOf(q.when, question) } : {}),
+    ...(relevant ? { relevant } : {}),
     ...(c ? { constraint: c.constraint, ...labels("constraint_message", c.message) } : {}),
   };
+  if (!status || (q.type !== "number" && q.type !== "date")) return [row];
+  return [{ type: `select_one ${statusList(q.type)}`, name: status.id, ...labels("label", status.label), ...labels("hint", status.help), ...(when ? { relevant: when } : {}) }, row];
+}
+
+/** A module's groups are asked when it, or a module that requires it, is chosen in the modules question. */
+function moduleRelevant(m: Module, q: Questionnaire): Row {
+  const under = modulesQuestion(q.modules) ? askedUnder(m, q.modules) : undefined;
+  return under ? { relevant: under.map((id) => `selected(\${${MODULES_QUESTION}}, '${id}')`).join(" or ") } : {};
+}
+
+/** The modules question, asked first, and its choices. */
+function modulesRows(q: Questionnaire): { survey: Row[]; choices: Row[] } {
+  const mq = modulesQuestion(q.modules);
+  if (!mq) return { survey: [], choices: [] };
+  return {
+    survey: [
+      {
+        type: `select_multiple ${MODULES_QUESTION}`,
+        name: MODULES_QUESTION,
+        ...labels("label", mq.label),
+        ...labels("hint", mq.help),
+        required: "yes",
+        constraint: `not(selected(., '${NO_AREA_MODULE}') and count-selected(.) > 1)`,
+        ...labels("constraint_message", { en: "'None' cannot be combined with a module.", th: "ไม่สามารถเลือก 'ไม่มี' ร่วมกับโมดูลอื่นได้" }),
+      },
+    ],
+    choices: optionsOf(mq).map((o) => ({ list_name: MODULES_QUESTION, name: o.value, ...labels("label", o.label) })),
+  };
+}
+
+/** The choices of the status questions beside numbers and dates, one list a type. */
+function statusChoices(q: Questionnaire): Row[] {
+  const rows: Row[] = [];
+  for (const type of ["number", "date"] as const) {
+    const first = q.questions.find((p) => p.question.type === type);
+    const status = first && statusQuestion(first.question);
+    if (!status) continue;
+    for (const v of STATUS_VALUES) {
+      const label = v === DONT_KNOW || v === NOT_APPLICABLE ? SPECIAL_LABELS[v] : optionsOf(status)[0]!.label;
+      rows.push({ list_name: statusList(type), name: v, ...labels("label", label) });
+    }
+  }
+  return rows;
 }
 
 /** The form's version: a short hash of the module ids and versions it was built from. */
@@ -138,22 +187,24 @@ export function buildXlsForm(q: Questionnaire): XlsForm {
   survey.push({ type: "begin_group", name: PROFILE_GROUP, ...labels("label", { en: "Institution", th: "หน่วยงาน" }) });
   for (const f of PROFILE_FIELDS) survey.push({ type: f.type, name: f.name, ...labels("label", f.label), ...(f.required ? { required: "yes" } : {}) });
   survey.push({ type: "end_group", name: "" });
+  const chosen = modulesRows(q);
+  survey.push(...chosen.survey);
 
   const datasetRows: Row[] = [];
   for (const m of q.modules) {
     const inst = m.sections.filter((s) => s.scope === "institution");
     if (inst.length) {
-      survey.push({ type: "begin_group", name: m.id, ...labels("label", m.title) });
+      survey.push({ type: "begin_group", name: m.id, ...labels("label", m.title), ...moduleRelevant(m, q) });
       for (const s of inst) {
         survey.push({ type: "begin_group", name: s.id, ...labels("label", s.title) });
-        for (const x of s.questions) survey.push(questionRow(x, question));
+        for (const x of s.questions) survey.push(...questionRow(x, question));
         survey.push({ type: "end_group", name: "" });
       }
       survey.push({ type: "end_group", name: "" });
     }
     for (const s of m.sections.filter((x) => x.scope === "dataset")) {
-      datasetRows.push({ type: "begin_group", name: s.id, ...labels("label", s.title) });
-      for (const x of s.questions) datasetRows.push(questionRow(x, question));
+      datasetRows.push({ type: "begin_group", name: s.id, ...labels("label", s.title), ...moduleRelevant(m, q) });
+      for (const x of s.questions) datasetRows.push(...questionRow(x, question));
       datasetRows.push({ type: "end_group", name: "" });
     }
   }
@@ -164,7 +215,7 @@ export function buildXlsForm(q: Questionnaire): XlsForm {
     survey.push({ type: "end_repeat", name: "" });
   }
 
-  const choices: Row[] = [];
+  const choices: Row[] = [...chosen.choices, ...statusChoices(q)];
   for (const p of q.questions) {
     const x = p.question;
     if (x.type !== "single_choice" && x.type !== "yes_no" && x.type !== "multiple_choice") continue;

@@ -7,14 +7,18 @@
 // - Kobo CSV: the main table only, ";"-separated;
 // - ODK Central CSV: groups joined by "-", select_multiple space-separated, meta-instanceID
 //   and KEY, the repeat in "<form>-datasets.csv" joined by PARENT_KEY.
+// The form's own questions are there as the form has them: the area modules chosen (from the
+// answer file's modules) and, before each number or date, its status (answer, don't know,
+// not applicable). `before: true` leaves them out, as a form written before them exported.
 import ExcelJS from "exceljs";
 import type { AnswerSet, AnswerValue } from "../../src/core/answers.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, optionsOf } from "../../src/core/model.js";
 import type { Question } from "../../src/core/model.js";
 import type { Questionnaire } from "../../src/core/questionnaire.js";
 import { DATASET_NAME, PROFILE_FIELDS, PROFILE_GROUP } from "../../src/core/xlsform.js";
+import { GENERAL_MODULE, MODULES_QUESTION, NO_AREA_MODULE, WILL_ANSWER, modulesQuestion, statusQuestion } from "../../src/core/form-questions.js";
 
-type Mode = { sep: "/" | "-"; labels?: "en" | "th"; split: boolean };
+type Mode = { sep: "/" | "-"; labels?: "en" | "th"; split: boolean; before?: boolean };
 
 interface Col {
   header: string;
@@ -40,24 +44,44 @@ function columns(q: Questionnaire, mode: Mode, scope: "institution" | "dataset")
     const x = p.question;
     const path = scope === "dataset" ? ["datasets", p.section.id, x.id] : [p.module.id, p.section.id, x.id];
     const get = (set: AnswerSet, ds?: AnswerSet["datasets"][number]) => (ds ? ds.answers : set.answers)[x.id]?.value;
-    cols.push({ header: head(path, x), value: (set, ds) => cell(x, get(set, ds), mode) });
-    if (x.type === "multiple_choice" && mode.split) {
-      for (const o of [...optionsOf(x).map((o) => o.value), DONT_KNOW, NOT_APPLICABLE]) {
-        const opt = optionsOf(x).find((y) => y.value === o);
-        const optLabel = mode.labels ? (opt?.label?.[mode.labels] ?? SPECIAL_LABELS[o as typeof DONT_KNOW].en) : o;
-        cols.push({
-          header: mode.labels ? `${x.label[mode.labels]}/${optLabel}` : [...path, o].join("/"),
-          value: (set, ds) => {
-            const v = get(set, ds);
-            if (v === undefined) return "";
-            const chosen = Array.isArray(v) ? v : [String(v)];
-            return chosen.includes(o) ? 1 : 0;
-          },
-        });
-      }
+    const status = mode.before ? undefined : statusQuestion(x);
+    if (status) {
+      const said = (v: AnswerValue | undefined) => (v === undefined ? undefined : v === DONT_KNOW || v === NOT_APPLICABLE ? v : WILL_ANSWER);
+      cols.push({ header: head([...path.slice(0, -1), status.id], status), value: (set, ds) => cell(status, said(get(set, ds)), mode) });
     }
+    cols.push({ header: head(path, x), value: (set, ds) => cell(x, get(set, ds), mode) });
+    if (x.type === "multiple_choice" && mode.split) cols.push(...splitColumns(x, path, mode, get));
   }
   return cols;
+}
+
+/** Split select_multiple columns, "question/option" holding 1 or 0. */
+function splitColumns(x: Question, path: string[], mode: Mode, get: (set: AnswerSet, ds?: AnswerSet["datasets"][number]) => AnswerValue | undefined): Col[] {
+  const specials = x.id === MODULES_QUESTION ? [] : [DONT_KNOW, NOT_APPLICABLE];
+  return [...optionsOf(x).map((o) => o.value), ...specials].map((o) => {
+    const opt = optionsOf(x).find((y) => y.value === o);
+    const optLabel = mode.labels ? (opt?.label?.[mode.labels] ?? SPECIAL_LABELS[o as typeof DONT_KNOW].en) : o;
+    return {
+      header: mode.labels ? `${x.label[mode.labels]}/${optLabel}` : [...path, o].join("/"),
+      value: (set, ds) => {
+        const v = get(set, ds);
+        if (v === undefined) return "";
+        const chosen = Array.isArray(v) ? v : [String(v)];
+        return chosen.includes(o) ? 1 : 0;
+      },
+    };
+  });
+}
+
+/** The modules question: the answer file's area modules, or "none". */
+function modulesColumns(q: Questionnaire, mode: Mode): Col[] {
+  const mq = modulesQuestion(q.modules);
+  if (!mq || mode.before) return [];
+  const get = (set: AnswerSet) => {
+    const areas = Object.keys(set.modules).filter((m) => m !== GENERAL_MODULE);
+    return areas.length ? areas : [NO_AREA_MODULE];
+  };
+  return [{ header: mode.labels ? mq.label[mode.labels] : MODULES_QUESTION, value: (set) => cell(mq, get(set), mode) }, ...(mode.split ? splitColumns(mq, [MODULES_QUESTION], mode, get) : [])];
 }
 
 function profile(mode: Mode): Col[] {
@@ -79,7 +103,7 @@ export interface Exported {
 }
 
 export function exportTables(q: Questionnaire, sets: AnswerSet[], mode: Mode, flavour: "kobo" | "odk"): Exported {
-  const main = [...profile(mode), ...columns(q, mode, "institution")];
+  const main = [...profile(mode), ...modulesColumns(q, mode), ...columns(q, mode, "institution")];
   const rep = [{ header: mode.labels ? (mode.labels === "en" ? "Name of the dataset" : "ชื่อชุดข้อมูล") : ["datasets", DATASET_NAME].join(mode.sep), value: (_s: AnswerSet, d?: AnswerSet["datasets"][number]) => d!.name } as Col, ...columns(q, mode, "dataset")];
   const uuid = (i: number) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, "0")}`;
   if (flavour === "kobo") {
