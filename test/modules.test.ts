@@ -178,7 +178,7 @@ describe("YAML is loaded safely", () => {
 });
 
 describe("the shipped modules", () => {
-  it("all validate, with the general questionnaire and seven area modules", async () => {
+  it("all validate, with the general questionnaire and eight area modules", async () => {
     const loaded = await loadModules();
     expect(loaded.problems).toEqual([]);
     expect(loaded.modules.map((m) => m.module.id)).toEqual([
@@ -190,6 +190,7 @@ describe("the shipped modules", () => {
       "education",
       "health",
       "labour_migration",
+      "social_protection",
     ]);
   });
   it("have enough questions, spread over the three dimensions", async () => {
