@@ -153,7 +153,7 @@ describe("YAML is loaded safely", () => {
 });
 
 describe("the shipped modules", () => {
-  it("all validate, with the general questionnaire and seven area modules", async () => {
+  it("all validate, with the general questionnaire and eight area modules", async () => {
     const loaded = await loadModules();
     // Warnings (content rules: gates, wording levels, glossary, recommendations) do not stop a module.
     expect(loaded.problems.filter((p) => p.severity === "error")).toEqual([]);
@@ -166,6 +166,7 @@ describe("the shipped modules", () => {
       "education",
       "health",
       "labour_migration",
+      "social_protection",
     ]);
   });
   it("have enough questions, spread over the three dimensions", async () => {

@@ -47,7 +47,7 @@ describe("the report model of the eight fictional examples", () => {
   });
 
   it("counts institutions, datasets and critical gaps", () => {
-    expect(report.summary).toMatchObject({ institutions: 8, datasets: 16, criticalGaps: 7, institutionsWithCriticalGaps: 4 });
+    expect(report.summary).toMatchObject({ institutions: 8, datasets: 16, criticalGaps: 6, institutionsWithCriticalGaps: 3 });
   });
 
   it("gives national scores as the mean over institutions", () => {
@@ -56,16 +56,16 @@ describe("the report model of the eight fictional examples", () => {
       const expected = Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 100) / 100;
       expect(report.summary.national[d].score).toBe(expected);
     }
-    expect(DIMENSIONS.map((d) => Math.round(report.summary.national[d].score!))).toEqual([57, 48, 58]);
-    expect(report.summary.weakestModules.map((t) => t.module)).toEqual(["detention", "child_protection", "birth_registration"]);
+    expect(DIMENSIONS.map((d) => Math.round(report.summary.national[d].score!))).toEqual([59, 52, 58]);
+    expect(report.summary.weakestModules.map((t) => t.module)).toEqual(["social_protection", "detention", "child_protection"]);
   });
 
   it("fills the heatmap: one row per institution, cells banded by score", () => {
     expect(report.heatmap.institutions.map((i) => i.id)).toEqual(results.map((r) => r.institution.id));
     const dla = report.heatmap.institutions.find((i) => i.id === "border-province-local-registration-office")!;
     const dlaResult = results.find((r) => r.institution.id === dla.id)!;
-    expect(dla.cells.sharing).toEqual({ score: dlaResult.scorecard.dimensions.sharing.score, completeness: 94.12, band: "very_weak" });
-    expect(dla.cells.sharing.score).toBeCloseTo(6.82, 2);
+    expect(dla.cells.sharing).toEqual({ score: dlaResult.scorecard.dimensions.sharing.score, completeness: 100, band: "very_weak" });
+    expect(dla.cells.sharing.score).toBeCloseTo(12.82, 2);
     const nso = report.heatmap.institutions.find((i) => i.name.startsWith("Population and Migration Statistics"))!;
     expect(nso.cells.hosting.band).toBe("good");
     const themes = Object.fromEntries(report.heatmap.modules.map((t) => [t.module, t.institutions]));
@@ -102,7 +102,7 @@ describe("the report model of the eight fictional examples", () => {
     const why = (id: string) => report.crossCutting.firewallMissing.find((f) => f.institution === id)?.reasons;
     expect(why("border-province-local-registration-office")).toEqual([{ code: "FIREWALL_DONT_KNOW", args: {} }]);
     expect(why("bureau-civil-registration-data")).toEqual([
-      { code: "FIREWALL_BELOW_TOP", args: { answer: "no_rule", label: expect.any(String) } },
+      { code: "FIREWALL_BELOW_TOP", args: { answer: "case_by_case_unrecorded", label: expect.any(String) } },
       { code: "SHARES_WITH_ENFORCEMENT", args: { datasets: ["Civil registration database (births, deaths, household registers)", "Register of non-Thai persons (ID numbers beginning with 0, 6 and 7)"] } },
     ]);
     // the immigration unit answers not applicable, and its own sharing is no breach
