@@ -133,12 +133,15 @@ describe("the form asks only the area modules chosen", () => {
 });
 
 describe("Don't know and Not applicable on numbers and dates", () => {
-  it("come back from the form: three datasets that did not know their timeliness keep the gap", async () => {
+  it("come back from the form: the datasets that did not know their timeliness keep the gap", async () => {
     const t = exportTables(q, sets, { sep: "-", split: false }, "odk");
     expect(t.repeat.headers).toContain(`datasets-${q.byId.get("ds_timeliness_months")!.section.id}-${statusName("ds_timeliness_months")}`);
     const got = await scoredOdk(t, "dk");
     const unknown = got.flatMap((r) => r.answers.datasets.filter((d) => d.answers.ds_timeliness_months?.value === "dont_know").map((d) => `${r.institution.id}/${d.id}`));
-    expect(unknown).toHaveLength(3);
+    // As many as the examples answered so (two in modules 2.0.0; the form lost every one of them).
+    const answered = sets.flatMap((set) => (set.datasets ?? []).filter((d) => d.answers.ds_timeliness_months?.value === "dont_know"));
+    expect(answered.length).toBeGreaterThan(1);
+    expect(unknown).toHaveLength(answered.length);
     for (const r of got.filter((x) => unknown.some((u) => u.startsWith(`${x.institution.id}/`)))) {
       expect(r.problems).toEqual([]);
       expect(r.scorecard.gaps.find((g) => g.question === "ds_timeliness_months")).toMatchObject({ unknown: true });

@@ -32,9 +32,9 @@ function problemsOf(doc: { results: Outcome[]; failed: Outcome[] }) {
 const DATE_PROBLEMS = {
   "date-serial-1e12.xlsx": [["DATE_MISSING", "NOT_A_DATE", "Institution!C10"]],
   "date-serials-datasets.xlsx": [
-    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!BQ3"],
-    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!BQ4"],
-    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!BQ5"],
+    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!CD3"],
+    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!CD4"],
+    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!CF5"],
   ],
 };
 

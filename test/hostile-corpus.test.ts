@@ -32,9 +32,9 @@ const EXPECTED: [string, string[], object | undefined, boolean][] = [
   ["huge-200mb.yaml", ["FILE_TOO_LARGE"], { what: "answers", bytes: 200 * 1024 * 1024 }, false],
   ["merged-20000-ranges.xlsx", ["NOT_QUESTIONNAIRE"], { kind: "no_meta" }, false],
   ["merged-range-10-million-cells.xlsx", ["WORKBOOK_TOO_LARGE"], { limit: "cells" }, false],
-  ["meta-modules-null.xlsx", ["NOT_QUESTIONNAIRE"], { kind: "meta_changed" }, false],
-  ["meta-modules-number.xlsx", ["NOT_QUESTIONNAIRE"], { kind: "meta_changed" }, false],
-  ["meta-sheets-list.xlsx", ["NOT_QUESTIONNAIRE"], { kind: "meta_changed" }, false],
+  ["meta-modules-null.xlsx", ["META_DAMAGED"], { kind: "modules" }, true],
+  ["meta-modules-number.xlsx", ["META_DAMAGED"], { kind: "modules" }, true],
+  ["meta-sheets-list.xlsx", ["META_DAMAGED"], { kind: "sheets" }, true],
   ["pipe.yaml", ["SPECIAL_FILE"], { kind: "fifo" }, false],
   ["sheet-100000-rows.xlsx", ["SHEET_TOO_LARGE"], { rows: 100_000, maxRows: 5000 }, false],
   ["terminal-escapes.csv", ["INVALID_ANSWER"], undefined, true],
@@ -110,7 +110,7 @@ describe("the hostile corpus through one assess score run of the built binary", 
     for (const [n, , args] of expected) if (args) expect(seen.find(([s]) => s === n)![1].problems[0]!.args, n).toMatchObject(args);
     // Dates out of range are answer problems with the cell's place.
     expect(seen.find(([s]) => s === "date-serial-1e12.xlsx")![1].problems[0]!.place).toBe("Institution!C10");
-    expect(seen.find(([s]) => s === "date-serials-datasets.xlsx")![1].problems.map((p) => p.place)).toEqual(["Datasets!BQ3", "Datasets!BQ4", "Datasets!BQ5"]);
+    expect(seen.find(([s]) => s === "date-serials-datasets.xlsx")![1].problems.map((p) => p.place)).toEqual(["Datasets!CD3", "Datasets!CD4", "Datasets!CF5"]);
     // The results are written, and no temporary file is left anywhere.
     expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8")).failed).toHaveLength(expected.filter(([, , , s]) => !s).length);
     const left = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tmp"));

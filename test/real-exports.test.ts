@@ -10,6 +10,9 @@ import type { Module } from "../src/core/model.js";
 import type { InstitutionResult } from "../src/core/results.js";
 import { expandInputs, readInput } from "../src/io/inputs.js";
 import { requireModules } from "../src/io/modules.js";
+
+/** The real exports were made with the form of modules 1.0.0 (their README): they are read with those modules. */
+const MODULES_1_0 = "test/fixtures/modules-1.0.0";
 import { scoreRead } from "../src/io/pipeline.js";
 
 const FIXTURES = "test/fixtures/kobo-exports";
@@ -20,7 +23,7 @@ let modules: Module[];
 const dir = mkdtempSync(join(tmpdir(), "assess-real-exports-"));
 
 beforeAll(async () => {
-  modules = await requireModules();
+  modules = await requireModules(MODULES_1_0);
 });
 
 async function scored(file: string) {

@@ -70,7 +70,7 @@ describe("an input that may not be read (the fault injected)", () => {
     expect(main.length).toBeGreaterThan(0);
     expect(main.every((m) => m.set !== undefined)).toBe(true);
     const repeat = await readCsvAnswers(join(dir, "assess_children_on_the_move-datasets.csv"), modules);
-    expect(repeat.map((r) => codeArgs(r.problems))).toEqual([[["REPEAT_WITHOUT_MAIN", {}]]]);
+    expect(repeat.map((r) => codeArgs(r.problems))).toEqual([[["REPEAT_WITHOUT_MAIN", { main: "assess_children_on_the_move.csv", where: "missing" }]]]);
   });
 
   it("every kind of file is READ_FAILED with the reason; the batch goes on and exits 1", async () => {

@@ -65,9 +65,9 @@ export async function generateHostile(): Promise<void> {
     patched({
       "xl/worksheets/sheet3.xml": (x) =>
         x
-          .replace('<c r="BQ3" s="6"><v>46336</v>', '<c r="BQ3" s="8"><v>1e12</v>')
-          .replace('<c r="BQ4" s="6"><v>46203</v>', '<c r="BQ4" s="8"><v>-1</v>')
-          .replace('<c r="BQ5" s="6"><v>45716</v>', '<c r="BQ5" s="8"><v>1e308</v>'),
+          .replace('<c r="CD3" s="6"><v>46336</v>', '<c r="CD3" s="8"><v>1e12</v>')
+          .replace('<c r="CD4" s="6"><v>46203</v>', '<c r="CD4" s="8"><v>-1</v>')
+          .replace('<c r="CF5" s="6"><v>45716</v>', '<c r="CF5" s="8"><v>1e308</v>'),
     }),
   );
   // A module sheet with a value 100,000 rows down: refused by its extent, never read row by row.
