@@ -4,7 +4,7 @@ import { mkdir, open, rename } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
 import { RESULTS_FORMAT } from "../core/results.js";
-import type { FailedInput, InstitutionResult } from "../core/results.js";
+import type { FailedInput } from "../core/results.js";
 import { METHOD_VERSION } from "../core/scoring.js";
 import { outputError } from "../errors.js";
 import { discard, displayPath, tempPathFor } from "./fs.js";
@@ -57,9 +57,10 @@ export class JsonResultsWriter {
     await this.write(`{\n  "format": "${RESULTS_FORMAT}",\n  "method": "${METHOD_VERSION}",\n  "results": [`);
   }
 
-  async add(result: InstitutionResult): Promise<void> {
+  /** `json`: one institution's result as one line of JSON (rendered where it was scored). */
+  async add(json: string): Promise<void> {
     await this.start();
-    await this.write(`${this.count++ === 0 ? "" : ","}\n    ${line(result)}`);
+    await this.write(`${this.count++ === 0 ? "" : ","}\n    ${json}`);
   }
 
   async finish(failed: readonly FailedInput[]): Promise<void> {
