@@ -7,7 +7,7 @@ import { parentPort } from "node:worker_threads";
 import type { Module } from "../core/model.js";
 import { scoreInput } from "../io/pipeline.js";
 import { renderOutcome } from "../report/score-outcome.js";
-import type { OutcomeOptions } from "../report/score-outcome.js";
+import type { OutcomeOptions, RenderedOutcome } from "../report/score-outcome.js";
 
 export interface ScoreWorkerSetup {
   modules: readonly Module[];
@@ -27,13 +27,28 @@ async function scoreQueued(): Promise<void> {
   scoring = true;
   for (let job = queue.shift(); job; job = queue.shift()) {
     try {
-      const outcomes = (await scoreInput(job.file, setup!.modules)).map((o) => renderOutcome(o, setup!.modules, setup!.options));
-      parentPort!.postMessage({ index: job.index, outcomes });
+      const moved: ArrayBuffer[] = [];
+      const outcomes = (await scoreInput(job.file, setup!.modules)).map((o) => asBytes(renderOutcome(o, setup!.modules, setup!.options), moved));
+      // The bytes move to the main thread rather than being copied: it writes them as they are.
+      parentPort!.postMessage({ index: job.index, outcomes }, moved);
     } catch (e) {
       parentPort!.postMessage({ index: job.index, error: (e as Error).stack ?? String(e) });
     }
   }
   scoring = false;
+}
+
+const utf8 = new TextEncoder();
+
+/** The JSON as UTF-8, encoded here rather than by the thread that writes it; `moved` gets the buffers to hand over. */
+function asBytes(o: RenderedOutcome, moved: ArrayBuffer[]): RenderedOutcome {
+  if (!("row" in o)) return o;
+  const encode = (text: string | Uint8Array) => {
+    const bytes = typeof text === "string" ? utf8.encode(text) : text;
+    moved.push(bytes.buffer as ArrayBuffer);
+    return bytes;
+  };
+  return { ...o, ...(o.line === undefined ? {} : { line: encode(o.line) }), ...(o.file === undefined ? {} : { file: encode(o.file) }) };
 }
 
 parentPort!.on("message", (msg: { setup?: ScoreWorkerSetup; index?: number; file?: string }) => {

@@ -143,7 +143,7 @@ async function refuseEarlierResults(dir: string): Promise<void> {
 }
 
 /** An institution's own results file, `text` as rendered; a second with the same id gets -2. */
-async function writeOne(dir: string, id: string, text: string, used: Map<string, number>): Promise<void> {
+async function writeOne(dir: string, id: string, text: string | Uint8Array, used: Map<string, number>): Promise<void> {
   const n = (used.get(id) ?? 0) + 1;
   used.set(id, n);
   await writeFileAtomic(join(dir, `${n === 1 ? id : `${id}-${n}`}.results.json`), text, { force: true });

@@ -27,7 +27,7 @@ export class JsonResultsWriter {
     private readonly out: Output = process.stdout,
   ) {}
 
-  private async write(text: string): Promise<void> {
+  private async write(text: string | Uint8Array): Promise<void> {
     if (this.path === null) {
       if (this.out.write(text) === false && this.out.once) await new Promise<void>((r) => this.out.once!("drain", r));
       return;
@@ -38,7 +38,7 @@ export class JsonResultsWriter {
         await mkdir(dirname(this.path), { recursive: true });
         this.fh = await open(this.tmp, "w");
       }
-      await this.fh!.write(text);
+      await (typeof text === "string" ? this.fh!.write(text) : this.fh!.write(text));
     } catch (e) {
       await this.abort();
       throw outputError(displayPath(this.path), e);
@@ -57,10 +57,15 @@ export class JsonResultsWriter {
     await this.write(`{\n  "format": "${RESULTS_FORMAT}",\n  "method": "${METHOD_VERSION}",\n  "results": [`);
   }
 
-  /** `json`: one institution's result as one line of JSON (rendered where it was scored). */
-  async add(json: string): Promise<void> {
+  /** `json`: one institution's result as one line of JSON, as text or UTF-8 (rendered where it was scored). */
+  async add(json: string | Uint8Array): Promise<void> {
     await this.start();
-    await this.write(`${this.count++ === 0 ? "" : ","}\n    ${json}`);
+    const before = `${this.count++ === 0 ? "" : ","}\n    `;
+    if (typeof json === "string") await this.write(before + json);
+    else {
+      await this.write(before);
+      await this.write(json);
+    }
   }
 
   async finish(failed: readonly FailedInput[]): Promise<void> {

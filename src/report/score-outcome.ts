@@ -21,7 +21,8 @@ export interface OutcomeOptions {
   file: boolean;
 }
 
-/** A scored institution, rendered: all of it that the batch still needs. */
+/** A scored institution, rendered: all of it that the batch still needs. Its JSON may come as
+ * UTF-8 bytes (from a worker, which hands them over without a copy). */
 export interface RenderedResult {
   row: SummaryRow;
   /** Names the institution's own results file. */
@@ -29,8 +30,8 @@ export interface RenderedResult {
   /** Its problems, for standard error. */
   problems?: string;
   scorecard?: string;
-  line?: string;
-  file?: string;
+  line?: string | Uint8Array;
+  file?: string | Uint8Array;
 }
 
 /** A failed input stays as it is: it is small, and its words are printed and written at the end. */
