@@ -47,15 +47,19 @@ if (mode === "floor") {
   extra.sinceProcessStart = performance.now() / 1000;
 } else if (mode === "in-process" || mode === "workers") {
   // The two ways `assess score` can go, whatever the batch size: for the cross-over.
+  // Each scored and rendered as for `assess score --json`.
   const { requireModules } = await import("../src/io/modules.js");
+  const options = { lang: "en", scorecards: false, line: true, file: false } as const;
   const modules = requireModules();
   if (mode === "workers") {
     const { scoreOnWorkers } = await import("../src/io/worker-pool.js");
-    for await (const _ of scoreOnWorkers(files, Math.min(files.length, Number(jobs ?? 2)), modules));
+    const setup = modules.then((m) => ({ modules: m, options, colour: 0 }));
+    for await (const _ of scoreOnWorkers(new URL("../src/commands/score-worker.js", import.meta.url), files, Math.min(files.length, Number(jobs ?? 2)), setup));
   } else {
     const { scoreInput } = await import("../src/io/pipeline.js");
+    const { renderOutcome } = await import("../src/report/score-outcome.js");
     const loaded = await modules;
-    for (const f of files) await scoreInput(f, loaded);
+    for (const f of files) (await scoreInput(f, loaded)).map((o) => renderOutcome(o, loaded, options));
   }
 } else if (mode === "report") {
   const { main } = await import("../src/index.js");

@@ -198,8 +198,8 @@ describe("assess score on a folder of mixed good and bad files", () => {
     const invalid = doc.results.find((x: { institution: { id: string } }) => x.institution.id === "peo-typos");
     expect(invalid.answers.rejected.map((x: { raw: string }) => x.raw)).toEqual(["Maybe", "many", "sometimes"]);
   });
-  it("gives the same results in one thread or on two worker threads", () => {
-    // A batch large enough for workers: the corpus and the foreign workbooks, six times over.
+  // A batch large enough for workers: the corpus and the foreign workbooks, six times over.
+  const batch = () => {
     const dir = mkdtempSync(join(tmpdir(), "assess-batch-"));
     for (let copy = 1; copy <= 6; copy++) {
       for (const from of ["test/fixtures/workbooks/returned", "test/fixtures/workbooks/bad", "test/fixtures/foreign-workbooks"]) {
@@ -207,10 +207,32 @@ describe("assess score on a folder of mixed good and bad files", () => {
       }
     }
     expect(readdirSync(dir).length).toBeGreaterThanOrEqual(100);
-    const one = assess(["score", dir, "--json", "--jobs", "1"]);
-    const two = assess(["score", dir, "--json", "--jobs", "2"]);
+    return dir;
+  };
+  // Workers render what they score: standard output, standard error and every file written are the same.
+  it("gives the same results in one thread or on two worker threads", { timeout: 180_000 }, () => {
+    const dir = batch();
+    const out = mkdtempSync(join(tmpdir(), "assess-batch-out-"));
+    const one = assess(["score", dir, "--json", "--jobs", "1", "-o", join(out, "one")]);
+    const two = assess(["score", dir, "--json", "--jobs", "2", "-o", join(out, "two")]);
     expect(JSON.parse(one.stdout).results).toHaveLength(6 * 4);
+    expect(two.code).toBe(one.code);
     expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr.replaceAll(join(out, "two"), join(out, "one"))).toBe(one.stderr);
+    const names = readdirSync(join(out, "one")).sort();
+    expect(names).toHaveLength(6 * 4 + 1);
+    expect(readdirSync(join(out, "two")).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(join(out, "two", name), "utf8"), name).toBe(readFileSync(join(out, "one", name), "utf8"));
+  });
+  it("prints the same scorecards and summary in one thread or on two worker threads", { timeout: 180_000 }, () => {
+    const dir = batch();
+    const cards = ["score", dir, "--scorecards", "--lang", "th"];
+    const one = assess([...cards, "--jobs", "1"]);
+    const two = assess([...cards, "--jobs", "2"]);
+    expect(one.stdout).toContain("Summary");
+    expect(two.code).toBe(one.code);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
   });
   it("takes patterns, and the same inputs give byte-identical results", async () => {
     const a = await run(["score", "test/fixtures/workbooks/returned/*.xlsx", "--json"]);

@@ -1,14 +1,13 @@
+import chalk from "chalk";
 import { readdir } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import type { Lang, Module } from "../core/model.js";
-import { formatProblem, withMessage } from "../core/problem-words.js";
+import type { Module } from "../core/model.js";
+import { formatProblem } from "../core/problem-words.js";
 import { MANIFEST_FORMAT } from "../core/manifest.js";
 import type { Manifest } from "../core/manifest.js";
-import type { Problem } from "../core/problems.js";
-import { RESULTS_FORMAT } from "../core/results.js";
-import type { FailedInput, InstitutionResult } from "../core/results.js";
-import { METHOD_VERSION, overallCompleteness } from "../core/scoring.js";
+import type { FailedInput } from "../core/results.js";
+import { METHOD_VERSION } from "../core/scoring.js";
 import { EXIT, ExitError, UsageError } from "../errors.js";
 import { displayPath, requireOutputFolder, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
@@ -20,7 +19,9 @@ import { claimOutputFolder } from "../io/folder-lock.js";
 import { packageVersion } from "../io/paths.js";
 import { writeManifest } from "../io/results-folder.js";
 import { Progress } from "../report/progress.js";
-import { renderFailure, renderProblems, renderScorecard, renderSummary } from "../report/terminal.js";
+import { renderOutcome, withMessages } from "../report/score-outcome.js";
+import type { OutcomeOptions, RenderedOutcome } from "../report/score-outcome.js";
+import { renderFailure, renderSummary } from "../report/terminal.js";
 import type { SummaryRow } from "../report/terminal.js";
 import { processStreams } from "../io/streams.js";
 import type { Streams } from "../io/streams.js";
@@ -70,10 +71,10 @@ export async function scoreCommand(options: ScoreOptions, streams: Streams = pro
 async function scoreBatch(files: string[], failed: FailedInput[], options: ScoreOptions, streams: Streams): Promise<ScoreSummary> {
   // Large batches start their workers while the modules load.
   const loading = requireModules(options.modules);
-  const outcomes = await outcomesOf(files, loading, options);
-  const modules = await loading;
   const lang = options.lang ?? "en";
   const showCards = !options.json && (options.scorecards ?? files.length <= SCORECARDS_UP_TO);
+  const outcomes = await outcomesOf(files, loading, options, { lang, scorecards: showCards, line: Boolean(options.json || options.output), file: Boolean(options.output) });
+  const modules = await loading;
   // Before the first results file: a folder whose run stops from here on says it is unfinished.
   const manifest = options.output ? startManifest(files, failed, modules) : undefined;
   if (manifest) await writeManifest(options.output!, manifest);
@@ -88,25 +89,25 @@ async function scoreBatch(files: string[], failed: FailedInput[], options: Score
   try {
     for await (const list of outcomes) {
       for (const outcome of list) {
-        if ("problems" in outcome && !("scorecard" in outcome)) {
+        if (!("row" in outcome)) {
           failed.push(outcome);
           progress.clear();
           streams.stderr.write(renderFailure(outcome, lang));
           continue;
         }
         const result = outcome;
-        if (result.problems.length) {
+        if (result.problems !== undefined) {
           progress.clear();
-          streams.stderr.write(renderProblems(result, lang));
+          streams.stderr.write(result.problems);
         }
-        if (showCards) {
+        if (result.scorecard !== undefined) {
           progress.clear();
-          streams.stdout.write(renderScorecard(result, modules, lang));
+          streams.stdout.write(result.scorecard);
         }
-        rows.push(summaryRow(result));
-        await combined?.add(withMessages(result, lang));
-        await written?.add(withMessages(result, lang));
-        if (options.output) manifest!.files.push(await writeOne(options.output, withMessages(result, lang), used));
+        rows.push(result.row);
+        await combined?.add(result.line!);
+        await written?.add(result.line!);
+        if (options.output) manifest!.files.push(await writeOne(options.output, result.id, result.file!, used));
       }
       progress.tick(failed.length);
     }
@@ -154,42 +155,25 @@ function finishManifest(m: Manifest, institutions: number, failed: number): Mani
  */
 const WORKERS_FROM = 100;
 
-/** Each file's outcomes, in input order: on worker threads for larger batches. */
-async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, options: ScoreOptions): Promise<AsyncIterable<(InstitutionResult | FailedInput)[]>> {
+/** Each file's outcomes, rendered, in input order: on worker threads for larger batches. */
+async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, options: ScoreOptions, render: OutcomeOptions): Promise<AsyncIterable<RenderedOutcome[]>> {
   const jobs = Math.min(options.jobs ?? defaultJobs(), files.length);
   // Workers run the compiled worker file; from TypeScript sources (tests) score in-process.
   // One job scores in this thread: a worker would only add its start-up and the copying.
   if (jobs > 1 && files.length >= WORKERS_FROM && import.meta.url.endsWith(".js")) {
     const { scoreOnWorkers } = await import("../io/worker-pool.js");
-    return scoreOnWorkers(files, jobs, loading);
+    const setup = loading.then((modules) => ({ modules, options: render, colour: chalk.level }));
+    return scoreOnWorkers<RenderedOutcome>(new URL("./score-worker.js", import.meta.url), files, jobs, setup);
   }
   return (async function* () {
     const modules = await loading;
-    for (const file of files) yield await scoreInput(file, modules);
+    for (const file of files) yield (await scoreInput(file, modules)).map((o) => renderOutcome(o, modules, render));
   })();
 }
 
 /** One core stays with this thread, which writes and prints what the workers score. */
 function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 4));
-}
-
-/** Results as written: each problem with its words in the chosen language, for people reading the file (never read back). */
-function withMessages<T extends { problems: Problem[] }>(x: T, lang: Lang): T {
-  return { ...x, problems: x.problems.map((p) => withMessage(p, lang)) };
-}
-
-function summaryRow(r: InstitutionResult): SummaryRow {
-  const d = r.scorecard.dimensions;
-  const completeness = overallCompleteness(d);
-  return {
-    institution: r.institution.name,
-    source: r.source,
-    scores: { collection: d.collection.score, sharing: d.sharing.score, hosting: d.hosting.score },
-    ...(completeness === undefined ? {} : { completeness }),
-    critical: r.scorecard.gaps.filter((g) => g.critical).length,
-    errors: r.problems.filter((p) => p.severity === "error").length,
-  };
 }
 
 async function refuseEarlierResults(dir: string): Promise<void> {
@@ -204,12 +188,11 @@ async function refuseEarlierResults(dir: string): Promise<void> {
   }
 }
 
-/** Writes one institution's results file; returns its name in the folder. */
-async function writeOne(dir: string, r: InstitutionResult, used: Map<string, number>): Promise<string> {
-  const n = (used.get(r.institution.id) ?? 0) + 1;
-  used.set(r.institution.id, n);
-  const name = n === 1 ? r.institution.id : `${r.institution.id}-${n}`;
-  const doc = { format: RESULTS_FORMAT, method: METHOD_VERSION, results: [r], failed: [] };
-  await writeFileAtomic(join(dir, `${name}.results.json`), `${JSON.stringify(doc, null, 2)}\n`, { force: true });
-  return `${name}.results.json`;
+/** An institution's own results file, `text` as rendered; a second with the same id gets -2. Returns its name in the folder. */
+async function writeOne(dir: string, id: string, text: string | Uint8Array, used: Map<string, number>): Promise<string> {
+  const n = (used.get(id) ?? 0) + 1;
+  used.set(id, n);
+  const name = `${n === 1 ? id : `${id}-${n}`}.results.json`;
+  await writeFileAtomic(join(dir, name), text, { force: true });
+  return name;
 }

@@ -8,9 +8,6 @@ import { coded, problem } from "../core/problems.js";
 import type { CodedProblem } from "../core/problems.js";
 import type { FailedInput } from "../core/results.js";
 import { ioReason } from "../errors.js";
-import { readAnswerFile } from "./answers.js";
-import { readCsvAnswers } from "./ingest-csv.js";
-import { readExportZip } from "./ingest-export-zip.js";
 import { readWorkbookInputs } from "./ingest-workbook.js";
 import { repeatsReadWithMain } from "./odk-csv.js";
 import { specialFile } from "./read-bounded.js";
@@ -113,10 +110,11 @@ function byPathParts(a: string, b: string): number {
 export async function readInput(file: string, modules: readonly Module[]): Promise<ReadInput[]> {
   const ext = extname(file).toLowerCase();
   if (WORKBOOK_LIKE.has(ext)) return readWorkbookInputs(file, modules);
-  if (ext === ".csv") return readCsvAnswers(file, modules);
-  if (ext === ".zip") return readExportZip(file, modules);
+  // The CSV and YAML readers load on first use: a batch of workbooks (and each worker thread) never pays for them.
+  if (ext === ".csv") return (await import("./ingest-csv.js")).readCsvAnswers(file, modules);
+  if (ext === ".zip") return (await import("./ingest-export-zip.js")).readExportZip(file, modules);
   if (ext === ".yaml" || ext === ".yml" || ext === ".json") {
-    return [await readAnswerFile(file)];
+    return [await (await import("./answers.js")).readAnswerFile(file)];
   }
   return [{ source: file, problems: [problem("UNSUPPORTED", { extensions: [...INPUT_EXTENSIONS] }, file, [])] }];
 }

@@ -4,7 +4,7 @@ import { mkdir, open, rename } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
 import { RESULTS_FORMAT } from "../core/results.js";
-import type { FailedInput, InstitutionResult } from "../core/results.js";
+import type { FailedInput } from "../core/results.js";
 import { METHOD_VERSION } from "../core/scoring.js";
 import { outputError } from "../errors.js";
 import { discard, displayPath, tempPathFor } from "./fs.js";
@@ -27,7 +27,7 @@ export class JsonResultsWriter {
     private readonly out: Output = process.stdout,
   ) {}
 
-  private async write(text: string): Promise<void> {
+  private async write(text: string | Uint8Array): Promise<void> {
     if (this.path === null) {
       if (this.out.write(text) === false && this.out.once) await new Promise<void>((r) => this.out.once!("drain", r));
       return;
@@ -38,7 +38,7 @@ export class JsonResultsWriter {
         await mkdir(dirname(this.path), { recursive: true });
         this.fh = await open(this.tmp, "w");
       }
-      await this.fh!.write(text);
+      await (typeof text === "string" ? this.fh!.write(text) : this.fh!.write(text));
     } catch (e) {
       await this.abort();
       throw outputError(displayPath(this.path), e);
@@ -57,9 +57,15 @@ export class JsonResultsWriter {
     await this.write(`{\n  "format": "${RESULTS_FORMAT}",\n  "method": "${METHOD_VERSION}",\n  "results": [`);
   }
 
-  async add(result: InstitutionResult): Promise<void> {
+  /** `json`: one institution's result as one line of JSON, as text or UTF-8 (rendered where it was scored). */
+  async add(json: string | Uint8Array): Promise<void> {
     await this.start();
-    await this.write(`${this.count++ === 0 ? "" : ","}\n    ${line(result)}`);
+    const before = `${this.count++ === 0 ? "" : ","}\n    `;
+    if (typeof json === "string") await this.write(before + json);
+    else {
+      await this.write(before);
+      await this.write(json);
+    }
   }
 
   async finish(failed: readonly FailedInput[]): Promise<void> {

@@ -2,7 +2,7 @@
 // Commands receive these instead of reaching for process.stdout, so they run in-process.
 
 export interface Output {
-  write(text: string): unknown;
+  write(text: string | Uint8Array): unknown;
   /** Set on a terminal: progress bars and colours only there. */
   isTTY?: boolean;
   /** Back-pressure, where the stream has it (process.stdout does). */
