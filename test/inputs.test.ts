@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Module } from "../src/core/model.js";
 import { MAX_ANSWER_FILE_BYTES, parseAnswers, readAnswerFile } from "../src/io/answers.js";
-import { MAX_CSV_BYTES, readCsvAnswers } from "../src/io/ingest-csv.js";
+import { MAX_CSV_ANSWER_ROWS, MAX_CSV_BYTES, MAX_CSV_INSTITUTIONS, readCsvAnswers } from "../src/io/ingest-csv.js";
 import { INPUT_EXTENSIONS, expandInputs, readInput } from "../src/io/inputs.js";
 import { requireModules } from "../src/io/modules.js";
 import { scoreRead } from "../src/io/pipeline.js";
@@ -85,6 +85,23 @@ describe("rows of a CSV file that cannot be read are reported by line and kept",
     expect(nodate!.set).toBeUndefined();
     expect(codeArgs(nodate!.problems)).toEqual([{ code: "DATE_MISSING", args: { in: "csv", institution: "nodate" } }]);
     expect(codeArgs(blank!.problems)).toEqual([{ code: "CSV_INSTITUTION", args: {} }]);
+  });
+});
+
+describe("an answers CSV within its 20 MB but holding more than a file may", () => {
+  // A 20 MB file of one answer repeated 370,000 times took 1.8 GB and 185 s: every row became a problem and a kept rejection.
+  const codes = async (name: string, rows: string[]) => (await readCsvAnswers(file(name, ["institution,dataset,question,answer,comment", ...rows].join("\n")), modules)).map((r) => r.problems.map((p) => [p.code, p.args]));
+  it("more answer rows than the bound: refused with the count, before any row is kept", async () => {
+    const rows = Array.from({ length: MAX_CSV_ANSWER_ROWS + 1 }, () => "hpo,,collects_migrant_children,yes,");
+    expect(await codes("many-rows.csv", rows)).toEqual([[["CSV_TOO_MANY_ROWS", { what: "rows", count: MAX_CSV_ANSWER_ROWS + 1, max: MAX_CSV_ANSWER_ROWS }]]]);
+  });
+  it("more institutions than the bound: refused with the count", async () => {
+    const rows = Array.from({ length: MAX_CSV_INSTITUTIONS + 1 }, (_, i) => `i${i},,_name,Office ${i} (fictional),`);
+    expect(await codes("many-institutions.csv", rows)).toEqual([[["CSV_TOO_MANY_ROWS", { what: "institutions", count: MAX_CSV_INSTITUTIONS + 1, max: MAX_CSV_INSTITUTIONS }]]]);
+  });
+  it("exactly the bound of rows is read", async () => {
+    const rows = Array.from({ length: MAX_CSV_ANSWER_ROWS }, () => "hpo,,collects_migrant_children,yes,");
+    expect((await codes("bound-rows.csv", rows)).flat().map(([c]) => c)).not.toContain("CSV_TOO_MANY_ROWS");
   });
 });
 

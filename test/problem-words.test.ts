@@ -115,6 +115,7 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   UNSUPPORTED: [{ extensions: [".yaml", ".csv"] }],
   FILE_TOO_LARGE: [{ what: "answers", bytes: 30000000, max: 20971520 }, { what: "module", bytes: 209715200, max: 5242880 }, { what: "results", bytes: 209715200, max: 104857600 }],
   SPECIAL_FILE: [{ kind: "fifo" }, { kind: "device", target: "/dev/zero" }, { kind: "socket" }, { kind: "folder", target: "../elsewhere" }, { kind: "other" }],
+  CSV_TOO_MANY_ROWS: [{ what: "rows", count: 370000, max: 100000 }, { what: "institutions", count: 6000, max: 5000 }],
   TOO_LARGE: [{ what: "csv", max: 20971520 }, { what: "workbook", bytes: 30000000, max: 26214400 }, { what: "memory", heapMb: 384 }],
   NOT_ANSWERS: [{ kind: "not_mapping" }, { kind: "results_file" }, { kind: "report_model" }, { kind: "format" }, { kind: "format", format: '"x/1"' }],
   WORKBOOK_EMPTY: [{ kind: "no_bytes" }, { kind: "no_sheets" }],

@@ -42,6 +42,16 @@ export const INPUT_WORDS = {
           ? `ไฟล์มีขนาด ${mb(a.bytes)} แต่สมุดงานมีขนาดได้ไม่เกิน ${wholeMb(a.max)}`
           : `การอ่านไฟล์นี้ต้องใช้หน่วยความจำเกิน ${a.heapMb} MB จึงไม่รับไฟล์นี้`,
   },
+  CSV_TOO_MANY_ROWS: {
+    en: (a) =>
+      a.what === "rows"
+        ? `the file holds ${a.count} answer rows; an answers CSV may hold at most ${a.max}; it was not scored (split it, one file per institution)`
+        : `the file holds ${a.count} institutions; an answers CSV may hold at most ${a.max}; it was not scored (split it into several files)`,
+    th: (a) =>
+      a.what === "rows"
+        ? `ไฟล์มีแถวคำตอบ ${a.count} แถว แต่ไฟล์ CSV คำตอบมีได้ไม่เกิน ${a.max} แถว จึงไม่ได้ให้คะแนน (ควรแยกเป็นไฟล์ละหนึ่งหน่วยงาน)`
+        : `ไฟล์มีหน่วยงาน ${a.count} หน่วยงาน แต่ไฟล์ CSV คำตอบมีได้ไม่เกิน ${a.max} หน่วยงาน จึงไม่ได้ให้คะแนน (ควรแยกเป็นหลายไฟล์)`,
+  },
   NOT_ANSWERS: {
     en: (a) => {
       if (a.kind === "not_mapping") return `is not an answer file (expected a mapping with format: ${ANSWERS_FORMAT})`;

@@ -144,6 +144,8 @@ export interface InputProblemArgs {
   DUPLICATE_ROW: { id: string; first: number };
   DATASET_NAME_MISSING: { row: number };
   CSV_EMPTY: NoArgs;
+  /** An answers CSV with more answer rows, or more institutions, than one file may hold (README, Limits). */
+  CSV_TOO_MANY_ROWS: { what: "rows" | "institutions"; count: number; max: number };
   /** Neither UTF-8, UTF-16 nor Windows-874 (Thai Excel's CSV encoding). */
   CSV_ENCODING: NoArgs;
   /** A KoboToolbox or ODK export that carries no datasets repeat: every dataset question is missing. */

@@ -16,6 +16,15 @@ import { expectedMain, exportFromCsv, isRepeatHeader, siblingMain } from "./odk-
 
 export { MAX_CSV_BYTES } from "./csv-table.js";
 
+/**
+ * Answer rows one answers CSV may hold: an institution answering every question of every
+ * module for a hundred datasets writes about 2,000 rows (modules 2.0.0), so this is room for
+ * fifty such institutions; a file of more is refused, not read into memory without bound.
+ */
+export const MAX_CSV_ANSWER_ROWS = 100_000;
+/** Institutions one answers CSV may hold, as many as the submissions of an export sheet. */
+export const MAX_CSV_INSTITUTIONS = 5_000;
+
 /** Pseudo-questions that carry the institution's profile, one row each. */
 const PROFILE: Record<string, string> = {
   _name: "name",
@@ -57,6 +66,8 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
   if (records.length > 0 && missing.length) {
     return fail(coded("CSV_COLUMNS", { missing, found: header }));
   }
+  // Bounded before anything is kept per row: each row can become an answer, a problem and a kept rejection.
+  if (records.length > MAX_CSV_ANSWER_ROWS) return fail(coded("CSV_TOO_MANY_ROWS", { what: "rows", count: records.length, max: MAX_CSV_ANSWER_ROWS }));
   const rows: Row[] = records.map(({ record, info }) => ({
     line: info.lines,
     institution: record.institution ?? "",
@@ -71,6 +82,7 @@ export async function readCsvAnswers(file: string, modules: readonly Module[]): 
     if (list) list.push(r);
     else byInstitution.set(r.institution, [r]);
   }
+  if (byInstitution.size > MAX_CSV_INSTITUTIONS) return fail(coded("CSV_TOO_MANY_ROWS", { what: "institutions", count: byInstitution.size, max: MAX_CSV_INSTITUTIONS }));
   return [...byInstitution].map(([inst, list]) => institutionFrom(source, inst, list, modules, byInstitution.size > 1));
 }
 
