@@ -10,14 +10,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT } from "./helpers/exec.js";
+import { AS_ROOT, NOBODY } from "./helpers/nobody.js";
 import { GOOD_WORKBOOK, HOSTILE, copyGood, generateHostile, makeLargeHostile, sparse } from "./helpers/hostile-corpus.js";
 
 const GB = 1024 * 1024 * 1024;
 const SECONDS_PER_INPUT = 60;
 
 /** Root reads everything: the chmod 000 inputs are in the run only when it can be made as nobody. */
-const asRoot = process.getuid?.() === 0;
-const dropTo = asRoot && spawnSync("setpriv", ["--version"]).status === 0 ? ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups"] : asRoot ? undefined : [];
+const dropTo = NOBODY ?? (AS_ROOT ? undefined : []);
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 // [input, codes of its problems, args of the first (in part), scored?]

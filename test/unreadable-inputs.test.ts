@@ -11,6 +11,7 @@ import { readCsvAnswers } from "../src/io/ingest-csv.js";
 import { expandInputs } from "../src/io/inputs.js";
 import { requireModules } from "../src/io/modules.js";
 import { BIN, ROOT } from "./helpers/exec.js";
+import { AS_ROOT, NOBODY } from "./helpers/nobody.js";
 import { run } from "./helpers/run.js";
 
 /** Paths whose name holds "locked" cannot be opened, listed or looked at, as if chmod 000 for a normal user. */
@@ -91,9 +92,8 @@ describe("an input that may not be read (the fault injected)", () => {
 });
 
 /** Root may read anything: the real chmod 000 is tried as `nobody` when the test runs as root and setpriv is there. */
-const asRoot = process.getuid?.() === 0;
-const canDrop = asRoot && spawnSync("setpriv", ["--version"]).status === 0;
-const realRun = !asRoot || canDrop;
+const asRoot = AS_ROOT;
+const realRun = !asRoot || NOBODY !== undefined;
 
 describe.skipIf(!realRun)(`chmod 000 for real, through the built binary${asRoot ? " as nobody (setpriv)" : ""}`, () => {
   it("a workbook, a CSV, an answer file and a subfolder that may not be read are named; the good file is scored", () => {
@@ -101,7 +101,7 @@ describe.skipIf(!realRun)(`chmod 000 for real, through the built binary${asRoot 
     for (const name of ["a-locked.xlsx", "b-locked.csv", "c-locked.yaml", "d-locked-folder"]) chmodSync(join(dir, name), 0o000);
     chmodSync(dir, 0o755);
     const argv = [process.execPath, BIN, "score", dir, "--json"];
-    const command = asRoot ? ["setpriv", "--reuid", "65534", "--regid", "65534", "--clear-groups", ...argv] : argv;
+    const command = asRoot ? [...NOBODY!, ...argv] : argv;
     const r = spawnSync(command[0]!, command.slice(1), { cwd: ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     expect(r.status, r.stderr).toBe(1);
     const doc = JSON.parse(r.stdout) as { results: unknown[]; failed: { source: string; problems: { code: string }[] }[] };
