@@ -33,7 +33,7 @@ export const INSTRUCTIONS: { text: Text; heading?: boolean }[] = [
   {
     text: {
       en: "The National Statistical Office is mapping the data that ministries and agencies hold on migrant and forcibly displaced children: how they are collected, shared and hosted. Your answers show where data exist, where gaps are, and what could be improved. They will be discussed at a national consultation.",
-      th: "สำนักงานสถิติแห่งชาติกำลังจัดทำแผนที่ข้อมูลที่กระทรวงและหน่วยงานต่าง ๆ ถือครองเกี่ยวกับเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ ได้แก่ การเก็บรวบรวม การแบ่งปัน และการจัดเก็บข้อมูล คำตอบของท่านจะช่วยชี้ว่ามีข้อมูลใดอยู่ ช่องว่างอยู่ที่ใด และควรปรับปรุงอย่างไร และจะนำไปหารือในการประชุมระดับชาติ",
+      th: "สำนักงานสถิติแห่งชาติกำลังจัดทำแผนที่ข้อมูลที่กระทรวงและหน่วยงานต่าง ๆ ถือครองเกี่ยวกับเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ ได้แก่ การเก็บรวบรวม การแบ่งปัน และการเก็บรักษาข้อมูล คำตอบของท่านจะช่วยชี้ว่ามีข้อมูลใดอยู่ ช่องว่างอยู่ที่ใด และควรปรับปรุงอย่างไร และจะนำไปหารือในการประชุมระดับชาติ",
     },
   },
   { heading: true, text: { en: "How to answer", th: "วิธีตอบแบบสอบถาม" } },
