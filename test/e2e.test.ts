@@ -156,6 +156,15 @@ describe("assess score", () => {
     expect(again.stderr).toContain("already holds results; use --force");
     expect((await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out, "--force"])).code).toBe(0);
   });
+  it("--force replaces an earlier run's results: none of its files stays beside the new ones", async () => {
+    const out = mkdtempSync(join(tmpdir(), "assess-out-"));
+    expect((await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out])).code).toBe(0);
+    const other = await run(["score", "examples/answers/nso-surveys-fictional.yaml", "-o", out, "--force"]);
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain("removed 2 results files of an earlier run");
+    // It kept example-office.results.json, which the report did not read but the folder still held.
+    expect(readdirSync(out).sort()).toEqual(["manifest.json", "population-statistics-division.results.json", "results.json"]);
+  });
   it("says where a results file belongs when it is given to score", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-out-"));
     expect((await run([...DEMO, "score", "test/fixtures/worked-example/answers.yaml", "-o", out])).code).toBe(0);

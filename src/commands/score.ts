@@ -1,5 +1,5 @@
 import chalk from "chalk";
-import { readdir } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { Module } from "../core/model.js";
@@ -8,7 +8,7 @@ import { MANIFEST_FORMAT } from "../core/manifest.js";
 import type { Manifest } from "../core/manifest.js";
 import type { FailedInput } from "../core/results.js";
 import { METHOD_VERSION } from "../core/scoring.js";
-import { EXIT, ExitError, UsageError } from "../errors.js";
+import { EXIT, ExitError, UsageError, outputError } from "../errors.js";
 import { displayPath, requireOutputFolder, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
 import { scoreInput } from "../io/pipeline.js";
@@ -61,7 +61,13 @@ export async function scoreCommand(options: ScoreOptions, streams: Streams = pro
   try {
     for (const n of notes) streams.stderr.write(`${formatProblem(n, options.lang ?? "en")}\n`);
     // Under the lock: no other run can write results between this look and ours.
-    if (!options.force) await refuseEarlierResults(options.output);
+    const earlier = await earlierResults(options.output);
+    if (earlier.length && !options.force) throw new UsageError(`${displayPath(resolve(options.output))} already holds results; use --force to replace them, or another folder`);
+    // Replaced, not mixed: an earlier run's file for an institution this run does not score would stay beside the new ones.
+    if (earlier.length) {
+      for (const n of earlier) await rm(join(options.output, n), { force: true }).catch((e: unknown) => Promise.reject(outputError(displayPath(join(options.output!, n)), e)));
+      streams.stderr.write(`removed ${earlier.length} results file${earlier.length === 1 ? "" : "s"} of an earlier run from ${displayPath(resolve(options.output))} (--force)\n`);
+    }
     return await scoreBatch(files, failed, options, streams);
   } finally {
     await lock.release();
@@ -176,16 +182,10 @@ function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
-async function refuseEarlierResults(dir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  if (names.some((n) => n.endsWith(".results.json") || n === "results.json")) {
-    throw new UsageError(`${displayPath(resolve(dir))} already holds results; use --force to replace them, or another folder`);
-  }
+/** Our results files already in the folder (each institution's and the combined one). */
+async function earlierResults(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.endsWith(".results.json") || n === "results.json").sort();
 }
 
 /** An institution's own results file, `text` as rendered; a second with the same id gets -2. Returns its name in the folder. */
