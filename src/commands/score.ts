@@ -61,13 +61,7 @@ export async function scoreCommand(options: ScoreOptions, streams: Streams = pro
   try {
     for (const n of notes) streams.stderr.write(`${formatProblem(n, options.lang ?? "en")}\n`);
     // Under the lock: no other run can write results between this look and ours.
-    const earlier = await earlierResults(options.output);
-    if (earlier.length && !options.force) throw new UsageError(`${displayPath(resolve(options.output))} already holds results; use --force to replace them, or another folder`);
-    // Replaced, not mixed: an earlier run's file for an institution this run does not score would stay beside the new ones.
-    if (earlier.length) {
-      for (const n of earlier) await rm(join(options.output, n), { force: true }).catch((e: unknown) => Promise.reject(outputError(displayPath(join(options.output!, n)), e)));
-      streams.stderr.write(`removed ${earlier.length} results file${earlier.length === 1 ? "" : "s"} of an earlier run from ${displayPath(resolve(options.output))} (--force)\n`);
-    }
+    await replaceEarlierResults(options.output, Boolean(options.force), streams);
     return await scoreBatch(files, failed, options, streams);
   } finally {
     await lock.release();
@@ -182,10 +176,25 @@ function defaultJobs(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
-/** Our results files already in the folder (each institution's and the combined one). */
-async function earlierResults(dir: string): Promise<string[]> {
+/**
+ * Our results files already in the folder (each institution's and the combined one) are
+ * refused without --force, and removed with it: replaced, not mixed, so that an earlier
+ * run's file for an institution this run does not score does not stay beside the new ones.
+ */
+async function replaceEarlierResults(dir: string, force: boolean, streams: Streams): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith(".results.json") || n === "results.json").sort();
+  const earlier = names.filter((n) => n.endsWith(".results.json") || n === "results.json").sort();
+  if (earlier.length === 0) return;
+  const where = displayPath(resolve(dir));
+  if (!force) throw new UsageError(`${where} already holds results; use --force to replace them, or another folder`);
+  for (const n of earlier) {
+    try {
+      await rm(join(dir, n), { force: true });
+    } catch (e) {
+      throw outputError(displayPath(join(dir, n)), e);
+    }
+  }
+  streams.stderr.write(`removed ${earlier.length} results file${earlier.length === 1 ? "" : "s"} of an earlier run from ${where} (--force)\n`);
 }
 
 /** An institution's own results file, `text` as rendered; a second with the same id gets -2. Returns its name in the folder. */
