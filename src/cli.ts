@@ -226,6 +226,68 @@ Examples:
     );
 
   program
+    .command("compare")
+    .description("compare two rounds (a baseline and a follow-up): what changed per institution, question and nationally")
+    .argument("<baseline>", "the baseline's results folder or file, or answer files, workbooks and CSV (a folder or a quoted pattern)")
+    .argument("<followup>", "the follow-up's inputs, the same way")
+    .option("-o, --output <dir>", "folder for the comparison files", "compare")
+    .option("--format <list>", "formats, comma-separated: md,html,xlsx,json", "md,html,xlsx,json")
+    .option("--match <file>", "CSV of baseline id, follow-up id: institutions renamed, merged or split between the rounds")
+    .option("--action-plan <file>", "the baseline report's action-plan.xlsx, filled in: each status is shown beside the change measured")
+    .option("--baseline-modules <dir>", "module files the baseline was answered with: they replace the --modules (or shipped) files of the same name")
+    .option("--followup-modules <dir>", "module files the follow-up was answered with: they replace the --modules (or shipped) files of the same name")
+    .option("--title <text>", "title")
+    .option("--date <YYYY-MM-DD>", "date (default today); the same inputs and date give identical files")
+    .addOption(new Option("--lang <lang>", "language of the files (and of the problems printed)").choices(["en", "th"]).default("en"))
+    .addOption(new Option("--duplicates <rule>", "an institution given more than once in a round counts once: its latest date of answering, or the first input given").choices(["latest", "first"]).default("latest"))
+    .option("--force", "replace comparison files that exist")
+    .option("--allow-incomplete", "use a results folder whose run did not finish, or that has no manifest, with a warning")
+    .addHelpText(
+      "after",
+      `
+Questions are compared only where both rounds' modules give them the same id, type and
+option values; the others are listed as not comparable. Institutions in one round only
+are listed. Results of different scoring method versions are compared with a mark (†).
+
+Examples:
+  $ assess compare examples/baseline examples/followup --followup-modules examples/followup/modules -o out-compare --date 2026-12-01
+  $ assess compare results-2026/ results-2027/ --match renamed.csv --action-plan report-2026/action-plan.xlsx`,
+    )
+    .action(
+      async (
+        baseline: string,
+        followup: string,
+        opts: { output: string; format: string; match?: string; actionPlan?: string; baselineModules?: string; followupModules?: string; title?: string; date?: string; lang: "en" | "th"; duplicates: "latest" | "first"; force?: boolean; allowIncomplete?: boolean },
+        cmd: Command,
+      ) => {
+        const { compareCommand, COMPARE_FORMATS } = await import("./commands/compare.js");
+        const formats = opts.format.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+        const bad = formats.filter((f) => !(COMPARE_FORMATS as readonly string[]).includes(f));
+        if (bad.length || formats.length === 0) throw new UsageError(`--format ${opts.format}: choose from ${COMPARE_FORMATS.join(", ")}`);
+        await compareCommand(
+          {
+            ...folderOnly(cmd),
+            baseline: [baseline],
+            followup: [followup],
+            output: opts.output,
+            formats: formats as (typeof COMPARE_FORMATS)[number][],
+            ...(opts.match ? { match: opts.match } : {}),
+            ...(opts.actionPlan ? { actionPlan: opts.actionPlan } : {}),
+            ...(opts.baselineModules ? { baselineModules: opts.baselineModules } : {}),
+            ...(opts.followupModules ? { followupModules: opts.followupModules } : {}),
+            ...(opts.title ? { title: opts.title } : {}),
+            ...(opts.date ? { date: opts.date } : {}),
+            lang: opts.lang,
+            duplicates: opts.duplicates,
+            ...(opts.force ? { force: true } : {}),
+            ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
+          },
+          streams,
+        );
+      },
+    );
+
+  program
     .command("interview")
     .description("interview a ministry focal point on a terminal, in English or Thai (the default command)")
     .addOption(new Option("--lang <lang>", "interview language (skips the question; problems in it too)").choices(["en", "th"]))

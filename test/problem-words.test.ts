@@ -232,6 +232,15 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
     { kind: "missing_files", files: ["moe.results.json"] },
     { kind: "missing_files", files: ["moe.results.json", "results.json"] },
   ],
+  ACTION_PLAN_INVALID: [{}],
+  ACTION_ID_MISSING: [{}],
+  ACTION_UNKNOWN_ID: [{ id: "moe|edu_records" }],
+  ACTION_DUPLICATE_ID: [{ id: "moe|edu_records", first: "'Action plan'!A4" }],
+  ACTION_STATUS_INVALID: [{ value: "finished", allowed: ["Not started", "In progress", "Done", "Not planned"] }],
+  ACTION_DATE_INVALID: [{ value: "next year" }],
+  MATCH_ROW_INVALID: [{ cells: 3 }],
+  MATCH_UNKNOWN_ID: [{ id: "moe", round: "baseline" }, { id: "moe-2", round: "followup" }],
+  METHOD_CHANGED: [{ institution: "Example Bureau (fictional)", baseline: "1.0.0", followup: "2.0.0" }],
 };
 
 const THAI = /[\u0E00-\u0E7F]/;

@@ -126,7 +126,7 @@ async function render(format: ReportFormat, report: Report): Promise<string | Bu
  * The same institution read twice (results.json beside its own results file) counts once;
  * institutions are ordered by name so that the report does not depend on input order.
  */
-async function gather(options: ReportCommandOptions, modules: readonly Module[], streams: Streams, lang: Lang): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+export async function gather(options: Pick<ReportCommandOptions, "paths" | "allowIncomplete">, modules: readonly Module[], streams: Streams, lang: Lang): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
   const expanded = await expandInputs(options.paths);
   const failed = expanded.failed;
   // A results folder whose run did not finish is not reported as if whole, unless asked to.
@@ -170,7 +170,7 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
 }
 
 /** Institutions by name, so that the report does not depend on input order. */
-function byName(a: InstitutionResult, b: InstitutionResult): number {
+export function byName(a: InstitutionResult, b: InstitutionResult): number {
   return cmp(a.institution.name, b.institution.name) || cmp(a.institution.id, b.institution.id) || cmp(a.source, b.source);
 }
 

@@ -223,6 +223,26 @@ export interface FolderProblemArgs {
     | { kind: "missing_files"; files: string[] };
 }
 
+/** `assess compare`: the --match file and the action plan read back. */
+export interface CompareProblemArgs {
+  /** The workbook given with --action-plan is not an action plan written by assess report. */
+  ACTION_PLAN_INVALID: NoArgs;
+  /** A row with a status, date, unit or note whose hidden id was cleared: it cannot be matched. */
+  ACTION_ID_MISSING: NoArgs;
+  /** An id that is no recommendation of the baseline compared. */
+  ACTION_UNKNOWN_ID: { id: string };
+  /** The same id on a second row (a copied row): the first counts. */
+  ACTION_DUPLICATE_ID: { id: string; first: string };
+  ACTION_STATUS_INVALID: { value: string; allowed: string[] };
+  ACTION_DATE_INVALID: { value: string };
+  /** A --match row without exactly two ids. */
+  MATCH_ROW_INVALID: { cells: number };
+  /** A --match id that is no institution of its round. */
+  MATCH_UNKNOWN_ID: { id: string; round: "baseline" | "followup" };
+  /** An institution scored with one method version at baseline and another at follow-up. */
+  METHOD_CHANGED: { institution: string; baseline: string; followup: string };
+}
+
 /** The XLSForm guard (src/core/xlsform-check.ts). */
 export interface XlsFormProblemArgs {
   XLSFORM_NAME: { kind: "list" | "choice" | "question" | "form_id"; name: string };
@@ -242,7 +262,7 @@ export interface XlsFormProblemArgs {
   XLSFORM_SETTING: { kind: "empty"; setting: string } | { kind: "language"; value: string };
 }
 
-export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, ExportProblemArgs, AnswerProblemArgs, XlsFormProblemArgs, FolderProblemArgs {}
+export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, ExportProblemArgs, AnswerProblemArgs, XlsFormProblemArgs, FolderProblemArgs, CompareProblemArgs {}
 
 /** Every code the program emits. */
 export type ProblemCode = keyof ProblemArgs;

@@ -9,7 +9,7 @@ export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-const CSS = `
+export const CSS = `
 :root { --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d0d7de; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans Thai", "Noto Sans", Sarabun, Loma, Garuda, Tahoma, "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.45; font-size: 14px; }
