@@ -22,6 +22,7 @@ import { processStreams } from "../io/streams.js";
 import type { Streams } from "../io/streams.js";
 import { countOnce } from "../core/duplicates.js";
 import type { DuplicateRule } from "../core/duplicates.js";
+import { ACTION_PLAN_FILE } from "../core/compare-action-plan.js";
 
 export const REPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -62,6 +63,7 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
 async function writeReport(dir: string, date: string, options: ReportCommandOptions, streams: Streams): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
   const formats = options.formats ?? [...REPORT_FORMATS];
   const targets = formats.map((f) => join(dir, FILE_NAMES[f]));
+  if (formats.includes("xlsx")) targets.push(join(dir, ACTION_PLAN_FILE));
   if (!options.force) {
     for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);
   }
@@ -95,6 +97,11 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
   }
   for (const [k, format] of formats.entries()) {
     await writeFileAtomic(targets[k]!, await render(format, report), { force: true });
+  }
+  // Beside the XLSX report: the action plan the next round's `assess compare --action-plan` reads back.
+  if (formats.includes("xlsx")) {
+    const [{ buildActionPlanWorkbook }, { writeWorkbook }] = await Promise.all([import("../report/action-plan.js"), import("../io/xlsx.js")]);
+    await writeFileAtomic(targets.at(-1)!, await writeWorkbook(buildActionPlanWorkbook(report)), { force: true });
   }
   streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${results.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
   if (failed.length) throw new ExitError(EXIT.SOME_FAILED);

@@ -14,7 +14,7 @@ import { displayPath } from "./fs.js";
 export const LOCK_NAME = ".assess.lock";
 
 /** Our own temporary files (fs.ts tempPathFor: `<target>.<pid>.<8 hex>.tmp`) for the files we write, and a lock moved aside. */
-const LEFTOVER = /^(?:(?:results\.json|.+\.results\.json|manifest\.json|report\.(?:md|html|xlsx|json))\.\d+\.[0-9a-f]{8}\.tmp|\.assess\.lock\.\d+\.[0-9a-f]{8}\.stale)$/;
+const LEFTOVER = /^(?:(?:results\.json|.+\.results\.json|manifest\.json|(?:report|compare)\.(?:md|html|xlsx|json)|action-plan\.xlsx)\.\d+\.[0-9a-f]{8}\.tmp|\.assess\.lock\.\d+\.[0-9a-f]{8}\.stale)$/;
 
 export interface FolderLock {
   /** Removes the lock, if it is still ours, and the folder if the run created it and left it empty. */
