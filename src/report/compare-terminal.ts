@@ -21,7 +21,8 @@ export function renderCompareSummary(c: Comparison): string {
   const n = c.national.all;
   const rows = DIMENSIONS.map((d) => [dim(d, L), num(n.cells[d].baseline.score), num(n.cells[d].followup.score), coloured(n.cells[d])]);
   rows.push([w("overall", L), num(n.overall.baseline.score), num(n.overall.followup.score), coloured(n.overall)]);
-  out.push("", chalk.bold(cw("nationalAll", L)), table([w("dimension", L), cw("baseline", L), cw("followup", L), cw("change", L)], rows, [false, true, true, true]).trimEnd());
+  const m = c.national.matched.overall;
+  out.push("", chalk.bold(cw("nationalAll", L)), table([w("dimension", L), cw("baseline", L), cw("followup", L), cw("change", L)], rows, [false, true, true, true]).trimEnd(), `${cw("nationalMatched", L)}, ${w("overall", L)}: ${num(m.baseline.score)} → ${num(m.followup.score)} (${coloured(m)})`);
   const inst = c.institutions.map((i) => [t(pairName(i)) + (i.methodChanged ? " †" : ""), ...DIMENSIONS.map((d) => coloured(i.cells[d])), coloured(i.overall), String(i.counts.closed), String(i.counts.opened)]);
   out.push("", table([w("institution", L), ...DIMENSIONS.map((d) => dim(d, L)), w("overall", L), cw("closed", L), cw("opened", L)], inst, [false, true, true, true, true, true, true]).trimEnd());
   out.push("", `${cw("closed", L)}: ${c.totals.closed} · ${cw("opened", L)}: ${c.totals.opened} · ${cw("criticalResolved", L)}: ${c.totals.criticalResolved} · ${cw("criticalNew", L)}: ${c.totals.criticalNew}`);
