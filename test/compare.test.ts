@@ -4,6 +4,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
 import { buildComparison } from "../src/core/compare.js";
 import type { CompareRound } from "../src/core/compare.js";
 import { notComparableQuestions } from "../src/core/compare-questions.js";
@@ -150,9 +151,8 @@ describe("escaping", () => {
     expect(md).not.toContain("<script>");
     expect(md).not.toContain("http://x");
     const spec = buildCompareWorkbook(c);
-    const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(await writeWorkbook(spec));
+    await wb.xlsx.load((await writeWorkbook(spec)) as unknown as ArrayBuffer);
     const values: unknown[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => values.push(cell.value))));
     expect(values).toContain(`'${hostile}`);
