@@ -250,7 +250,7 @@ option values; the others are listed as not comparable. Institutions in one roun
 are listed. Results of different scoring method versions are compared with a mark (†).
 
 Examples:
-  $ assess compare examples/baseline examples/followup --followup-modules examples/followup/modules -o out-compare --date 2026-12-01
+  $ assess compare examples/baseline/answers examples/followup/answers --followup-modules examples/followup/modules --match examples/followup/match.csv -o out-compare
   $ assess compare results-2026/ results-2027/ --match renamed.csv --action-plan report-2026/action-plan.xlsx`,
     )
     .action(

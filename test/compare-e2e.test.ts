@@ -135,10 +135,16 @@ describe("the action plan, filled in and read back", () => {
     const bad = rows.get("bureau-civil-registration-data|disclosure_control")!;
     ws.getRow(bad).getCell(ACTION_COLUMNS.status).value = "finished";
     ws.getRow(bad).getCell(ACTION_COLUMNS.target).value = "next year";
-    // A row of another round's plan.
+    // A row of another round's plan; a copied row; a row whose hidden id was cleared.
     const extra = ws.getRow(ws.rowCount + 1);
     extra.getCell(ACTION_COLUMNS.id).value = "someone-else|sharing_agreements";
     extra.getCell(ACTION_COLUMNS.status).value = "Done";
+    const copy = ws.getRow(ws.rowCount + 1);
+    copy.getCell(ACTION_COLUMNS.id).value = "bureau-civil-registration-data|sharing_agreements";
+    copy.getCell(ACTION_COLUMNS.status).value = "Not planned";
+    const cleared = ws.getRow(rows.get("bureau-civil-registration-data|metadata")!);
+    cleared.getCell(ACTION_COLUMNS.id).value = null;
+    cleared.getCell(ACTION_COLUMNS.note).value = "Metadata officer hired";
     const filled = join(mkdtempSync(join(tmpdir(), "assess-filled-")), "action-plan.xlsx");
     await wb.xlsx.writeFile(filled);
 
@@ -146,7 +152,7 @@ describe("the action plan, filled in and read back", () => {
     const r = assess([...ROUNDS, "-o", out, "--action-plan", filled]);
     expect(r.code).toBe(1);
     const codes = [...r.stderr.matchAll(/\[([A-Z_]+)\]/g)].map((m) => m[1]);
-    expect(codes.sort()).toEqual(["ACTION_DATE_INVALID", "ACTION_STATUS_INVALID", "ACTION_UNKNOWN_ID"]);
+    expect(codes.sort()).toEqual(["ACTION_DATE_INVALID", "ACTION_DUPLICATE_ID", "ACTION_ID_MISSING", "ACTION_STATUS_INVALID", "ACTION_UNKNOWN_ID"]);
     expect(r.stderr).toMatch(/'Action plan'!L\d+: warning: status "finished"/);
     const c = JSON.parse(readFileSync(join(out, "compare.json"), "utf8")) as Comparison;
     const line = (inst: string, q: string) => c.institutions.find((i) => i.baseline.id === inst)!.actions.find((x) => x.question === q)!;

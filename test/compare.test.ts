@@ -1,7 +1,8 @@
 // The comparison of two rounds, built in process from the fictional baseline and follow-up:
 // matching, questions that are not comparable, one-round institutions, method versions mixed,
 // and escaping in every format.
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
@@ -11,7 +12,7 @@ import { notComparableQuestions } from "../src/core/compare-questions.js";
 import type { Module } from "../src/core/model.js";
 import type { InstitutionResult } from "../src/core/results.js";
 import { readAnswerFile } from "../src/io/answers.js";
-import { roundModules } from "../src/io/compare-inputs.js";
+import { loadMatch, roundModules } from "../src/io/compare-inputs.js";
 import { scoreRead } from "../src/io/pipeline.js";
 import { checkSchema } from "../src/io/schema.js";
 import { writeWorkbook } from "../src/io/xlsx.js";
@@ -72,6 +73,20 @@ describe("matching institutions between rounds", () => {
     expect(problems.map((p) => [p.code, p.args, p.place])).toEqual([
       ["MATCH_UNKNOWN_ID", { id: "no-such-baseline", round: "baseline" }, "line 4"],
       ["MATCH_UNKNOWN_ID", { id: "no-such-followup", round: "followup" }, "line 4"],
+    ]);
+  });
+});
+
+describe("the --match file", () => {
+  it("reads pairs under an optional header, and reports rows without exactly two ids by line", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "assess-match-")), "match.csv");
+    writeFileSync(file, "baseline,followup\nold-id,new-id\n\nlonely-id\na,b,c\n,new-2\n");
+    const { rows, problems } = await loadMatch(file);
+    expect(rows).toEqual([{ baseline: "old-id", followup: "new-id", place: "line 2" }]);
+    expect(problems.map((p) => [p.code, p.args, p.place])).toEqual([
+      ["MATCH_ROW_INVALID", { cells: 1 }, "line 4"],
+      ["MATCH_ROW_INVALID", { cells: 3 }, "line 5"],
+      ["MATCH_ROW_INVALID", { cells: 1 }, "line 6"],
     ]);
   });
 });

@@ -13,8 +13,8 @@ export const COMPARE_WORDS = {
     th: () => "แถวนี้มีการกรอกข้อมูลแต่รหัสที่ซ่อนไว้ถูกลบ จึงจับคู่กับข้อเสนอแนะไม่ได้ ให้คัดลอกรหัสกลับมาจากแผนปฏิบัติการของรายงาน",
   },
   ACTION_UNKNOWN_ID: {
-    en: (a) => `"${a.id}" is no recommendation of the baseline compared (another round's plan, or an edited id); the row is left out`,
-    th: (a) => `"${a.id}" ไม่ใช่ข้อเสนอแนะของรอบฐานที่นำมาเปรียบเทียบ (แผนของรอบอื่น หรือรหัสถูกแก้ไข) จึงไม่นำแถวนี้มาใช้`,
+    en: (a) => `"${a.id}" is no recommendation of an institution compared (another round's plan, an institution not assessed in the follow-up, or an edited id); the row is left out`,
+    th: (a) => `"${a.id}" ไม่ใช่ข้อเสนอแนะของหน่วยงานที่นำมาเปรียบเทียบ (แผนของรอบอื่น หน่วยงานที่ไม่ได้ประเมินในรอบติดตาม หรือรหัสถูกแก้ไข) จึงไม่นำแถวนี้มาใช้`,
   },
   ACTION_DUPLICATE_ID: {
     en: (a) => `"${a.id}" is already on ${a.first} (a copied row?); only that row counts`,
