@@ -48,7 +48,7 @@ function institution(i: InstitutionComparison, L: Lang): string {
   out.push(table([w("dimension", L), `${cw("baseline", L)} → ${cw("followup", L)} (${cw("change", L)})`, w("completenessTitle", L)], dims), "");
   out.push(
     table(
-      [w("module", L), "version", ...DIMENSIONS.map((d) => dim(d, L))],
+      [w("module", L), cw("versions", L), ...DIMENSIONS.map((d) => dim(d, L))],
       i.modules.map((m) => [mdText(m.title), `${m.baselineVersion ?? "–"} → ${m.followupVersion ?? "–"}`, ...DIMENSIONS.map((d) => changeCell(m.cells[d]))]),
     ),
     "",

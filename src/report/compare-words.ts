@@ -57,6 +57,7 @@ export const CW = {
   answered: { en: "answered {from} to {to}", th: "ตอบระหว่าง {from} ถึง {to}" },
   changeLegend: { en: "Change in points: ≥ +10, > 0, 0, < 0, ≤ −10, not comparable", th: "การเปลี่ยนแปลง (คะแนน): ≥ +10, > 0, 0, < 0, ≤ −10, เปรียบเทียบไม่ได้" },
   notComparableShort: { en: "not comparable", th: "เปรียบเทียบไม่ได้" },
+  versions: { en: "Versions", th: "รุ่น" },
 } satisfies Record<string, Text>;
 
 export function cw(key: keyof typeof CW, lang: Lang, vars: Record<string, string | number> = {}): string {
