@@ -1,7 +1,7 @@
 // `assess compare` as a person runs it: the fictional rounds, the same bytes for the same
 // date, and the action plan of the baseline report filled in (as a person would in Excel,
 // rows moved included) and read back beside the change measured.
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -164,6 +164,18 @@ describe("the action plan, filled in and read back", () => {
     expect(c.actionPlan!.flags.doneGapOpen).toBeGreaterThanOrEqual(1);
     expect(c.actionPlan!.flags.notStartedGapClosed).toBeGreaterThanOrEqual(1);
     expect(readFileSync(join(out, "compare.md"), "utf8")).toContain("marked done, but the gap is still open");
+  });
+
+  it("is never replaced by assess report without --force, and is written only with the XLSX report", () => {
+    const dir = mkdtempSync(join(tmpdir(), "assess-plan-twice-"));
+    expect(assess(["report", "examples/baseline/answers", "-o", dir, "--format", "md", "--date", "2026-12-01"]).code).toBe(0);
+    expect(readdirSync(dir)).toEqual(["report.md"]);
+    writeFileSync(join(dir, "action-plan.xlsx"), "filled in by a person");
+    const r = assess(["report", "examples/baseline/answers", "-o", dir, "--format", "xlsx", "--date", "2026-12-01"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("action-plan.xlsx already exists; use --force to replace it");
+    expect(readFileSync(join(dir, "action-plan.xlsx"), "utf8")).toBe("filled in by a person");
+    expect(readdirSync(dir).sort()).toEqual(["action-plan.xlsx", "report.md"]);
   });
 
   it("refuses a workbook that is not an action plan, writing nothing", () => {
