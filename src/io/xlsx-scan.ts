@@ -7,9 +7,9 @@
 // a broken one gets, never depend on which tokeniser read it.
 import type { Attributes, XmlVisitor } from "./xlsx-xml.js";
 
-/** What only saxes reads: entities, comments, CDATA, instructions, CR, tab (normalised in attributes), and what XML forbids. */
+/** What only saxes reads: entities, CR, tab (normalised in attributes), what XML forbids; comments, CDATA and instructions (`<!`, `<?`) are no open tag here. */
 // eslint-disable-next-line no-control-regex -- the control characters XML forbids are what it looks for
-const OUTSIDE = /[&\r\t\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|<[!?]|]]>/;
+const OUTSIDE = /[&\r\t\0-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|]]>/;
 
 /** Larger cell tables are left to saxes, read in small pieces: one string of them all would double their memory. */
 const SCAN_LIMIT_BYTES = 8 * 1024 * 1024;
@@ -56,35 +56,49 @@ export function scanElements(xml: string, visitor: XmlVisitor): boolean {
     if (lt > i) visitor.text?.(xml.slice(i, lt));
     if (lt === n) break;
     if (xml.charCodeAt(lt + 1) === SLASH) {
-      const gt = xml.indexOf(">", lt + 2);
-      if (gt < 0) return false;
-      const name = xml.slice(lt + 2, gt);
-      if (stack.pop() !== name) return false;
+      // Only `</name>` closing the element last opened: anything else is left to saxes.
+      const name = stack.pop();
+      if (name === undefined || !xml.startsWith(name, lt + 2) || xml.charCodeAt(lt + 2 + name.length) !== GT) return false;
       visitor.close?.(localName(name));
-      i = gt + 1;
+      i = lt + 3 + name.length;
       continue;
     }
-    const tag = openTag(xml, lt);
-    if (tag === undefined) return false;
-    visitor.open(localName(tag.name), tag.attributes);
-    if (tag.selfClosing) visitor.close?.(localName(tag.name));
-    else stack.push(tag.name);
-    i = tag.end;
+    const attributes = openTag(xml, lt);
+    if (attributes === undefined) return false;
+    const name = localName(tagName);
+    visitor.open(name, attributes);
+    if (tagEnd < 0) {
+      visitor.close?.(name);
+      i = -tagEnd;
+    } else {
+      stack.push(tagName);
+      i = tagEnd;
+    }
   }
   return stack.length === 0;
 }
 
-/** The open tag at `lt`, or undefined when it is not of the plain shape (`<name a="v" b='w'>` or `.../>`). */
-function openTag(xml: string, lt: number): { name: string; attributes: Attributes; selfClosing: boolean; end: number } | undefined {
+/** The name of the tag openTag read last, and where it ends (negated when it closes itself: `<c/>`). */
+let tagName = "";
+let tagEnd = 0;
+
+/** The attributes of the open tag at `lt`, or undefined when it is not of the plain shape (`<name a="v" b='w'>` or `.../>`). */
+function openTag(xml: string, lt: number): Attributes | undefined {
   let j = lt + 1;
   if (!isNameStart(xml.charCodeAt(j))) return undefined;
   while (isNameChar(xml.charCodeAt(j))) j++;
-  const name = xml.slice(lt + 1, j);
+  tagName = xml.slice(lt + 1, j);
   const attributes: Attributes = {};
   for (;;) {
     const c = xml.charCodeAt(j);
-    if (c === GT) return { name, attributes, selfClosing: false, end: j + 1 };
-    if (c === SLASH) return xml.charCodeAt(j + 1) === GT ? { name, attributes, selfClosing: true, end: j + 2 } : undefined;
+    if (c === GT) {
+      tagEnd = j + 1;
+      return attributes;
+    }
+    if (c === SLASH) {
+      tagEnd = -(j + 2);
+      return xml.charCodeAt(j + 1) === GT ? attributes : undefined;
+    }
     // Attributes are separated by white space, as saxes requires.
     if (!isSpace(c)) return undefined;
     while (isSpace(xml.charCodeAt(j))) j++;
@@ -93,9 +107,9 @@ function openTag(xml: string, lt: number): { name: string; attributes: Attribute
     if (first === GT || first === SLASH) continue;
     if (!isNameStart(first)) return undefined;
     while (isNameChar(xml.charCodeAt(j))) j++;
-    const key = xml.slice(from, j);
     const q = xml.charCodeAt(j + 1);
     if (xml.charCodeAt(j) !== EQUALS || (q !== QUOTE && q !== APOSTROPHE)) return undefined;
+    const key = xml.slice(from, j);
     const close = xml.indexOf(q === QUOTE ? '"' : "'", j + 2);
     if (close < 0) return undefined;
     const value = xml.slice(j + 2, close);
