@@ -5,7 +5,7 @@ import type { Condition, Module } from "./model.js";
 import { problem } from "./problems.js";
 import { rejection } from "./problem-words.js";
 import type { DocPath, Problem, ProblemArgs, ProblemCode, Severity } from "./problems.js";
-import { questionIndex, sharedQuestionnaire } from "./questionnaire.js";
+import { buildQuestionnaire, questionIndex } from "./questionnaire.js";
 import type { Questionnaire } from "./questionnaire.js";
 import { isShown, shownQuestions } from "./visibility.js";
 
@@ -49,7 +49,7 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
       if (!(req in set.modules)) push("REQUIRED_MODULE_MISSING", { module: id, requires: req }, ["modules"]);
     }
   }
-  const questionnaire = sharedQuestionnaire(available, chosen);
+  const questionnaire = buildQuestionnaire(available, chosen);
   const inSet = new Set(questionnaire.modules.map((m) => m.id));
 
   const rejected: RejectedAnswer[] = [...(set.rejected ?? [])];

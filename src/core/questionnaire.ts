@@ -41,22 +41,6 @@ function rank(id: string): number {
 }
 
 const indexes = new WeakMap<readonly Module[], Questionnaire>();
-const chosenOnes = new WeakMap<readonly Module[], Map<string, Questionnaire>>();
-
-/**
- * buildQuestionnaire, built once per list of loaded modules and choice of them: a batch asks
- * for the same few questionnaires for every file. Shared, so never to be changed by a caller.
- */
-export function sharedQuestionnaire(all: readonly Module[], chosen: readonly string[]): Questionnaire {
-  let byChoice = chosenOnes.get(all);
-  if (!byChoice) chosenOnes.set(all, (byChoice = new Map()));
-  // Which modules are chosen, not in what order: buildQuestionnaire orders them itself.
-  const key = [...new Set(chosen)].sort().join(" ");
-  let q = byChoice.get(key);
-  if (!q) byChoice.set(key, (q = buildQuestionnaire(all, chosen)));
-  return q;
-}
-
 /**
  * Every question of a list of modules, placed (module, section, order): the one index of
  * questions, built once per list of loaded modules.
