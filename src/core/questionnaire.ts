@@ -41,6 +41,7 @@ function rank(id: string): number {
 }
 
 const indexes = new WeakMap<readonly Module[], Questionnaire>();
+
 /**
  * Every question of a list of modules, placed (module, section, order): the one index of
  * questions, built once per list of loaded modules.
