@@ -20,6 +20,7 @@ const bin = join(here, "..", "..", "bin", "assess.js");
 
 interface Measure {
   seconds: number;
+  cpuSeconds: number;
   maxRssMB: number;
   files: number;
   [k: string]: number;
@@ -77,7 +78,7 @@ for (const n of counts) {
   for (let r = 0; r < reps; r++) JOBS.forEach(([, mode, rest], j) => runs[j]!.push(measure(mode, dir, ...rest)));
   JOBS.forEach(([label], j) => {
     const m = runs[j]!;
-    console.log(`  ${label.padEnd(36)} ${spread(m.map((x) => x.seconds), 2, " s")}   ${spread(m.map((x) => x.files / x.seconds), 1, " files/s")}   peak ${spread(m.map((x) => x.maxRssMB), 0, " MB")}`);
+    console.log(`  ${label.padEnd(36)} ${spread(m.map((x) => x.seconds), 2, " s")}   ${spread(m.map((x) => x.files / x.seconds), 1, " files/s")}   peak ${spread(m.map((x) => x.maxRssMB), 0, " MB")}   CPU ${spread(m.map((x) => x.cpuSeconds), 2, " s")}`);
   });
   const [floor, exceljs, one, two, byDefault] = runs as [Measure[], Measure[], Measure[], Measure[], Measure[]];
   const ratio = (a: Measure[], b: Measure[]) => spread(a.map((x, i) => x.seconds / b[i]!.seconds), 2, "×");
@@ -85,6 +86,9 @@ for (const n of counts) {
   console.log(`  exceljs load ÷ score --jobs 1       ${ratio(exceljs, one)}   (target ≥ 2.5×)`);
   console.log(`  exceljs load ÷ score --jobs 2       ${ratio(exceljs, two)}   (target ≥ 4×)`);
   console.log(`  exceljs load ÷ score (default jobs) ${ratio(exceljs, byDefault)}`);
+  // CPU time (user + system, all threads) of the same runs: what the wall-clock ratios come to on a quiet machine.
+  const cpu = (a: Measure[], b: Measure[]) => spread(a.map((x, i) => x.cpuSeconds / b[i]!.cpuSeconds), 2, "×");
+  console.log(`  CPU: score --jobs 1 ÷ floor ${cpu(one, floor)}, exceljs load ÷ score --jobs 1 ${cpu(exceljs, one)}, score --jobs 2 ÷ --jobs 1 ${cpu(two, one)}`);
   console.log(`  (${load()})`);
 }
 

@@ -34,6 +34,7 @@ export function labelIn(text: Text, lang: LabelLang): string {
  * marks), curly quotes straight, Thai digits as 0-9, every kind of space one space.
  */
 export function cleanText(s: string): string {
+  if (isPlain(s)) return s;
   return s
     .normalize("NFC")
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
@@ -42,6 +43,16 @@ export function cleanText(s: string): string {
     .replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Printable ASCII with single spaces between words: what most cells hold, and what cleanText leaves as it is. */
+function isPlain(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7e || c < 0x20 || (c === 0x20 && (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20))) return false;
+  }
+  return true;
 }
 
 export function normalizeLabel(s: string): string {

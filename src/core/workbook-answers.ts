@@ -4,7 +4,7 @@
 import { ANSWERS_FORMAT, answerReason, placesLocator } from "./answers.js";
 import type { Answer, AnswerSet, Note, ReadInput, RejectedAnswer } from "./answers.js";
 import { idFor } from "./ids.js";
-import type { Module } from "./model.js";
+import type { Module, Question } from "./model.js";
 import { parseSheetValue } from "./parse-answer.js";
 import type { SheetValue } from "./parse-answer.js";
 import { problem } from "./problems.js";
@@ -59,6 +59,18 @@ function tableOf(sheet: ReadSheet, headers: string[]): Table {
   return { headers, rows };
 }
 
+const questionMaps = new WeakMap<readonly Module[], Map<string, Map<string, Question>>>();
+
+/** The questions of the modules a workbook uses, by id: made once per list of loaded modules and modules used (in their order). */
+function questionsOf(modules: readonly Module[], used: readonly Module[]): Map<string, Question> {
+  let byUsed = questionMaps.get(modules);
+  if (!byUsed) questionMaps.set(modules, (byUsed = new Map()));
+  const key = used.map((m) => `${m.id}@${m.version}`).join(" ");
+  let questions = byUsed.get(key);
+  if (!questions) byUsed.set(key, (questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const))));
+  return questions;
+}
+
 /**
  * The answers in a questionnaire workbook. `contentHash` is the hash of the modules' content
  * (computed by the caller), to notice a workbook built from other content under the same versions.
@@ -103,7 +115,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   } else if (mapWrong) push("META_DAMAGED", { sheet: META_SHEET, kind: "sheets" }, undefined, "warning");
   else if (meta.hash && meta.hash !== contentHash(used)) push("TEMPLATE_CONTENT_DIFFERS", {}, undefined, "warning");
   const versions = Object.fromEntries(used.map((m) => [m.id, m.version]));
-  const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
+  const questions = questionsOf(modules, used);
 
   const stored = book.sheet(INSTITUTION_SHEET);
   if (!stored) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });

@@ -33,7 +33,7 @@ export interface Recognised {
  * mismatch), and those whose question ids a module sheet or the Datasets sheet holds.
  */
 export function recogniseModules(book: ReadBook, meta: BookMeta, modules: readonly Module[]): Recognised | { mismatch: { module: string; version: string; loaded?: string }[] } {
-  const moduleOf = new Map([...questionIndex(modules)].map(([id, p]) => [id, p.module.id] as const));
+  const moduleOf = moduleOfQuestion(modules);
   const found = findModuleSheets(book, moduleOf);
   const datasets = book.sheet(DATASETS_SHEET);
   const onDatasets = new Set<string>();
@@ -55,6 +55,15 @@ export function recogniseModules(book: ReadBook, meta: BookMeta, modules: readon
   const map = meta.sheets;
   const mapWrong = !map || used.some((m) => !map[m.id] || (book.sheet(map[m.id]!) !== undefined && found.find((f) => f.sheet.name === map[m.id])?.module !== m.id));
   return { used, versionsUnknown, found, mapWrong };
+}
+
+const moduleMaps = new WeakMap<readonly Module[], Map<string, string>>();
+
+/** Question id → module id, made once per list of loaded modules. */
+function moduleOfQuestion(modules: readonly Module[]): Map<string, string> {
+  let moduleOf = moduleMaps.get(modules);
+  if (!moduleOf) moduleMaps.set(modules, (moduleOf = new Map([...questionIndex(modules)].map(([id, p]) => [id, p.module.id] as const))));
+  return moduleOf;
 }
 
 export interface ModuleSheet {

@@ -23,14 +23,24 @@ export function text(s: SheetValue): string {
 
 export type Push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], place?: string, severity?: Severity) => Problem;
 
+/** The headers of the id, answer and comment columns, however written (English, Thai, both). */
+const HEADERS = [TEMPLATE_TEXT.id, TEMPLATE_TEXT.answer, TEMPLATE_TEXT.comment].map((label) => new Set([label.en, label.th, `${label.en} / ${label.th}`].map(normalizeLabel)));
+
+/** By sheet: a sheet's columns are looked for once, both when its module is recognised and when it is read. */
+const columnsOf = new WeakMap<ReadSheet, { id: number; answer: number; comment: number }>();
+
 /** Finds the answer and comment columns by their headers, in case columns were moved. */
 export function headerColumns(sheet: ReadSheet): { id: number; answer: number; comment: number } {
-  const find = (label: { en: string; th: string }, fallback: number) => {
-    const wanted = new Set([label.en, label.th, `${label.en} / ${label.th}`].map(normalizeLabel));
-    for (let c = 1; c <= Math.min(sheet.columnCount, 30); c++) if (wanted.has(normalizeLabel(text(sheet.cell(1, c))))) return c;
-    return fallback;
+  let columns = columnsOf.get(sheet);
+  if (columns) return columns;
+  const headers = Array.from({ length: Math.min(sheet.columnCount, 30) }, (_, i) => normalizeLabel(text(sheet.cell(1, i + 1))));
+  const find = (wanted: Set<string>, fallback: number) => {
+    const c = headers.findIndex((h) => wanted.has(h));
+    return c < 0 ? fallback : c + 1;
   };
-  return { id: find(TEMPLATE_TEXT.id, COL.id), answer: find(TEMPLATE_TEXT.answer, COL.answer), comment: find(TEMPLATE_TEXT.comment, COL.comment) };
+  columns = { id: find(HEADERS[0]!, COL.id), answer: find(HEADERS[1]!, COL.answer), comment: find(HEADERS[2]!, COL.comment) };
+  columnsOf.set(sheet, columns);
+  return columns;
 }
 
 /** What was read from one sheet (or a whole workbook): answers, rejected answers, comments without answers, and each one's cell. */
