@@ -137,6 +137,7 @@ Examples:
     .addOption(new Option("--lang <lang>", "language of the workbook (problems: English unless th)").choices(["en", "th", "both"]).default("both"))
     .option("-o, --output <file>", "workbook to write", "questionnaire.xlsx")
     .option("--date <YYYY-MM-DD>", "date stored in the workbook's properties (default 2026-01-01, so files are reproducible)")
+    .option("--datasets <n>", "dataset columns on the Datasets sheet (default 15)")
     .option("--force", "replace the file if it exists")
     .addHelpText(
       "after",
@@ -148,7 +149,7 @@ Examples:
   $ assess template -o questionnaire.xlsx
   $ assess template --modules general,education,health --lang th -o moe-th.xlsx`,
     )
-    .action(async (opts: { lang: "en" | "th" | "both"; output: string; date?: string; force?: boolean }, cmd: Command) => {
+    .action(async (opts: { lang: "en" | "th" | "both"; output: string; date?: string; datasets?: string; force?: boolean }, cmd: Command) => {
       const { templateCommand } = await import("./commands/template.js");
       await templateCommand({ ...globals(cmd), ...opts }, streams);
     });

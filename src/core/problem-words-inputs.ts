@@ -211,8 +211,8 @@ export const INPUT_WORDS = {
     th: (a) => `รหัสคำถาม "${a.id}" ปรากฏซ้ำ (ครั้งแรกในแถว ${a.first}) อ่านเฉพาะแถวแรก`,
   },
   DATASET_NAME_MISSING: {
-    en: (a) => `row ${a.row} has answers but no dataset name; the row was not read`,
-    th: (a) => `แถว ${a.row} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านแถวนี้`,
+    en: (a) => ("column" in a ? `column ${a.column} has answers but no dataset name; the column was not read` : `row ${a.row} has answers but no dataset name; the row was not read`),
+    th: (a) => ("column" in a ? `คอลัมน์ ${a.column} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านคอลัมน์นี้` : `แถว ${a.row} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านแถวนี้`),
   },
   CSV_EMPTY: { en: () => "the file is empty", th: () => "ไฟล์ว่างเปล่า" },
   EXPORT_WITHOUT_DATASETS: {

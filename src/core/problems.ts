@@ -142,7 +142,8 @@ export interface InputProblemArgs {
   DATE_MISSING: { in: "workbook"; reason: AnswerReason } | { in: "submission" } | { in: "csv"; institution: string };
   UNKNOWN_ROW: { row: number; id: string };
   DUPLICATE_ROW: { id: string; first: number };
-  DATASET_NAME_MISSING: { row: number };
+  /** A dataset row (first layout) or column (issue 16 layout) with answers but no name. */
+  DATASET_NAME_MISSING: { row: number } | { column: string };
   CSV_EMPTY: NoArgs;
   /** An answers CSV with more answer rows, or more institutions, than one file may hold (README, Limits). */
   CSV_TOO_MANY_ROWS: { what: "rows" | "institutions"; count: number; max: number };

@@ -8,10 +8,18 @@ export const META_SHEET = "assess_meta";
 export const LISTS_SHEET = "Lists";
 export const INSTITUTION_SHEET = "Institution";
 export const DATASETS_SHEET = "Datasets";
-/** Dataset rows offered on the Datasets sheet (the issue asks for at least 20). */
-export const DATASET_ROWS = 30;
-/** First dataset row: row 1 holds the headers, row 2 the question ids. */
-export const FIRST_DATASET_ROW = 3;
+/** Dataset columns offered on the Datasets sheet unless `--datasets N` asks for more (issue 16: at least 15). */
+export const DATASET_COLUMNS = 15;
+/** At most this many dataset columns: beyond, a copy of the sheet is the way (see the Instructions). */
+export const MAX_DATASET_COLUMNS = 200;
+/**
+ * Datasets sheet, issue 16 layout: a row per question (id, question, explanation), a column per
+ * dataset from this column on; row 2 (id `dataset_name`) holds the datasets' names.
+ * The first layout had a row per dataset from row 3 and the question ids across row 2.
+ */
+export const DATASET_COL = { id: 1, question: 2, help: 3, first: 4 } as const;
+/** The id, in column A and row 2 in both layouts, of the dataset-name row (or column). */
+export const DATASET_NAME_ID = "dataset_name";
 /** Module sheets: column of each field (1-based). */
 export const COL = { id: 1, section: 2, question: 3, help: 4, answer: 5, comment: 6, condition: 7 } as const;
 /** Datasets sheet: each question's comment column has the id `question#comment`. */

@@ -12,8 +12,9 @@ import type { Problem, ProblemArgs, ProblemCode } from "./problems.js";
 import { questionIndex } from "./questionnaire.js";
 import { looksLikeExport, submissionsFrom } from "./submissions.js";
 import type { Table } from "./submissions.js";
-import { DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, TEMPLATE_FORMAT, moduleSheetNames } from "./template-layout.js";
-import { readDatasets, text } from "./workbook-sheets.js";
+import { INSTITUTION_SHEET, META_SHEET, TEMPLATE_FORMAT, moduleSheetNames } from "./template-layout.js";
+import { datasetsSheets, readDatasets } from "./workbook-datasets.js";
+import { text } from "./workbook-sheets.js";
 import type { Push } from "./workbook-sheets.js";
 import { mergesOverAnswers, rangePlace, rangeText, unmerged } from "./workbook-merges.js";
 import { looksLikeQuestionnaire, readMeta } from "./workbook-meta.js";
@@ -131,7 +132,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const places = new Map<string, string>();
   const sheets = moduleSheets(found, used, mapWrong ? moduleSheetNames(used) : { ...moduleSheetNames(used), ...meta.sheets }, !mapWrong, push);
   readModuleSheets(sheets, questions, lang, { answers, rejected, notes, places }, make, (p) => problems.push(p));
-  const datasets = readDatasets(book.sheet(DATASETS_SHEET), questions, lang, rejected, notes, push, places);
+  const datasets = readDatasets(datasetsSheets(book), questions, lang, rejected, notes, push, places);
 
   const code = field("institution_code");
   const respondent = Object.fromEntries(

@@ -10,6 +10,7 @@ import { rejection } from "./problem-words.js";
 import type { Problem } from "./problems.js";
 import { questionIndex } from "./questionnaire.js";
 import { DATASETS_SHEET, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR } from "./template-layout.js";
+import { datasetSheetIds, datasetsSheets, isDatasetsSheet } from "./workbook-datasets.js";
 import { headerColumns, readModuleSheet, text } from "./workbook-sheets.js";
 import type { Push, SheetAnswers } from "./workbook-sheets.js";
 import type { BookMeta } from "./workbook-meta.js";
@@ -35,11 +36,12 @@ export interface Recognised {
 export function recogniseModules(book: ReadBook, meta: BookMeta, modules: readonly Module[]): Recognised | { mismatch: { module: string; version: string; loaded?: string }[] } {
   const moduleOf = new Map([...questionIndex(modules)].map(([id, p]) => [id, p.module.id] as const));
   const found = findModuleSheets(book, moduleOf);
-  const datasets = book.sheet(DATASETS_SHEET);
   const onDatasets = new Set<string>();
-  for (let c = 1; datasets && c <= datasets.columnCount; c++) {
-    const m = moduleOf.get(text(datasets.cell(2, c)).split(/[:#]/)[0]!);
-    if (m) onDatasets.add(m);
+  for (const sheet of datasetsSheets(book)) {
+    for (const id of datasetSheetIds(sheet)) {
+      const m = moduleOf.get(id);
+      if (m) onDatasets.add(m);
+    }
   }
   const used: Module[] = [];
   const mismatch: { module: string; version: string; loaded?: string }[] = [];
@@ -69,6 +71,8 @@ export function findModuleSheets(book: ReadBook, moduleOf: ReadonlyMap<string, s
   for (const name of book.sheetNames) {
     if (OTHER_SHEETS.has(name)) continue;
     const sheet = book.sheet(name)!;
+    // A copy of the Datasets sheet holds dataset question ids in column A too: it is read as datasets.
+    if (isDatasetsSheet(sheet)) continue;
     const col = headerColumns(sheet).id;
     const counts = new Map<string, number>();
     // The rows present, not the declared extent: a sheet of one far cell costs one cell.

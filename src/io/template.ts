@@ -9,7 +9,7 @@ import { choiceLabels, labelIn } from "../core/parse-answer.js";
 import type { LabelLang } from "../core/parse-answer.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "../core/template-text.js";
-import { COMMENT_SUFFIX, DATASETS_SHEET, DATASET_ROWS, FIRST_DATASET_ROW, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, moduleSheetNames } from "../core/template-layout.js";
+import { COMMENT_SUFFIX, DATASET_COL, DATASET_COLUMNS, DATASET_NAME_ID, DATASETS_SHEET, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, moduleSheetNames } from "../core/template-layout.js";
 import type { TemplateMeta } from "../core/template-layout.js";
 import { columnLetter } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
@@ -39,7 +39,6 @@ function identity(m: Module): number {
   return id;
 }
 
-const GREY = "F2F2F2";
 const ANSWER_FILL = "FFF9DB";
 const HEADER_FILL = "DDEBF7";
 
@@ -64,7 +63,12 @@ function quoteFormula(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date): { spec: WorkbookSpec; meta: TemplateMeta } {
+export interface TemplateChoices {
+  /** Dataset columns on the Datasets sheet (DATASET_COLUMNS unless more are asked for). */
+  datasets?: number;
+}
+
+export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, choices: TemplateChoices = {}): { spec: WorkbookSpec; meta: TemplateMeta } {
   const t = (x: Text) => labelIn(x, lang);
   const lists = new Lists();
   const sheets = moduleSheetNames(q.modules);
@@ -160,7 +164,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date): { 
     sheets: [
       instructionsSheet(lang),
       institutionSheet(lang),
-      datasetsSheet(datasetQuestions, lang, validationFor, yesNo),
+      datasetsSheet(datasetQuestions, lang, choices.datasets ?? DATASET_COLUMNS, validationFor, yesNo, (x) => (x.when ? answerOnlyIf(x.when, byId, lang) : "")),
       ...moduleSheets,
       { name: LISTS_SHEET, state: "veryHidden", rows: transpose(lists.columns) },
       {
@@ -208,34 +212,44 @@ function institutionSheet(lang: LabelLang): SheetSpec {
 function datasetsSheet(
   questions: Question[],
   lang: LabelLang,
+  count: number,
   validationFor: (q: Question, ref: string) => Validation | undefined,
   yesNo: () => string,
+  condition: (q: Question) => string,
 ): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
-  const header: CellSpec[] = [{ value: t(W.datasetName), bold: true, fill: HEADER_FILL, wrap: true }];
-  const ids: CellSpec[] = [{ value: "dataset_name", color: "808080", size: 8, fill: GREY }];
-  const cells: ((r: number, col: string) => CellSpec)[] = [() => ({ value: null, unlocked: true, fill: ANSWER_FILL })];
-  const widths = [{ width: 32 }];
+  const first = DATASET_COL.first;
+  const slots = Array.from({ length: count }, (_, i) => columnLetter(first + i));
+  const idCell = (value: string): CellSpec => ({ value, color: "808080", size: 8 });
+  const header: CellSpec[] = [W.id, W.question, W.help].map((h) => ({ value: t(h), bold: true, fill: HEADER_FILL, wrap: true }));
+  header.push(...slots.map((_, i) => ({ value: `${t(W.dataset)} ${i + 1}`, bold: true, fill: HEADER_FILL, wrap: true })));
+  const rows: CellSpec[][] = [
+    header,
+    [idCell(DATASET_NAME_ID), { value: t(W.datasetName), bold: true, wrap: true }, { value: t(W.datasetNameHelp), italic: true, color: "595959", wrap: true }, ...slots.map(() => ({ value: null, unlocked: true, fill: ANSWER_FILL, bold: true, wrap: true }))],
+  ];
   for (const q of questions) {
+    const r = rows.length + 1;
     const dim = q.dimension ? ` (${t(DIMENSION_LABELS[q.dimension])})` : "";
-    header.push({ value: `${t(q.label)}${dim}`, bold: true, fill: HEADER_FILL, wrap: true });
-    ids.push({ value: q.id, color: "808080", size: 8, fill: GREY });
-    cells.push((r, col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, ...withValidation(validationFor(q, `${col}${r}`)) }));
-    widths.push({ width: q.type === "multiple_choice" ? 16 : 24 });
+    const help = [t(q.help), condition(q)].filter(Boolean).join("\n");
+    rows.push([idCell(q.id), { value: `${t(q.label)}${dim}`, bold: true, wrap: true }, { value: help, italic: true, color: "595959", wrap: true }, ...slots.map((col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(q, `${col}${r}`)) }))]);
     if (q.type === "multiple_choice") {
       for (const o of optionsOf(q)) {
-        header.push({ value: `${t(q.label)}: ${t(o.label!)}`, fill: HEADER_FILL, wrap: true });
-        ids.push({ value: `${q.id}${OPTION_SEPARATOR}${o.value}`, color: "808080", size: 8, fill: GREY });
-        cells.push(() => ({ value: null, unlocked: true, validation: { list: yesNo(), prompt: { title: t(o.label!), text: t(W.tickHint) } } }));
-        widths.push({ width: 14 });
+        rows.push([
+          idCell(`${q.id}${OPTION_SEPARATOR}${o.value}`),
+          { value: `    ☐ ${t(o.label!)}`, wrap: true },
+          { value: o.exclusive ? t(W.exclusive) : "", italic: true, color: "7F6000", wrap: true },
+          ...slots.map(() => ({ value: null, unlocked: true, fill: ANSWER_FILL, validation: { list: yesNo(), prompt: { title: t(W.tick), text: t(W.tickHint) } } })),
+        ]);
       }
     }
-    header.push({ value: `${t(W.comment)}: ${t(q.label)}`, italic: true, fill: GREY, wrap: true });
-    ids.push({ value: `${q.id}${COMMENT_SUFFIX}`, color: "808080", size: 8, fill: GREY });
-    cells.push(() => ({ value: null, unlocked: true, wrap: true }));
-    widths.push({ width: 18 });
+    rows.push([idCell(`${q.id}${COMMENT_SUFFIX}`), { value: t(W.comment), italic: true, color: "595959" }, { value: "" }, ...slots.map(() => ({ value: null, unlocked: true, wrap: true }))]);
   }
-  const rows: CellSpec[][] = [header, ids];
-  for (let r = FIRST_DATASET_ROW; r < FIRST_DATASET_ROW + DATASET_ROWS; r++) rows.push(cells.map((f, c) => f(r, columnLetter(c + 1))));
-  return { name: DATASETS_SHEET, columns: widths, rows, freeze: { rows: 2, columns: 1 }, protect: true, rowHeights: { 1: 90 } };
+  return {
+    name: DATASETS_SHEET,
+    columns: [{ width: 12 }, { width: 44 }, { width: 40 }, ...slots.map(() => ({ width: 20 }))],
+    rows,
+    freeze: { rows: 2, columns: 3 },
+    protect: true,
+    landscape: true,
+  };
 }

@@ -103,21 +103,21 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
     }
   }
 
-  // Datasets: one row each, columns found by the ids in row 2.
+  // Datasets: one column each (issue 16 layout), rows found by the ids in column A.
   const ds = wb.getWorksheet("Datasets")!;
-  const colOf = new Map<string, number>();
-  ds.getRow(2).eachCell((cell, c) => colOf.set(String(cell.value), c));
+  const rowOf = new Map<string, number>();
+  ds.eachRow((row, r) => rowOf.set(String(row.getCell(1).value ?? ""), r));
   set.datasets.forEach((d, i) => {
-    const r = 3 + i;
-    ds.getCell(r, colOf.get("dataset_name")!).value = d.name;
+    const c = 4 + i;
+    ds.getCell(rowOf.get("dataset_name")!, c).value = d.name;
     for (const [qid, answer] of Object.entries(d.answers)) {
       const q = questions.get(qid)!;
       if (q.type === "multiple_choice" && Array.isArray(answer.value)) {
-        for (const v of answer.value) ds.getCell(r, colOf.get(`${qid}:${v}`)!).value = "Yes";
+        for (const v of answer.value) ds.getCell(rowOf.get(`${qid}:${v}`)!, c).value = "Yes";
       } else {
-        ds.getCell(r, colOf.get(qid)!).value = cellValue(q, answer.value);
+        ds.getCell(rowOf.get(qid)!, c).value = cellValue(q, answer.value);
       }
-      if (answer.comment) ds.getCell(r, colOf.get(`${qid}#comment`)!).value = answer.comment;
+      if (answer.comment) ds.getCell(rowOf.get(`${qid}#comment`)!, c).value = answer.comment;
     }
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
