@@ -2,7 +2,7 @@
 // plain data (WorkbookSpec). Reading returned workbooks is src/io/xlsx-reader.ts.
 import type { Cell, DataValidation, Workbook, Worksheet } from "exceljs";
 import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
-import { neutralizeFormula } from "../core/workbook.js";
+import { columnLetter, neutralizeFormula } from "../core/workbook.js";
 import { normalizeZipTimes } from "./zip.js";
 
 async function excel(): Promise<typeof import("exceljs")> {
@@ -38,6 +38,7 @@ async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
       writeCell(ws.getCell(r + 1, c + 1), spec);
     });
   });
+  writeValidations(ws, s);
   for (const [r, h] of Object.entries({ ...autoHeights(s), ...(s.rowHeights ?? {}) })) ws.getRow(Number(r)).height = h;
   for (const m of s.merges ?? []) ws.mergeCells(m);
   for (const ref of s.colorScales ?? []) {
@@ -103,7 +104,44 @@ function writeCell(cell: Cell, spec: CellSpec): void {
   if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${spec.fill}` } };
   if (spec.numFmt) cell.numFmt = spec.numFmt;
   if (spec.unlocked) cell.protection = { locked: false };
-  if (spec.validation) cell.dataValidation = validation(spec.validation);
+}
+
+/**
+ * Data validations as rectangles that never overlap. exceljs 4.4.0 would merge per-cell
+ * validations itself, but it sorts addresses as text ("AA10" before "AA3") and lets ranges
+ * overlap. Here equal validations are merged into maximal column runs, then runs of equal
+ * height side by side into rectangles, and each is given to exceljs under its range address,
+ * which it writes as it is; no two left adjacent and equal, so it finds nothing to merge.
+ */
+function writeValidations(ws: Worksheet, s: SheetSpec): void {
+  const runs: { top: number; bottom: number; col: number; key: string; dv: DataValidation }[] = [];
+  const width = Math.max(0, ...s.rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    let run: (typeof runs)[number] | undefined;
+    s.rows.forEach((row, r) => {
+      const v = row[c]?.validation;
+      const dv = v ? validation(v) : undefined;
+      const key = dv ? JSON.stringify(dv) : "";
+      if (run && dv && run.key === key && run.bottom === r) run.bottom = r + 1;
+      else if (dv) runs.push((run = { top: r + 1, bottom: r + 1, col: c + 1, key, dv }));
+      else run = undefined;
+    });
+  }
+  // Side by side: a run joins the rectangle to its left when rows and validation are the same.
+  const rects = new Map<string, { top: number; bottom: number; left: number; right: number; dv: DataValidation }>();
+  for (const run of runs) {
+    const left = rects.get(`${run.top}:${run.bottom}:${run.col - 1}:${run.key}`);
+    if (left) {
+      rects.delete(`${run.top}:${run.bottom}:${run.col - 1}:${run.key}`);
+      left.right = run.col;
+      rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, left);
+    } else rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, { top: run.top, bottom: run.bottom, left: run.col, right: run.col, dv: run.dv });
+  }
+  const model = (ws as unknown as { dataValidations: { model: Record<string, DataValidation> } }).dataValidations.model;
+  for (const r of rects.values()) {
+    const first = `${columnLetter(r.left)}${r.top}`;
+    model[r.top === r.bottom && r.left === r.right ? first : `${first}:${columnLetter(r.right)}${r.bottom}`] = r.dv;
+  }
 }
 
 function validation(v: Validation): DataValidation {
