@@ -5,15 +5,18 @@ import { buildQuestionnaire } from "../src/core/questionnaire.js";
 import { requireModules } from "../src/io/modules.js";
 import { buildTemplate } from "../src/io/template.js";
 import { writeWorkbook } from "../src/io/xlsx.js";
-import { sheetXml } from "./helpers/xlsx-parts.js";
+import { sheetXml, xlsxParts } from "./helpers/xlsx-parts.js";
 
 let modules: Module[];
 const books = new Map<string, Map<string, string>>();
+const styles = new Map<string, string>();
 beforeAll(async () => {
   modules = await requireModules();
   for (const lang of ["en", "th", "both"] as const) {
     const q = buildQuestionnaire(modules, modules.map((m) => m.id));
-    books.set(lang, sheetXml(await writeWorkbook(buildTemplate(q, lang, new Date("2026-01-01T00:00:00Z")).spec)));
+    const buf = await writeWorkbook(buildTemplate(q, lang, new Date("2026-01-01T00:00:00Z")).spec);
+    books.set(lang, sheetXml(buf));
+    styles.set(lang, xlsxParts(buf).get("xl/styles.xml")!);
   }
 });
 
@@ -44,5 +47,15 @@ describe("data validations", () => {
       // Validations are there at all: the answer cells of the Datasets sheet have theirs.
       expect(sheets.get("Datasets")).toMatch(/<dataValidation [^>]*sqref="D\d+:R\d+"/);
     }
+  });
+});
+
+describe("fonts", () => {
+  it("are named on every cell: TH Sarabun New (Thai charset) wherever Thai is written, Arial for English alone", () => {
+    const names = (lang: string) => new Set([...styles.get(lang)!.matchAll(/<font>(.*?)<\/font>/gs)].slice(1).map((m) => /<name val="([^"]+)"/.exec(m[1]!)?.[1]));
+    expect(names("th")).toEqual(new Set(["TH Sarabun New"]));
+    expect(names("both")).toEqual(new Set(["TH Sarabun New"]));
+    expect(names("en")).toEqual(new Set(["Arial"]));
+    expect(styles.get("th")).toMatch(/<charset val="222"\/>/);
   });
 });

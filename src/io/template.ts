@@ -11,6 +11,8 @@ import type { Questionnaire } from "../core/questionnaire.js";
 import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "../core/template-text.js";
 import { COMMENT_SUFFIX, DATASET_COL, DATASET_COLUMNS, DATASET_NAME_ID, DATASETS_SHEET, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, moduleSheetNames } from "../core/template-layout.js";
 import type { TemplateMeta } from "../core/template-layout.js";
+import { TEMPLATE_FONTS } from "../core/text-width.js";
+import type { Font } from "../core/text-width.js";
 import { columnLetter } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
 
@@ -40,6 +42,8 @@ function identity(m: Module): number {
 }
 
 const ANSWER_FILL = "FFF9DB";
+/** Module sheets: id, section, question, explanation, answer, comment, when to answer. The answer is wide enough for a dropdown's labels to be told apart; the explanation for the longest Thai one within Excel's 409-point row. */
+const MODULE_COLUMNS = [{ width: 14 }, { width: 18 }, { width: 50 }, { width: 60 }, { width: 40 }, { width: 24 }, { width: 30 }];
 const HEADER_FILL = "DDEBF7";
 
 class Lists {
@@ -116,7 +120,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
         const dim = question.dimension ? ` (${t(DIMENSION_LABELS[question.dimension])})` : "";
         const condition = question.when ? answerOnlyIf(question.when, byId, lang) : "";
         rows.push([
-          { value: question.id, color: "808080", size: 8 },
+          idCell(question.id, lang),
           { value: `${t(section.title)}${dim}`, wrap: true },
           { value: `${t(question.label)}${question.required ? " *" : ""}`, wrap: true, bold: true },
           { value: t(question.help), wrap: true, italic: true, color: "595959" },
@@ -127,7 +131,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
         if (question.type === "multiple_choice") {
           for (const o of optionsOf(question)) {
             rows.push([
-              { value: `${question.id}${OPTION_SEPARATOR}${o.value}`, color: "808080", size: 8 },
+              idCell(`${question.id}${OPTION_SEPARATOR}${o.value}`, lang),
               undefined,
               { value: `    ☐ ${t(o.label!)}`, wrap: true },
               undefined,
@@ -142,7 +146,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
     if (rows.length > 1) {
       moduleSheets.push({
         name: sheets[m.id]!,
-        columns: [{ width: 26 }, { width: 22 }, { width: 60 }, { width: 45 }, { width: 30 }, { width: 30 }, { width: 34 }],
+        columns: MODULE_COLUMNS,
         rows,
         freeze: { rows: 1, columns: 0 },
         protect: true,
@@ -160,6 +164,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
   };
   const spec: WorkbookSpec = {
     title: t(W.title),
+    font: fontOf(lang),
     date,
     sheets: [
       instructionsSheet(lang),
@@ -177,6 +182,20 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
   return { spec, meta };
 }
 
+function fontOf(lang: LabelLang): Font {
+  return lang === "en" ? TEMPLATE_FONTS.en : TEMPLATE_FONTS.th;
+}
+
+/** A size relative to the template's font (TH Sarabun New is set larger than Arial for the same reading size). */
+function sized(ratio: number, lang: LabelLang): number {
+  return Math.round(fontOf(lang).size * ratio);
+}
+
+/** The grey question id: small, for the ingest, not for reading. */
+function idCell(value: string, lang: LabelLang): CellSpec {
+  return { value, color: "808080", size: sized(0.75, lang) };
+}
+
 function withValidation(v: Validation | undefined): { validation?: Validation } {
   return v ? { validation: v } : {};
 }
@@ -188,7 +207,7 @@ function transpose(columns: string[][]): CellSpec[][] {
 
 function instructionsSheet(lang: LabelLang): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
-  const rows: CellSpec[][] = INSTRUCTIONS.map((line) => [{ value: t(line.text), bold: line.heading ?? false, size: line.heading ? 13 : 11, wrap: true }]);
+  const rows: CellSpec[][] = INSTRUCTIONS.map((line) => [{ value: t(line.text), bold: line.heading ?? false, size: sized(line.heading ? 1.2 : 1, lang), wrap: true }]);
   return { name: "Instructions", columns: [{ width: 90 }], rows, protect: true };
 }
 
@@ -200,7 +219,7 @@ function institutionSheet(lang: LabelLang): SheetSpec {
     const validation: Validation | undefined =
       f.date ? { custom: `ISNUMBER(C${r})`, prompt: { title: t(f.label), text: t(f.help) }, error: { title: t(W.checkValue), text: t(W.dateHint) } } : { prompt: { title: t(f.label), text: t(f.help) } };
     rows.push([
-      { value: f.key, color: "808080", size: 8 },
+      idCell(f.key, lang),
       { value: `${t(f.label)}${f.required ? " *" : ""}`, bold: true, wrap: true },
       { value: null, unlocked: true, fill: ANSWER_FILL, validation, ...(f.date ? { numFmt: "yyyy-mm-dd" } : {}) },
       { value: t(f.help), italic: true, wrap: true, color: "595959" },
@@ -220,29 +239,28 @@ function datasetsSheet(
   const t = (x: Text) => labelIn(x, lang);
   const first = DATASET_COL.first;
   const slots = Array.from({ length: count }, (_, i) => columnLetter(first + i));
-  const idCell = (value: string): CellSpec => ({ value, color: "808080", size: 8 });
   const header: CellSpec[] = [W.id, W.question, W.help].map((h) => ({ value: t(h), bold: true, fill: HEADER_FILL, wrap: true }));
   header.push(...slots.map((_, i) => ({ value: `${t(W.dataset)} ${i + 1}`, bold: true, fill: HEADER_FILL, wrap: true })));
   const rows: CellSpec[][] = [
     header,
-    [idCell(DATASET_NAME_ID), { value: t(W.datasetName), bold: true, wrap: true }, { value: t(W.datasetNameHelp), italic: true, color: "595959", wrap: true }, ...slots.map(() => ({ value: null, unlocked: true, fill: ANSWER_FILL, bold: true, wrap: true }))],
+    [idCell(DATASET_NAME_ID, lang), { value: t(W.datasetName), bold: true, wrap: true }, { value: t(W.datasetNameHelp), italic: true, color: "595959", wrap: true }, ...slots.map(() => ({ value: null, unlocked: true, fill: ANSWER_FILL, bold: true, wrap: true }))],
   ];
   for (const q of questions) {
     const r = rows.length + 1;
     const dim = q.dimension ? ` (${t(DIMENSION_LABELS[q.dimension])})` : "";
     const help = [t(q.help), condition(q)].filter(Boolean).join("\n");
-    rows.push([idCell(q.id), { value: `${t(q.label)}${dim}`, bold: true, wrap: true }, { value: help, italic: true, color: "595959", wrap: true }, ...slots.map((col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(q, `${col}${r}`)) }))]);
+    rows.push([idCell(q.id, lang), { value: `${t(q.label)}${dim}`, bold: true, wrap: true }, { value: help, italic: true, color: "595959", wrap: true }, ...slots.map((col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(q, `${col}${r}`)) }))]);
     if (q.type === "multiple_choice") {
       for (const o of optionsOf(q)) {
         rows.push([
-          idCell(`${q.id}${OPTION_SEPARATOR}${o.value}`),
+          idCell(`${q.id}${OPTION_SEPARATOR}${o.value}`, lang),
           { value: `    ☐ ${t(o.label!)}`, wrap: true },
           { value: o.exclusive ? t(W.exclusive) : "", italic: true, color: "7F6000", wrap: true },
           ...slots.map(() => ({ value: null, unlocked: true, fill: ANSWER_FILL, validation: { list: yesNo(), prompt: { title: t(W.tick), text: t(W.tickHint) } } })),
         ]);
       }
     }
-    rows.push([idCell(`${q.id}${COMMENT_SUFFIX}`), { value: t(W.comment), italic: true, color: "595959" }, { value: "" }, ...slots.map(() => ({ value: null, unlocked: true, wrap: true }))]);
+    rows.push([idCell(`${q.id}${COMMENT_SUFFIX}`, lang), { value: t(W.comment), italic: true, color: "595959" }, { value: "" }, ...slots.map(() => ({ value: null, unlocked: true, wrap: true }))]);
   }
   return {
     name: DATASETS_SHEET,

@@ -2,6 +2,8 @@
 // plain data (WorkbookSpec). Reading returned workbooks is src/io/xlsx-reader.ts.
 import type { Cell, DataValidation, Workbook, Worksheet } from "exceljs";
 import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
+import { rowHeight, wrappedLines } from "../core/text-width.js";
+import type { Font } from "../core/text-width.js";
 import { columnLetter, neutralizeFormula } from "../core/workbook.js";
 import { normalizeZipTimes } from "./zip.js";
 
@@ -17,11 +19,11 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   wb.title = spec.title;
   wb.created = spec.date;
   wb.modified = spec.date;
-  for (const s of spec.sheets) await addSheet(wb, s);
+  for (const s of spec.sheets) await addSheet(wb, s, spec.font);
   return normalizeZipTimes(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
-async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
+async function addSheet(wb: Workbook, s: SheetSpec, font: Font | undefined): Promise<void> {
   const ws: Worksheet = wb.addWorksheet(s.name, {
     state: s.state ?? "visible",
     views: s.freeze ? [{ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [],
@@ -35,11 +37,11 @@ async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
   s.rows.forEach((row, r) => {
     row.forEach((spec, c) => {
       if (!spec) return;
-      writeCell(ws.getCell(r + 1, c + 1), spec);
+      writeCell(ws.getCell(r + 1, c + 1), spec, font);
     });
   });
   writeValidations(ws, s);
-  for (const [r, h] of Object.entries({ ...autoHeights(s), ...(s.rowHeights ?? {}) })) ws.getRow(Number(r)).height = h;
+  for (const [r, h] of Object.entries({ ...(font ? measuredHeights(s, font) : autoHeights(s)), ...(s.rowHeights ?? {}) })) ws.getRow(Number(r)).height = h;
   for (const m of s.merges ?? []) ws.mergeCells(m);
   for (const ref of s.colorScales ?? []) {
     ws.addConditionalFormatting({
@@ -92,9 +94,25 @@ function autoHeights(s: SheetSpec): Record<number, number> {
   return out;
 }
 
-function writeCell(cell: Cell, spec: CellSpec): void {
+/** Row heights from the wrapped text's width in the workbook's font (src/core/text-width.ts). */
+function measuredHeights(s: SheetSpec, base: Font): Record<number, number> {
+  const out: Record<number, number> = {};
+  s.rows.forEach((row, r) => {
+    let height = 0;
+    row.forEach((cell, c) => {
+      if (typeof cell?.value !== "string" || cell.value === "") return;
+      const font = { name: base.name, size: cell.size ?? base.size };
+      const lines = cell.wrap ? wrappedLines(cell.value, s.columns?.[c]?.width ?? 10, font, cell.bold ?? false) : 1;
+      height = Math.max(height, rowHeight(lines, font));
+    });
+    if (height > 0) out[r + 1] = height;
+  });
+  return out;
+}
+
+function writeCell(cell: Cell, spec: CellSpec, base: Font | undefined): void {
   cell.value = typeof spec.value === "string" ? neutralizeFormula(spec.value) : spec.value;
-  const font: Partial<Cell["font"]> = {};
+  const font: Partial<Cell["font"]> = base ? { name: base.name, size: base.size, ...(/sarabun/i.test(base.name) ? { charset: 222 } : {}) } : {};
   if (spec.bold) font.bold = true;
   if (spec.italic) font.italic = true;
   if (spec.size) font.size = spec.size;
