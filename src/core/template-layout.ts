@@ -56,3 +56,30 @@ function cutAtWord(s: string, max: number): string {
   const cut = s.slice(0, max + 1).replace(/\s+\S*$/, "").replace(/\s+(and|of|for|the|to|in|&)$/i, "");
   return (cut.length >= max / 2 ? cut : s.slice(0, max)).replace(/[\s,.-]+$/, "");
 }
+
+const wordBreaks = new Intl.Segmenter("th", { granularity: "word" });
+
+/**
+ * At most `max` characters, ending on a whole word (Thai words found by ICU's dictionary, as
+ * Thai writes no spaces between them), with "…" when anything was cut.
+ */
+export function shortenOnWord(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = "";
+  for (const { segment } of wordBreaks.segment(s)) {
+    if (out.length + segment.length > max - 1) break;
+    out += segment;
+  }
+  out = out.replace(/[\s,;:.(\-–]+$/u, "");
+  // A first word longer than the room is cut inside it rather than leaving nothing.
+  return `${out || s.slice(0, max - 1)}…`;
+}
+
+/** Excel's limits on a data validation's input message: 32 characters of title, 255 of text. */
+export const PROMPT_LIMITS = { title: 32, text: 255 } as const;
+
+/** An input message: the explanation shortened on a word, pointing to the column that holds it in full. */
+export function promptText(help: string, pointer: string): string {
+  if (help.length + 1 + pointer.length <= PROMPT_LIMITS.text) return help ? `${help} ${pointer}` : pointer;
+  return `${shortenOnWord(help, PROMPT_LIMITS.text - 1 - pointer.length)} ${pointer}`;
+}

@@ -25,6 +25,8 @@ export const TEMPLATE_TEXT = {
     en: "Mark each option that applies with Yes in the rows below; or choose Don't know / Not applicable here.",
     th: "ทำเครื่องหมาย ใช่ ในแถวด้านล่างสำหรับทุกตัวเลือกที่ตรง หรือเลือก ไม่ทราบ / ไม่เกี่ยวข้อง ในช่องนี้",
   },
+  /** Ends every input message: where the explanation is in full ({col} is its column letter). */
+  seeColumn: { en: "(In full: column {col}.)", th: "(ฉบับเต็ม: คอลัมน์ {col})" },
   tick: { en: "Applies?", th: "ตรงหรือไม่" },
   tickHint: { en: "Yes if this applies; leave empty otherwise.", th: "เลือก ใช่ หากตรง หากไม่ตรงให้เว้นว่าง" },
   exclusive: { en: "Choose alone: not with other options", th: "เลือกข้อนี้เพียงข้อเดียว ไม่เลือกร่วมกับข้ออื่น" },

@@ -9,7 +9,7 @@ import { choiceLabels, labelIn } from "../core/parse-answer.js";
 import type { LabelLang } from "../core/parse-answer.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "../core/template-text.js";
-import { COMMENT_SUFFIX, DATASET_COL, DATASET_COLUMNS, DATASET_NAME_ID, DATASETS_SHEET, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, moduleSheetNames } from "../core/template-layout.js";
+import { COMMENT_SUFFIX, DATASET_COL, DATASET_COLUMNS, DATASET_NAME_ID, DATASETS_SHEET, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, PROMPT_LIMITS, moduleSheetNames, promptText, shortenOnWord } from "../core/template-layout.js";
 import type { TemplateMeta } from "../core/template-layout.js";
 import { TEMPLATE_FONTS } from "../core/text-width.js";
 import type { Font } from "../core/text-width.js";
@@ -78,9 +78,9 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
   const sheets = moduleSheetNames(q.modules);
   const byId = (id: string) => q.byId.get(id)?.question;
 
-  /** Validation for an answer cell at `ref` (such as E5). */
-  const validationFor = (question: Question, ref: string): Validation | undefined => {
-    const prompt = { title: t(question.label), text: t(question.help) };
+  /** Validation for an answer cell at `ref` (such as E5), its explanation in full in column `helpCol`. */
+  const validationFor = (question: Question, ref: string, helpCol: string): Validation | undefined => {
+    const prompt = { title: t(question.label), text: promptText(t(question.help), t(W.seeColumn).replace("{col}", helpCol)) };
     const specials = offersSpecials(question) ? [t(SPECIAL_LABELS.dont_know), t(SPECIAL_LABELS.not_applicable)] : [];
     switch (question.type) {
       case "single_choice":
@@ -124,7 +124,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
           { value: `${t(section.title)}${dim}`, wrap: true },
           { value: `${t(question.label)}${question.required ? " *" : ""}`, wrap: true, bold: true },
           { value: t(question.help), wrap: true, italic: true, color: "595959" },
-          { value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(question, `E${r}`)) },
+          { value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(question, `E${r}`, "D")) },
           { value: null, unlocked: true, wrap: true },
           { value: condition, wrap: true, italic: true, color: "7F6000" },
         ]);
@@ -179,7 +179,30 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
       },
     ],
   };
+  fitMessages(spec);
   return { spec, meta };
+}
+
+/** Every message within Excel's limits, cut on a word: titles of 32 characters, texts of 255. */
+function fitMessages(spec: WorkbookSpec): void {
+  const fit = (m: { title: string; text: string } | undefined) => {
+    if (!m) return;
+    m.title = shortenOnWord(m.title, PROMPT_LIMITS.title);
+    m.text = shortenOnWord(m.text, PROMPT_LIMITS.text);
+  };
+  // Validations are shared between cells: each is fitted once.
+  const seen = new Set<Validation>();
+  for (const sheet of spec.sheets) {
+    for (const row of sheet.rows) {
+      for (const cell of row) {
+        const v = cell?.validation;
+        if (!v || seen.has(v)) continue;
+        seen.add(v);
+        fit(v.prompt);
+        fit(v.error);
+      }
+    }
+  }
 }
 
 function fontOf(lang: LabelLang): Font {
@@ -216,8 +239,8 @@ function institutionSheet(lang: LabelLang): SheetSpec {
   const rows: (CellSpec | undefined)[][] = [[W.id, W.field, W.answer, W.help].map((h) => ({ value: t(h), bold: true, fill: HEADER_FILL }))];
   for (const f of INSTITUTION_FIELDS) {
     const r = rows.length + 1;
-    const validation: Validation | undefined =
-      f.date ? { custom: `ISNUMBER(C${r})`, prompt: { title: t(f.label), text: t(f.help) }, error: { title: t(W.checkValue), text: t(W.dateHint) } } : { prompt: { title: t(f.label), text: t(f.help) } };
+    const prompt = { title: t(f.label), text: promptText(t(f.help), t(W.seeColumn).replace("{col}", "D")) };
+    const validation: Validation = f.date ? { custom: `ISNUMBER(C${r})`, prompt, error: { title: t(W.checkValue), text: t(W.dateHint) } } : { prompt };
     rows.push([
       idCell(f.key, lang),
       { value: `${t(f.label)}${f.required ? " *" : ""}`, bold: true, wrap: true },
@@ -232,7 +255,7 @@ function datasetsSheet(
   questions: Question[],
   lang: LabelLang,
   count: number,
-  validationFor: (q: Question, ref: string) => Validation | undefined,
+  validationFor: (q: Question, ref: string, helpCol: string) => Validation | undefined,
   yesNo: () => string,
   condition: (q: Question) => string,
 ): SheetSpec {
@@ -249,7 +272,7 @@ function datasetsSheet(
     const r = rows.length + 1;
     const dim = q.dimension ? ` (${t(DIMENSION_LABELS[q.dimension])})` : "";
     const help = [t(q.help), condition(q)].filter(Boolean).join("\n");
-    rows.push([idCell(q.id, lang), { value: `${t(q.label)}${dim}`, bold: true, wrap: true }, { value: help, italic: true, color: "595959", wrap: true }, ...slots.map((col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(q, `${col}${r}`)) }))]);
+    rows.push([idCell(q.id, lang), { value: `${t(q.label)}${dim}`, bold: true, wrap: true }, { value: help, italic: true, color: "595959", wrap: true }, ...slots.map((col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(q, `${col}${r}`, "C")) }))]);
     if (q.type === "multiple_choice") {
       for (const o of optionsOf(q)) {
         rows.push([

@@ -1,0 +1,83 @@
+// Pop-up help, titles and dropdown labels as a respondent sees them in a narrow column.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Module, Question } from "../src/core/model.js";
+import { optionsOf } from "../src/core/model.js";
+import { choiceLabels, parseSheetValue } from "../src/core/parse-answer.js";
+import { buildQuestionnaire } from "../src/core/questionnaire.js";
+import { shortenOnWord } from "../src/core/template-layout.js";
+import type { Validation, WorkbookSpec } from "../src/core/workbook.js";
+import { requireModules } from "../src/io/modules.js";
+import { buildTemplate } from "../src/io/template.js";
+
+let modules: Module[];
+const specs = new Map<string, WorkbookSpec>();
+beforeAll(async () => {
+  modules = await requireModules();
+  for (const lang of ["en", "th", "both"] as const) specs.set(lang, buildTemplate(buildQuestionnaire(modules, modules.map((m) => m.id)), lang, new Date(0)).spec);
+});
+
+function validations(spec: WorkbookSpec): Validation[] {
+  return spec.sheets.flatMap((s) => s.rows.flatMap((r) => r.flatMap((c) => (c?.validation ? [c.validation] : []))));
+}
+
+const questions = () => modules.flatMap((m) => m.sections.flatMap((s) => s.questions));
+
+describe("pop-up help", () => {
+  it("fits Excel's limits in every language: titles of 32 characters, texts of 255", () => {
+    for (const [lang, spec] of specs) {
+      for (const v of validations(spec)) {
+        for (const m of [v.prompt, v.error]) {
+          if (!m) continue;
+          expect(m.title.length, `${lang} ${m.title}`).toBeLessThanOrEqual(32);
+          expect(m.text.length, `${lang} ${m.text}`).toBeLessThanOrEqual(255);
+        }
+      }
+    }
+  });
+
+  it("a cut explanation ends on a whole word, then points to the column that has it in full", () => {
+    const prompts = validations(specs.get("en")!).flatMap((v) => (v.prompt ? [v.prompt.text] : []));
+    const cut = prompts.filter((p) => p.includes("…"));
+    expect(cut.length).toBeGreaterThan(20);
+    const helps = questions().map((q) => q.help.en);
+    for (const p of cut) {
+      expect(p).toMatch(/… \(In full: column [CD]\.\)$/);
+      const kept = p.slice(0, p.indexOf("…"));
+      const source = helps.find((h) => h.startsWith(kept))!;
+      expect(source, p).toBeDefined();
+      // The next character of the explanation is a space or punctuation: no word was cut.
+      expect(source.slice(kept.length)).toMatch(/^[\s,;:.(\-–]/);
+    }
+    expect(prompts.some((p) => /…answer Not app/.test(p))).toBe(false);
+  });
+
+  it("titles are cut on a word as well", () => {
+    expect(shortenOnWord("Which population groups does this dataset cover?", 32)).toBe("Which population groups does…");
+    expect(shortenOnWord("ชุดข้อมูลนี้ครอบคลุมกลุ่มประชากรใดบ้าง และเด็กข้ามชาติ", 20)).toMatch(/^ชุดข้อมูลนี้.*…$/);
+  });
+});
+
+describe("dropdown labels", () => {
+  it("no two options of a list agree in their first 30 characters, in English or Thai", () => {
+    for (const lang of ["en", "th"] as const) {
+      for (const q of questions()) {
+        if (q.type !== "single_choice") continue;
+        const heads = choiceLabels(q, lang).map((l) => l.slice(0, 30));
+        expect(new Set(heads).size, `${lang} ${q.id}: ${heads.join(" | ")}`).toBe(heads.length);
+      }
+    }
+  });
+
+  it("the labels this template writes and those earlier templates wrote are both read, in both languages", () => {
+    const q = questions().find((x) => x.id === "firewall_immigration_enforcement") as Question;
+    for (const [i, o] of optionsOf(q).entries()) {
+      for (const lang of ["en", "th", "both"] as const) {
+        const now = choiceLabels(q, lang)[i]!;
+        expect(now).toMatch(/^[0-9A-Z] – /);
+        expect(parseSheetValue(q, { kind: "text", text: now }, lang)).toEqual({ value: o.value });
+        const before = lang === "both" ? `${o.label!.en} / ${o.label!.th}` : o.label![lang];
+        expect(parseSheetValue(q, { kind: "text", text: before }, lang)).toEqual({ value: o.value });
+      }
+    }
+  });
+});
