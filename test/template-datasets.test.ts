@@ -75,3 +75,14 @@ describe("the Datasets sheet", () => {
     expect(r.set!.datasets.at(-1)!.answers).toEqual(r.set!.datasets[0]!.answers);
   });
 });
+
+describe("a Thai template", () => {
+  it("with Thai sheet names is read: the institution, datasets and module sheets found by their ids", async () => {
+    const template = await writeWorkbook(buildTemplate(buildQuestionnaire(modules, ["general", "education"]), "th", new Date("2026-01-01T00:00:00Z")).spec);
+    const r = read(await fillWorkbook(template, set, modules, { labels: "th" }));
+    expect(r.problems).toEqual([]);
+    expect(r.set!.institution.name).toBe(set.institution.name);
+    expect(r.set!.datasets.map((d) => d.name)).toEqual(set.datasets.map((d) => d.name));
+    expect(Object.keys(r.set!.answers).sort()).toEqual(Object.keys(set.answers).sort());
+  });
+});

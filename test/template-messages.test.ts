@@ -81,3 +81,29 @@ describe("dropdown labels", () => {
     }
   });
 });
+
+describe("sheet tabs", () => {
+  it("are Thai in a Thai template: module titles cut on a word to 31 characters, unique", () => {
+    const names = specs.get("th")!.sheets.filter((s) => s.state !== "veryHidden").map((s) => s.name);
+    expect(names.slice(0, 3)).toEqual(["คำชี้แจง", "หน่วยงาน", "ชุดข้อมูล"]);
+    expect(new Set(names).size).toBe(names.length);
+    for (const [i, m] of modules.entries()) {
+      const name = names[3 + i]!;
+      expect(name, m.id).toMatch(/[\u0E00-\u0E7F]/);
+      expect(name.length).toBeLessThanOrEqual(31);
+      expect(m.title.th.startsWith(name), `${name} / ${m.title.th}`).toBe(true);
+      // Cut on a word: what follows in the title starts a new word (ICU's Thai dictionary).
+      const rest = m.title.th.slice(name.length);
+      if (rest) expect([...new Intl.Segmenter("th", { granularity: "word" }).segment(m.title.th)].some((s) => s.index === name.length || (s.index > name.length && /^\s/.test(m.title.th.slice(name.length))))).toBe(true);
+    }
+  });
+
+  it("are English in the English and bilingual templates, cut on a word, never mid-phrase", () => {
+    for (const lang of ["en", "both"] as const) {
+      const names = specs.get(lang)!.sheets.map((s) => s.name);
+      expect(names.slice(0, 3)).toEqual(["Instructions", "Institution", "Datasets"]);
+      expect(names).not.toContain("Labour migration and child");
+      expect(names).toContain("Labour migration & child labour");
+    }
+  });
+});

@@ -35,26 +35,50 @@ export interface TemplateMeta {
   sheets: Record<string, string>;
 }
 
-/** Sheet names: the English title, cut to Excel's 31 characters, without forbidden characters, unique. */
-export function moduleSheetNames(modules: readonly Module[]): Record<string, string> {
-  const taken = new Set([INSTITUTION_SHEET, DATASETS_SHEET, LISTS_SHEET, META_SHEET, "Instructions"].map((s) => s.toLowerCase()));
+/** The template's own sheets, named in Thai in a Thai template; ingest finds them by their content. */
+export const OWN_SHEETS = {
+  instructions: { en: "Instructions", th: "คำชี้แจง" },
+  institution: { en: INSTITUTION_SHEET, th: "หน่วยงาน" },
+  datasets: { en: DATASETS_SHEET, th: "ชุดข้อมูล" },
+} as const;
+
+export function ownSheetNames(lang: LabelLang): Record<keyof typeof OWN_SHEETS, string> {
+  const pick = (t: { en: string; th: string }) => (lang === "th" ? t.th : t.en);
+  return { instructions: pick(OWN_SHEETS.instructions), institution: pick(OWN_SHEETS.institution), datasets: pick(OWN_SHEETS.datasets) };
+}
+
+/** Sheet names: the module's title (Thai in a Thai template) cut on a word to Excel's 31 characters, without forbidden characters, unique. */
+export function moduleSheetNames(modules: readonly Module[], lang: LabelLang = "en"): Record<string, string> {
+  const own = Object.values(ownSheetNames(lang));
+  const taken = new Set([...own, LISTS_SHEET, META_SHEET].map((s) => s.toLowerCase()));
   const out: Record<string, string> = {};
   for (const m of modules) {
-    const clean = m.title.en.replace(/[[\]:*?/\\']/g, " ").replace(/\s+/g, " ").trim();
-    const base = cutAtWord(clean, 31) || m.id.slice(0, 31);
+    const title = lang === "th" ? m.title.th : m.title.en;
+    const clean = title.replace(/[[\]:*?/\\']/g, " ").replace(/\s+/g, " ").trim();
+    // "and" gives way to "&" before any word is cut: "Labour migration & child labour", not "Labour migration and child".
+    // A Thai title too long keeps its first phrase, before "และ" (and), when that alone fits.
+    const firstPhrase = clean.split("และ")[0]!.trim();
+    const short = clean.length <= 31 ? clean : lang === "th" && firstPhrase.length <= 31 && firstPhrase.length < clean.length ? firstPhrase : clean.replace(/ and /g, " & ");
+    const base = cutOnWord(short, 31) || m.id.slice(0, 31);
     let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${cutAtWord(base, 28)} ${n}`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${cutOnWord(base, 28)} ${n}`;
     taken.add(name.toLowerCase());
     out[m.id] = name;
   }
   return out;
 }
 
-/** At most `max` characters, cut after a whole word where possible. */
-function cutAtWord(s: string, max: number): string {
+/** At most `max` characters, ending on a whole word (Thai words by ICU's dictionary), without a dangling "and", "of"... */
+function cutOnWord(s: string, max: number): string {
   if (s.length <= max) return s;
-  const cut = s.slice(0, max + 1).replace(/\s+\S*$/, "").replace(/\s+(and|of|for|the|to|in|&)$/i, "");
-  return (cut.length >= max / 2 ? cut : s.slice(0, max)).replace(/[\s,.-]+$/, "");
+  let out = "";
+  for (const { segment } of wordBreaks.segment(s)) {
+    if (out.length + segment.length > max) break;
+    out += segment;
+  }
+  // No dangling joining word: "and", "of"... or Thai และ (and), ของ (of), ใน (in), การ (the nominaliser).
+  out = out.replace(/\s+(and|of|for|the|to|in|&)$/iu, "").replace(/(และ|ของ|ใน|การ)+$/u, "").replace(/[\s,.\-–]+$/u, "");
+  return out.length >= max / 2 ? out : s.slice(0, max).trim();
 }
 
 const wordBreaks = new Intl.Segmenter("th", { granularity: "word" });

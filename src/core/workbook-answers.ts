@@ -17,7 +17,7 @@ import { datasetsSheets, readDatasets } from "./workbook-datasets.js";
 import { text } from "./workbook-sheets.js";
 import type { Push } from "./workbook-sheets.js";
 import { mergesOverAnswers, rangePlace, rangeText, unmerged } from "./workbook-merges.js";
-import { looksLikeQuestionnaire, readMeta } from "./workbook-meta.js";
+import { institutionSheet, looksLikeQuestionnaire, readMeta } from "./workbook-meta.js";
 import { moduleSheets, readModuleSheets, recogniseModules } from "./workbook-modules.js";
 import { cellPlace } from "./workbook.js";
 import type { ReadBook, ReadSheet } from "./workbook.js";
@@ -106,7 +106,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const versions = Object.fromEntries(used.map((m) => [m.id, m.version]));
   const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
 
-  const stored = book.sheet(INSTITUTION_SHEET);
+  const stored = institutionSheet(book);
   if (!stored) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
   // Answers are in column C: a merge over them (a label merged with its answer) must not answer for them.
   for (const m of mergesOverAnswers(stored, (r, c) => r >= 2 && c === 3)) push("MERGED_CELLS", { sheet: stored.name, range: rangeText(m) }, rangePlace(stored.name, m));
@@ -118,19 +118,19 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   }
   const field = (key: string) => text(fields.get(key)?.shown ?? { kind: "empty" });
   const name = field("institution_name");
-  if (!name) return failWith("INSTITUTION_NAME_MISSING", { in: "workbook" }, cellPlace(INSTITUTION_SHEET, fields.get("institution_name")?.row ?? 2, 3));
+  if (!name) return failWith("INSTITUTION_NAME_MISSING", { in: "workbook" }, cellPlace(stored.name, fields.get("institution_name")?.row ?? 2, 3));
   const dateField = fields.get("assessment_date");
   const parsedDate = dateField ? parseSheetValue({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateField.shown) : undefined;
   if (!parsedDate || "error" in parsedDate) {
     const reason = parsedDate && "error" in parsedDate ? parsedDate.error : answerReason("EMPTY", {});
-    return failWith("DATE_MISSING", { in: "workbook", reason }, cellPlace(INSTITUTION_SHEET, dateField?.row ?? 10, 3));
+    return failWith("DATE_MISSING", { in: "workbook", reason }, cellPlace(stored.name, dateField?.row ?? 10, 3));
   }
 
   const rejected: RejectedAnswer[] = [];
   const notes: Note[] = [];
   const answers: Record<string, Answer> = {};
   const places = new Map<string, string>();
-  const sheets = moduleSheets(found, used, mapWrong ? moduleSheetNames(used) : { ...moduleSheetNames(used), ...meta.sheets }, !mapWrong, push);
+  const sheets = moduleSheets(found, used, mapWrong ? moduleSheetNames(used, lang) : { ...moduleSheetNames(used, lang), ...meta.sheets }, !mapWrong, push);
   readModuleSheets(sheets, questions, lang, { answers, rejected, notes, places }, make, (p) => problems.push(p));
   const datasets = readDatasets(datasetsSheets(book), questions, lang, rejected, notes, push, places);
 

@@ -53,9 +53,16 @@ function stringMap(json: string | undefined): Record<string, string> | undefined
 /** A workbook made by `assess template`, even without its metadata sheet: its Institution sheet, or a sheet headed by the question-id column. */
 export function looksLikeQuestionnaire(book: ReadBook): boolean {
   const idHeader = new Set([TEMPLATE_TEXT.id.en, TEMPLATE_TEXT.id.th, `${TEMPLATE_TEXT.id.en} / ${TEMPLATE_TEXT.id.th}`].map(normalizeLabel));
-  const inst = book.sheet(INSTITUTION_SHEET);
-  if (inst && hasKey(inst, "institution_name")) return true;
+  if (institutionSheet(book)) return true;
   return book.sheetNames.some((n) => idHeader.has(normalizeLabel(text(book.sheet(n)!.cell(1, 1)))));
+}
+
+/** The Institution sheet: by its name, or (a Thai template's หน่วยงาน, or renamed) the first sheet with the institution's keys in column A. */
+export function institutionSheet(book: ReadBook): ReadSheet | undefined {
+  const named = book.sheet(INSTITUTION_SHEET);
+  if (named && hasKey(named, "institution_name")) return named;
+  for (const n of book.sheetNames) if (hasKey(book.sheet(n)!, "institution_name")) return book.sheet(n);
+  return named;
 }
 
 function hasKey(sheet: ReadSheet, key: string): boolean {

@@ -9,7 +9,7 @@ import type { LabelLang } from "./parse-answer.js";
 import { rejection } from "./problem-words.js";
 import type { Problem } from "./problems.js";
 import { questionIndex } from "./questionnaire.js";
-import { DATASETS_SHEET, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR } from "./template-layout.js";
+import { LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, OWN_SHEETS } from "./template-layout.js";
 import { datasetSheetIds, datasetsSheets, isDatasetsSheet } from "./workbook-datasets.js";
 import { headerColumns, readModuleSheet, text } from "./workbook-sheets.js";
 import type { Push, SheetAnswers } from "./workbook-sheets.js";
@@ -17,7 +17,7 @@ import type { BookMeta } from "./workbook-meta.js";
 import type { ReadBook, ReadSheet } from "./workbook.js";
 
 /** Sheets the template writes that never hold a module's questions. */
-const OTHER_SHEETS = new Set([INSTITUTION_SHEET, DATASETS_SHEET, LISTS_SHEET, META_SHEET, "Instructions"]);
+const OTHER_SHEETS = new Set([LISTS_SHEET, META_SHEET, ...Object.values(OWN_SHEETS).flatMap((n) => [n.en, n.th])]);
 
 export interface Recognised {
   /** The modules to read: those the metadata lists, then those recognised by their ids alone. */

@@ -9,7 +9,7 @@ import { choiceLabels, labelIn } from "../core/parse-answer.js";
 import type { LabelLang } from "../core/parse-answer.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "../core/template-text.js";
-import { COMMENT_SUFFIX, DATASET_COL, DATASET_COLUMNS, DATASET_NAME_ID, DATASETS_SHEET, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, PROMPT_LIMITS, moduleSheetNames, promptText, shortenOnWord } from "../core/template-layout.js";
+import { COMMENT_SUFFIX, DATASET_COL, DATASET_COLUMNS, DATASET_NAME_ID, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, PROMPT_LIMITS, moduleSheetNames, ownSheetNames, promptText, shortenOnWord } from "../core/template-layout.js";
 import type { TemplateMeta } from "../core/template-layout.js";
 import { TEMPLATE_FONTS } from "../core/text-width.js";
 import type { Font } from "../core/text-width.js";
@@ -75,7 +75,8 @@ export interface TemplateChoices {
 export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, choices: TemplateChoices = {}): { spec: WorkbookSpec; meta: TemplateMeta } {
   const t = (x: Text) => labelIn(x, lang);
   const lists = new Lists();
-  const sheets = moduleSheetNames(q.modules);
+  const sheets = moduleSheetNames(q.modules, lang);
+  const own = ownSheetNames(lang);
   const byId = (id: string) => q.byId.get(id)?.question;
 
   /** Validation for an answer cell at `ref` (such as E5), its explanation in full in column `helpCol`. */
@@ -167,9 +168,9 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
     font: fontOf(lang),
     date,
     sheets: [
-      instructionsSheet(lang),
-      institutionSheet(lang),
-      datasetsSheet(datasetQuestions, lang, choices.datasets ?? DATASET_COLUMNS, validationFor, yesNo, (x) => (x.when ? answerOnlyIf(x.when, byId, lang) : "")),
+      instructionsSheet(lang, own),
+      institutionSheet(lang, own.institution),
+      datasetsSheet(own.datasets, datasetQuestions, lang, choices.datasets ?? DATASET_COLUMNS, validationFor, yesNo, (x) => (x.when ? answerOnlyIf(x.when, byId, lang) : "")),
       ...moduleSheets,
       { name: LISTS_SHEET, state: "veryHidden", rows: transpose(lists.columns) },
       {
@@ -228,13 +229,14 @@ function transpose(columns: string[][]): CellSpec[][] {
   return Array.from({ length: height }, (_, r) => columns.map((c) => ({ value: c[r] ?? null })));
 }
 
-function instructionsSheet(lang: LabelLang): SheetSpec {
+function instructionsSheet(lang: LabelLang, own: Record<"instructions" | "institution" | "datasets", string>): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
-  const rows: CellSpec[][] = INSTRUCTIONS.map((line) => [{ value: t(line.text), bold: line.heading ?? false, size: sized(line.heading ? 1.2 : 1, lang), wrap: true }]);
-  return { name: "Instructions", columns: [{ width: 90 }], rows, protect: true };
+  const named = (s: string) => s.replaceAll("{institution}", own.institution).replaceAll("{datasets}", own.datasets);
+  const rows: CellSpec[][] = INSTRUCTIONS.map((line) => [{ value: named(t(line.text)), bold: line.heading ?? false, size: sized(line.heading ? 1.2 : 1, lang), wrap: true }]);
+  return { name: own.instructions, columns: [{ width: 90 }], rows, protect: true };
 }
 
-function institutionSheet(lang: LabelLang): SheetSpec {
+function institutionSheet(lang: LabelLang, name: string): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
   const rows: (CellSpec | undefined)[][] = [[W.id, W.field, W.answer, W.help].map((h) => ({ value: t(h), bold: true, fill: HEADER_FILL }))];
   for (const f of INSTITUTION_FIELDS) {
@@ -248,10 +250,11 @@ function institutionSheet(lang: LabelLang): SheetSpec {
       { value: t(f.help), italic: true, wrap: true, color: "595959" },
     ]);
   }
-  return { name: INSTITUTION_SHEET, columns: [{ width: 20 }, { width: 40 }, { width: 45 }, { width: 60 }], rows, freeze: { rows: 1, columns: 0 }, protect: true };
+  return { name, columns: [{ width: 20 }, { width: 40 }, { width: 45 }, { width: 60 }], rows, freeze: { rows: 1, columns: 0 }, protect: true };
 }
 
 function datasetsSheet(
+  name: string,
   questions: Question[],
   lang: LabelLang,
   count: number,
@@ -286,7 +289,7 @@ function datasetsSheet(
     rows.push([idCell(`${q.id}${COMMENT_SUFFIX}`, lang), { value: t(W.comment), italic: true, color: "595959" }, { value: "" }, ...slots.map(() => ({ value: null, unlocked: true, wrap: true }))]);
   }
   return {
-    name: DATASETS_SHEET,
+    name,
     columns: [{ width: 12 }, { width: 44 }, { width: 40 }, ...slots.map(() => ({ width: 20 }))],
     rows,
     freeze: { rows: 2, columns: 3 },

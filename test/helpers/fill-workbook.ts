@@ -33,7 +33,9 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
     return flip ? "th" : "en";
   };
 
-  const inst = wb.getWorksheet("Institution")!;
+  // Found by content, as ingest finds them: a Thai template names them หน่วยงาน and ชุดข้อมูล.
+  const inst = wb.worksheets.find((ws) => ws.getColumn(1).values.includes("institution_name"))!;
+  const ds = wb.worksheets.find((ws) => ws.getCell("A2").value === "dataset_name")!;
   const fields: Record<string, string | Date | undefined> = {
     institution_name: set.institution.name,
     ministry: set.institution.ministry,
@@ -72,7 +74,7 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
 
   // Module sheets: find each question's row by the id in column A.
   for (const ws of wb.worksheets) {
-    if (["Instructions", "Institution", "Datasets", "Lists", "assess_meta"].includes(ws.name)) continue;
+    if (ws === inst || ws === ds || ["Instructions", "คำชี้แจง", "Lists", "assess_meta"].includes(ws.name)) continue;
     const rowOf = new Map<string, number>();
     ws.eachRow((row, r) => {
       const id = String(row.getCell(1).value ?? "");
@@ -104,7 +106,6 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
   }
 
   // Datasets: one column each (issue 16 layout), rows found by the ids in column A.
-  const ds = wb.getWorksheet("Datasets")!;
   const rowOf = new Map<string, number>();
   ds.eachRow((row, r) => rowOf.set(String(row.getCell(1).value ?? ""), r));
   set.datasets.forEach((d, i) => {
