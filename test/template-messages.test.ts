@@ -107,3 +107,16 @@ describe("sheet tabs", () => {
     }
   });
 });
+
+describe("when to answer", () => {
+  it("refers to the earlier question by its number and short title, and to options by their marker", () => {
+    const rows = specs.get("en")!.sheets.find((s) => s.name === "General questionnaire")!.rows;
+    const conditions = rows.map((r) => r[6]?.value).filter((v): v is string => typeof v === "string" && v.startsWith("Answer only if"));
+    expect(conditions.length).toBeGreaterThan(2);
+    for (const c of conditions) expect(c.length, c).toBeLessThanOrEqual(200);
+    const row = rows.find((r) => r[0]?.value === "sharing_agreements")!;
+    const shares = rows.find((r) => r[0]?.value === "shares_data")!;
+    const number = /^(\d+)\. /.exec(String(shares[2]!.value))![1];
+    expect(row[6]!.value).toBe(`Answer only if: ${number} "Does your institution share data…" is Yes`);
+  });
+});

@@ -18,7 +18,7 @@ beforeAll(async () => {
     books.set(lang, sheetXml(buf));
     styles.set(lang, xlsxParts(buf).get("xl/styles.xml")!);
   }
-});
+}, 60_000);
 
 /** A1:B3 → [top, left, bottom, right]. */
 function box(ref: string): [number, number, number, number] {
@@ -45,7 +45,7 @@ describe("data validations", () => {
         expect(overlaps, `${lang} ${name}`).toEqual([]);
       }
       // Validations are there at all: the answer cells of the Datasets sheet have theirs.
-      expect(sheets.get("Datasets")).toMatch(/<dataValidation [^>]*sqref="D\d+:R\d+"/);
+      expect(sheets.get(lang === "th" ? "ชุดข้อมูล" : "Datasets")).toMatch(/<dataValidation [^>]*sqref="D\d+:R\d+"/);
     }
   });
 });
@@ -57,5 +57,25 @@ describe("fonts", () => {
     expect(names("both")).toEqual(new Set(["TH Sarabun New"]));
     expect(names("en")).toEqual(new Set(["Arial"]));
     expect(styles.get("th")).toMatch(/<charset val="222"\/>/);
+  });
+});
+
+describe("printing and filtering", () => {
+  it("every visible sheet prints on A4, fitted to the page width", () => {
+    for (const [lang, sheets] of books) {
+      for (const [name, xml] of sheets) {
+        if (name === "Lists" || name === "assess_meta") continue;
+        expect(xml, `${lang} ${name}`).toMatch(/<pageSetUpPr fitToPage="1"\/>/);
+        expect(xml, `${lang} ${name}`).toMatch(/<pageSetup paperSize="9"[^>]* fitToWidth="1" fitToHeight="0"/);
+      }
+    }
+  });
+
+  it("module sheets have a filter over their rows", () => {
+    const sheets = books.get("en")!;
+    const general = sheets.get("General questionnaire")!;
+    const last = Math.max(...[...general.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+    expect(general).toContain(`<autoFilter ref="A1:G${last}"/>`);
+    for (const name of ["Education of migrant children", "Child protection"]) expect(sheets.get(name)).toMatch(/<autoFilter ref="A1:G\d+"\/>/);
   });
 });

@@ -2,10 +2,11 @@
 // per module, and hidden lists and metadata that tell ingest what the workbook was built from.
 import { createHash } from "node:crypto";
 import { answerOnlyIf } from "../core/describe.js";
+import type { Refer } from "../core/describe.js";
 import { canonical } from "../core/interview.js";
 import { DIMENSION_LABELS, SPECIAL_LABELS, offersSpecials, optionsOf } from "../core/model.js";
 import type { Module, Question, Text } from "../core/model.js";
-import { choiceLabels, labelIn } from "../core/parse-answer.js";
+import { choiceLabels, labelIn, optionMarkers } from "../core/parse-answer.js";
 import type { LabelLang } from "../core/parse-answer.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "../core/template-text.js";
@@ -78,6 +79,23 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
   const sheets = moduleSheetNames(q.modules, lang);
   const own = ownSheetNames(lang);
   const byId = (id: string) => q.byId.get(id)?.question;
+  const numbers = questionNumbers(q, sheets, own.datasets);
+  // A question on another sheet is named with its sheet: numbers restart on each sheet.
+  const referFrom = (sheet: string): Refer => ({
+    question: (x) => {
+      const n = numbers.get(x.id);
+      const where = n && n.sheet !== sheet ? `${n.sheet} ` : "";
+      return `${where}${n?.number ?? x.id} "${shortenOnWord(t(x.label), 40)}"`;
+    },
+    option: (x, value) => {
+      const i = optionsOf(x).findIndex((o) => o.value === value);
+      const o = optionsOf(x)[i];
+      const marker = optionMarkers(x)?.[i];
+      if (marker || !o?.label) return marker ?? value;
+      return x.type === "yes_no" ? t(o.label) : `"${shortenOnWord(t(o.label), 30)}"`;
+    },
+  });
+  const when = (x: Question) => (x.when ? answerOnlyIf(x.when, byId, lang, referFrom(numbers.get(x.id)!.sheet)) : "");
 
   /** Validation for an answer cell at `ref` (such as E5), its explanation in full in column `helpCol`. */
   const validationFor = (question: Question, ref: string, helpCol: string): Validation | undefined => {
@@ -119,11 +137,11 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
       for (const question of section.questions) {
         const r = rows.length + 1;
         const dim = question.dimension ? ` (${t(DIMENSION_LABELS[question.dimension])})` : "";
-        const condition = question.when ? answerOnlyIf(question.when, byId, lang) : "";
+        const condition = when(question);
         rows.push([
           idCell(question.id, lang),
           { value: `${t(section.title)}${dim}`, wrap: true },
-          { value: `${t(question.label)}${question.required ? " *" : ""}`, wrap: true, bold: true },
+          { value: `${numbers.get(question.id)!.number}. ${t(question.label)}${question.required ? " *" : ""}`, wrap: true, bold: true },
           { value: t(question.help), wrap: true, italic: true, color: "595959" },
           { value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(question, `E${r}`, "D")) },
           { value: null, unlocked: true, wrap: true },
@@ -149,6 +167,8 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
         name: sheets[m.id]!,
         columns: MODULE_COLUMNS,
         rows,
+        // Filtering by section or by what is still unanswered; protection allows it.
+        autoFilter: `A1:${columnLetter(MODULE_COLUMNS.length)}${rows.length}`,
         freeze: { rows: 1, columns: 0 },
         protect: true,
         landscape: true,
@@ -170,7 +190,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
     sheets: [
       instructionsSheet(lang, own),
       institutionSheet(lang, own.institution),
-      datasetsSheet(own.datasets, datasetQuestions, lang, choices.datasets ?? DATASET_COLUMNS, validationFor, yesNo, (x) => (x.when ? answerOnlyIf(x.when, byId, lang) : "")),
+      datasetsSheet(own.datasets, datasetQuestions, lang, choices.datasets ?? DATASET_COLUMNS, validationFor, yesNo, when, (x) => numbers.get(x.id)!.number),
       ...moduleSheets,
       { name: LISTS_SHEET, state: "veryHidden", rows: transpose(lists.columns) },
       {
@@ -220,6 +240,19 @@ function idCell(value: string, lang: LabelLang): CellSpec {
   return { value, color: "808080", size: sized(0.75, lang) };
 }
 
+/** Each question's number: 1, 2... down its module sheet; D1, D2... on the Datasets sheet. Conditions refer to them. */
+function questionNumbers(q: Questionnaire, sheets: Record<string, string>, datasets: string): Map<string, { number: string; sheet: string }> {
+  const out = new Map<string, { number: string; sheet: string }>();
+  let d = 0;
+  for (const m of q.modules) {
+    let n = 0;
+    for (const s of m.sections) {
+      for (const x of s.questions) out.set(x.id, s.scope === "dataset" ? { number: `D${++d}`, sheet: datasets } : { number: String(++n), sheet: sheets[m.id]! });
+    }
+  }
+  return out;
+}
+
 function withValidation(v: Validation | undefined): { validation?: Validation } {
   return v ? { validation: v } : {};
 }
@@ -261,6 +294,7 @@ function datasetsSheet(
   validationFor: (q: Question, ref: string, helpCol: string) => Validation | undefined,
   yesNo: () => string,
   condition: (q: Question) => string,
+  number: (q: Question) => string,
 ): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
   const first = DATASET_COL.first;
@@ -275,7 +309,7 @@ function datasetsSheet(
     const r = rows.length + 1;
     const dim = q.dimension ? ` (${t(DIMENSION_LABELS[q.dimension])})` : "";
     const help = [t(q.help), condition(q)].filter(Boolean).join("\n");
-    rows.push([idCell(q.id, lang), { value: `${t(q.label)}${dim}`, bold: true, wrap: true }, { value: help, italic: true, color: "595959", wrap: true }, ...slots.map((col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(q, `${col}${r}`, "C")) }))]);
+    rows.push([idCell(q.id, lang), { value: `${number(q)}. ${t(q.label)}${dim}`, bold: true, wrap: true }, { value: help, italic: true, color: "595959", wrap: true }, ...slots.map((col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(q, `${col}${r}`, "C")) }))]);
     if (q.type === "multiple_choice") {
       for (const o of optionsOf(q)) {
         rows.push([
