@@ -158,6 +158,10 @@ export const INPUT_WORDS = {
     en: (a) => `the sheet "${a.sheet}" (module ${a.module}) was renamed "${a.found}"; it was found by its question ids and read`,
     th: (a) => `ชีต "${a.sheet}" (โมดูล ${a.module}) ถูกเปลี่ยนชื่อเป็น "${a.found}" พบจากรหัสคำถามและอ่านคำตอบแล้ว`,
   },
+  MODULE_NOT_ANSWERED: {
+    en: (a) => `the sheet "${a.sheet}" (module ${a.module}) was left wholly empty: the module is taken as not answered by this institution and left out of its scores and completeness`,
+    th: (a) => `แผ่นงาน "${a.sheet}" (โมดูล ${a.module}) ว่างทั้งแผ่น จึงถือว่าหน่วยงานนี้ไม่ได้ตอบโมดูลนี้ และไม่นำมาคิดคะแนนและความครบถ้วน`,
+  },
   SHEET_COPY: {
     en: (a) =>
       a.identical

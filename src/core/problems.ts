@@ -127,6 +127,8 @@ export interface InputProblemArgs {
   /** A module sheet found by its question ids under another name than the one it was made with. */
   SHEET_RENAMED: { module: string; sheet: string; found: string };
   /** A second sheet holding a module's questions; `identical` when it holds the same answers. */
+  /** A module whose sheet was left wholly empty in a workbook of all modules: not answered, so left off the scorecard and completeness. */
+  MODULE_NOT_ANSWERED: { module: string; sheet: string };
   SHEET_COPY: { module: string; sheet: string; copy: string; identical: boolean };
   /** One question answered differently in two copies of a sheet: neither is scored; `places` are the cells. */
   SHEET_COPY_CONFLICT: { question: string; places: string[] };

@@ -33,6 +33,8 @@ export interface TemplateMeta {
   modules: Record<string, string>;
   hash: string;
   sheets: Record<string, string>;
+  /** The institution a template was made for, when it was (its modules were chosen for it). */
+  institution?: string;
 }
 
 /** The template's own sheets, named in Thai in a Thai template; ingest finds them by their content. */

@@ -61,6 +61,18 @@ function tableOf(sheet: ReadSheet, headers: string[]): Table {
 }
 
 /**
+ * Modules of which nothing at all was written (no answer, no rejected cell, no comment, on
+ * their sheet or the Datasets sheet), unless a module that was answered requires them.
+ */
+function notAnswered(used: readonly Module[], read: { answers: Record<string, Answer>; rejected: RejectedAnswer[]; notes: Note[]; datasets: AnswerSet["datasets"] }): Module[] {
+  const written = new Set([...Object.keys(read.answers), ...read.rejected.map((r) => r.question), ...read.notes.map((n) => n.question), ...read.datasets.flatMap((d) => Object.keys(d.answers))]);
+  const empty = used.filter((m) => !m.sections.some((s) => s.questions.some((q) => written.has(q.id))));
+  const needed = new Set(used.filter((m) => !empty.includes(m)).flatMap((m) => m.requires ?? []));
+  // Only when something was answered: a workbook with nothing at all is scored as before (all missing).
+  return empty.length < used.length ? empty.filter((m) => !needed.has(m.id)) : [];
+}
+
+/**
  * The answers in a questionnaire workbook. `contentHash` is the hash of the modules' content
  * (computed by the caller), to notice a workbook built from other content under the same versions.
  */
@@ -103,7 +115,6 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
     push("META_DAMAGED", { ...args, kind: meta.present ? "modules" : "missing" }, undefined, "warning");
   } else if (mapWrong) push("META_DAMAGED", { sheet: META_SHEET, kind: "sheets" }, undefined, "warning");
   else if (meta.hash && meta.hash !== contentHash(used)) push("TEMPLATE_CONTENT_DIFFERS", {}, undefined, "warning");
-  const versions = Object.fromEntries(used.map((m) => [m.id, m.version]));
   const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
 
   const stored = institutionSheet(book);
@@ -133,6 +144,9 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   const sheets = moduleSheets(found, used, mapWrong ? moduleSheetNames(used, lang) : { ...moduleSheetNames(used, lang), ...meta.sheets }, !mapWrong, push);
   readModuleSheets(sheets, questions, lang, { answers, rejected, notes, places }, make, (p) => problems.push(p));
   const datasets = readDatasets(datasetsSheets(book), questions, lang, rejected, notes, push, places);
+  // In a workbook of all modules, one left wholly empty was not for this institution (issue 16).
+  const unanswered = meta.institution ? [] : notAnswered(used, { answers, rejected, notes, datasets });
+  for (const m of unanswered) push("MODULE_NOT_ANSWERED", { module: m.id, sheet: sheets.find((s) => s.module === m.id)?.sheet.name ?? m.id }, undefined, "warning");
 
   const code = field("institution_code");
   const respondent = Object.fromEntries(
@@ -150,7 +164,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
     institution: { id: idFor(code || name), name, ...(ministry ? { ministry } : {}), ...(department ? { department } : {}) },
     ...(Object.keys(respondent).length ? { respondent } : {}),
     date: parsedDate.value as string,
-    modules: versions,
+    modules: Object.fromEntries(used.filter((m) => !unanswered.includes(m)).map((m) => [m.id, m.version])),
     answers,
     datasets,
     ...(rejected.length ? { rejected } : {}),

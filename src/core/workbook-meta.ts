@@ -14,6 +14,8 @@ export interface BookMeta {
   format?: string;
   lang: LabelLang;
   hash?: string;
+  /** Set in a template made for one institution (`--institution`): its modules were chosen, so an empty one is a gap, not "not answered". */
+  institution?: string;
   /** Module id → version; undefined when missing, unreadable or empty. */
   versions?: Record<string, string>;
   /** Module id → sheet name; undefined when missing or unreadable. */
@@ -33,6 +35,7 @@ export function readMeta(book: ReadBook): BookMeta {
     ...(rows.format !== undefined ? { format: rows.format } : {}),
     lang: (["en", "th", "both"].includes(rows.lang ?? "") ? rows.lang : "both") as LabelLang,
     ...(rows.hash ? { hash: rows.hash } : {}),
+    ...(rows.institution ? { institution: rows.institution } : {}),
     ...(versions && Object.keys(versions).length > 0 ? { versions } : {}),
     ...(stringMap(rows.sheets) ? { sheets: stringMap(rows.sheets)! } : {}),
   };
