@@ -23,7 +23,7 @@ describe("a workbook in the old layout", () => {
   it.each(["dla-local-registration", "moe-student-records", "dol-work-permits"])("%s scores as its answer file", async (name) => {
     const file = await readAnswerFile(`examples/answers/${name}-fictional.yaml`);
     const expected = scoreRead({ source: file.source, set: file.set!, problems: [] }, modules) as InstitutionResult;
-    const read = await readWorkbookAnswers(`test/fixtures/workbooks/old-layout/${name}-fictional.xlsx`, modules);
+    const read = await readWorkbookAnswers(`test/fixtures/old-layout-workbooks/${name}-fictional.xlsx`, modules);
     expect(read.problems.map((p) => p.code)).toEqual([]);
     const result = scoreRead(read, modules) as InstitutionResult;
     expect(result.scorecard.dimensions).toEqual(expected.scorecard.dimensions);

@@ -158,6 +158,16 @@ export const INPUT_WORDS = {
     en: (a) => `the sheet "${a.sheet}" (module ${a.module}) was renamed "${a.found}"; it was found by its question ids and read`,
     th: (a) => `ชีต "${a.sheet}" (โมดูล ${a.module}) ถูกเปลี่ยนชื่อเป็น "${a.found}" พบจากรหัสคำถามและอ่านคำตอบแล้ว`,
   },
+  TEMPLATE_ROW: {
+    en: (a) =>
+      `line ${a.line}: no workbook made: ${
+        { no_name: "the institution has no name", unknown_module: `no module "${a.value}"`, no_modules: `no modules are known for the ministry "${a.value ?? ""}"; list them in the modules column`, language: `language "${a.value}" is not en, th or both`, duplicate: `another row already makes ${a.value}` }[a.reason]
+      }`,
+    th: (a) =>
+      `บรรทัด ${a.line}: ไม่ได้สร้างเวิร์กบุ๊ก: ${
+        { no_name: "ไม่มีชื่อหน่วยงาน", unknown_module: `ไม่มีโมดูล "${a.value}"`, no_modules: `ไม่ทราบโมดูลของกระทรวง "${a.value ?? ""}" กรุณาระบุในคอลัมน์ modules`, language: `ภาษา "${a.value}" ไม่ใช่ en, th หรือ both`, duplicate: `มีแถวอื่นสร้าง ${a.value} แล้ว` }[a.reason]
+      }`,
+  },
   MODULE_NOT_ANSWERED: {
     en: (a) => `the sheet "${a.sheet}" (module ${a.module}) was left wholly empty: the module is taken as not answered by this institution and left out of its scores and completeness`,
     th: (a) => `แผ่นงาน "${a.sheet}" (โมดูล ${a.module}) ว่างทั้งแผ่น จึงถือว่าหน่วยงานนี้ไม่ได้ตอบโมดูลนี้ และไม่นำมาคิดคะแนนและความครบถ้วน`,

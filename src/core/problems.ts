@@ -128,6 +128,8 @@ export interface InputProblemArgs {
   SHEET_RENAMED: { module: string; sheet: string; found: string };
   /** A second sheet holding a module's questions; `identical` when it holds the same answers. */
   /** A module whose sheet was left wholly empty in a workbook of all modules: not answered, so left off the scorecard and completeness. */
+  /** A row of `assess template --for` that makes no workbook: no name, a module or language not known, or a file name taken. */
+  TEMPLATE_ROW: { line: number; reason: "no_name" | "unknown_module" | "no_modules" | "language" | "duplicate"; value?: string };
   MODULE_NOT_ANSWERED: { module: string; sheet: string };
   SHEET_COPY: { module: string; sheet: string; copy: string; identical: boolean };
   /** One question answered differently in two copies of a sheet: neither is scored; `places` are the cells. */

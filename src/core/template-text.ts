@@ -27,6 +27,8 @@ export const TEMPLATE_TEXT = {
   },
   /** Ends every input message: where the explanation is in full ({col} is its column letter). */
   seeColumn: { en: "(In full: column {col}.)", th: "(ฉบับเต็ม: คอลัมน์ {col})" },
+  covers: { en: "Modules in this workbook", th: "โมดูลในแบบสอบถามนี้" },
+  coversHelp: { en: "Each has its own sheet. Leave a module's sheet wholly empty only if it does not concern your institution.", th: "แต่ละโมดูลมีแผ่นงานของตนเอง เว้นแผ่นงานของโมดูลว่างทั้งแผ่นได้เฉพาะเมื่อไม่เกี่ยวกับหน่วยงานของท่าน" },
   tick: { en: "Applies?", th: "ตรงหรือไม่" },
   tickHint: { en: "Yes if this applies; leave empty otherwise.", th: "เลือก ใช่ หากตรง หากไม่ตรงให้เว้นว่าง" },
   exclusive: { en: "Choose alone: not with other options", th: "เลือกข้อนี้เพียงข้อเดียว ไม่เลือกร่วมกับข้ออื่น" },

@@ -69,7 +69,7 @@ function notAnswered(used: readonly Module[], read: { answers: Record<string, An
   const empty = used.filter((m) => !m.sections.some((s) => s.questions.some((q) => written.has(q.id))));
   const needed = new Set(used.filter((m) => !empty.includes(m)).flatMap((m) => m.requires ?? []));
   // Only when something was answered: a workbook with nothing at all is scored as before (all missing).
-  return empty.length < used.length ? empty.filter((m) => !needed.has(m.id)) : [];
+  return written.size > 0 ? empty.filter((m) => !needed.has(m.id)) : [];
 }
 
 /**
@@ -145,7 +145,8 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   readModuleSheets(sheets, questions, lang, { answers, rejected, notes, places }, make, (p) => problems.push(p));
   const datasets = readDatasets(datasetsSheets(book), questions, lang, rejected, notes, push, places);
   // In a workbook of all modules, one left wholly empty was not for this institution (issue 16).
-  const unanswered = meta.institution ? [] : notAnswered(used, { answers, rejected, notes, datasets });
+  // A module whose sheet is gone is reported as SHEET_MISSING and scored as missing answers, not as not answered.
+  const unanswered = meta.institution ? [] : notAnswered(used.filter((m) => sheets.some((s) => s.module === m.id)), { answers, rejected, notes, datasets });
   for (const m of unanswered) push("MODULE_NOT_ANSWERED", { module: m.id, sheet: sheets.find((s) => s.module === m.id)?.sheet.name ?? m.id }, undefined, "warning");
 
   const code = field("institution_code");

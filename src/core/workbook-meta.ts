@@ -3,7 +3,7 @@
 // What cannot be read from it is left undefined, for the caller to recognise from question ids.
 import { normalizeLabel } from "./parse-answer.js";
 import type { LabelLang } from "./parse-answer.js";
-import { INSTITUTION_SHEET, META_SHEET } from "./template-layout.js";
+import { META_SHEET, OWN_SHEETS } from "./template-layout.js";
 import { TEMPLATE_TEXT } from "./template-text.js";
 import { text } from "./workbook-sheets.js";
 import type { ReadBook, ReadSheet } from "./workbook.js";
@@ -60,12 +60,10 @@ export function looksLikeQuestionnaire(book: ReadBook): boolean {
   return book.sheetNames.some((n) => idHeader.has(normalizeLabel(text(book.sheet(n)!.cell(1, 1)))));
 }
 
-/** The Institution sheet: by its name, or (a Thai template's หน่วยงาน, or renamed) the first sheet with the institution's keys in column A. */
+/** The Institution sheet, by its English or (a Thai template's) Thai name; only those are looked into, so a workbook of many sheets costs nothing more. */
 export function institutionSheet(book: ReadBook): ReadSheet | undefined {
-  const named = book.sheet(INSTITUTION_SHEET);
-  if (named && hasKey(named, "institution_name")) return named;
-  for (const n of book.sheetNames) if (hasKey(book.sheet(n)!, "institution_name")) return book.sheet(n);
-  return named;
+  const named = [OWN_SHEETS.institution.en, OWN_SHEETS.institution.th].map((n) => book.sheet(n)).filter((s): s is ReadSheet => s !== undefined);
+  return named.find((s) => hasKey(s, "institution_name")) ?? named[0];
 }
 
 function hasKey(sheet: ReadSheet, key: string): boolean {

@@ -71,6 +71,8 @@ function quoteFormula(s: string): string {
 export interface TemplateChoices {
   /** Dataset columns on the Datasets sheet (DATASET_COLUMNS unless more are asked for). */
   datasets?: number;
+  /** Made for one institution: its name (and ministry) filled in, its modules listed on the Institution sheet. */
+  institution?: { name: string; ministry?: string };
 }
 
 export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, choices: TemplateChoices = {}): { spec: WorkbookSpec; meta: TemplateMeta } {
@@ -182,6 +184,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
     modules: Object.fromEntries(q.modules.map((m) => [m.id, m.version])),
     hash: contentHash(q.modules),
     sheets: Object.fromEntries(moduleSheets.map((s) => [q.modules.find((m) => sheets[m.id] === s.name)!.id, s.name])),
+    ...(choices.institution ? { institution: choices.institution.name } : {}),
   };
   const spec: WorkbookSpec = {
     title: t(W.title),
@@ -189,7 +192,7 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, cho
     date,
     sheets: [
       instructionsSheet(lang, own),
-      institutionSheet(lang, own.institution),
+      institutionSheet(lang, own.institution, choices.institution, q.modules.map((m) => `${t(m.title)} (${sheets[m.id]})`).join("; ")),
       datasetsSheet(own.datasets, datasetQuestions, lang, choices.datasets ?? DATASET_COLUMNS, validationFor, yesNo, when, (x) => numbers.get(x.id)!.number),
       ...moduleSheets,
       { name: LISTS_SHEET, state: "veryHidden", rows: transpose(lists.columns) },
@@ -269,9 +272,12 @@ function instructionsSheet(lang: LabelLang, own: Record<"instructions" | "instit
   return { name: own.instructions, columns: [{ width: 90 }], rows, protect: true };
 }
 
-function institutionSheet(lang: LabelLang, name: string): SheetSpec {
+function institutionSheet(lang: LabelLang, name: string, institution: TemplateChoices["institution"], covers: string): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
   const rows: (CellSpec | undefined)[][] = [[W.id, W.field, W.answer, W.help].map((h) => ({ value: t(h), bold: true, fill: HEADER_FILL }))];
+  // Which modules this workbook asks, so that the respondent (and the NSO team) can see at once.
+  rows.push([idCell("modules_covered", lang), { value: t(W.covers), bold: true, wrap: true }, { value: covers, wrap: true }, { value: t(W.coversHelp), italic: true, wrap: true, color: "595959" }]);
+  const prefilled: Record<string, string | undefined> = { institution_name: institution?.name, ministry: institution?.ministry };
   for (const f of INSTITUTION_FIELDS) {
     const r = rows.length + 1;
     const prompt = { title: t(f.label), text: promptText(t(f.help), t(W.seeColumn).replace("{col}", "D")) };
@@ -279,7 +285,7 @@ function institutionSheet(lang: LabelLang, name: string): SheetSpec {
     rows.push([
       idCell(f.key, lang),
       { value: `${t(f.label)}${f.required ? " *" : ""}`, bold: true, wrap: true },
-      { value: null, unlocked: true, fill: ANSWER_FILL, validation, ...(f.date ? { numFmt: "yyyy-mm-dd" } : {}) },
+      { value: prefilled[f.key] ?? null, unlocked: true, fill: ANSWER_FILL, validation, ...(f.date ? { numFmt: "yyyy-mm-dd" } : {}) },
       { value: t(f.help), italic: true, wrap: true, color: "595959" },
     ]);
   }
