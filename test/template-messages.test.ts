@@ -104,6 +104,9 @@ describe("sheet tabs", () => {
       expect(names.slice(0, 3)).toEqual(["Instructions", "Institution", "Datasets"]);
       expect(names).not.toContain("Labour migration and child");
       expect(names).toContain("Labour migration & child labour");
+      expect(names).toContain("Birth registration");
+      expect(names).toContain("Immigration detention");
+      for (const n of names) expect(n).not.toMatch(/(&| and)$/);
     }
   });
 });

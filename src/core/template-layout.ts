@@ -58,9 +58,10 @@ export function moduleSheetNames(modules: readonly Module[], lang: LabelLang = "
     const title = lang === "th" ? m.title.th : m.title.en;
     const clean = title.replace(/[[\]:*?/\\']/g, " ").replace(/\s+/g, " ").trim();
     // "and" gives way to "&" before any word is cut: "Labour migration & child labour", not "Labour migration and child".
-    // A Thai title too long keeps its first phrase, before "และ" (and), when that alone fits.
-    const firstPhrase = clean.split("และ")[0]!.trim();
-    const short = clean.length <= 31 ? clean : lang === "th" && firstPhrase.length <= 31 && firstPhrase.length < clean.length ? firstPhrase : clean.replace(/ and /g, " & ");
+    // Too long: "and" gives way to "&"; if still too long, the first phrase (before "and", Thai "และ") when that alone fits.
+    const amp = clean.replace(/ and /g, " & ");
+    const firstPhrase = clean.split(lang === "th" ? "และ" : / and /)[0]!.trim();
+    const short = clean.length <= 31 ? clean : lang !== "th" && amp.length <= 31 ? amp : firstPhrase.length <= 31 && firstPhrase.length < clean.length ? firstPhrase : amp;
     const base = cutOnWord(short, 31) || m.id.slice(0, 31);
     let name = base;
     for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${cutOnWord(base, 28)} ${n}`;
@@ -79,7 +80,7 @@ function cutOnWord(s: string, max: number): string {
     out += segment;
   }
   // No dangling joining word: "and", "of"... or Thai และ (and), ของ (of), ใน (in), การ (the nominaliser).
-  out = out.replace(/\s+(and|of|for|the|to|in|&)$/iu, "").replace(/(และ|ของ|ใน|การ)+$/u, "").replace(/[\s,.\-–]+$/u, "");
+  out = out.trimEnd().replace(/\s+(and|of|for|the|to|in|&)$/iu, "").replace(/(และ|ของ|ใน|การ)+$/u, "").replace(/[\s,.\-–]+$/u, "");
   return out.length >= max / 2 ? out : s.slice(0, max).trim();
 }
 
