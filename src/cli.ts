@@ -135,8 +135,12 @@ Examples:
     .command("template")
     .description("write the Excel questionnaire to send to institutions")
     .addOption(new Option("--lang <lang>", "language of the workbook (problems: English unless th)").choices(["en", "th", "both"]).default("both"))
-    .option("-o, --output <file>", "workbook to write", "questionnaire.xlsx")
+    .option("-o, --output <file>", "workbook to write (default questionnaire.xlsx, or the institution's id; with --for, a folder)")
     .option("--date <YYYY-MM-DD>", "date stored in the workbook's properties (default 2026-01-01, so files are reproducible)")
+    .option("--datasets <n>", "dataset columns on the Datasets sheet (default 15)")
+    .option("--institution <name>", "a workbook for this institution: its name filled in, its modules suggested from --ministry (or chosen with --modules)")
+    .option("--ministry <name>", "the institution's ministry (a name or id from data/institutions.yaml), to suggest its modules")
+    .option("--for <file.csv>", "one workbook per institution listed (columns name, ministry, modules, language) in the folder -o names")
     .option("--force", "replace the file if it exists")
     .addHelpText(
       "after",
@@ -146,9 +150,11 @@ questionnaire is always included when a module requires it.
 
 Examples:
   $ assess template -o questionnaire.xlsx
-  $ assess template --modules general,education,health --lang th -o moe-th.xlsx`,
+  $ assess template --modules general,education,health --lang th -o moe-th.xlsx
+  $ assess template --institution "Basic Education Data Office" --ministry "Ministry of Education"
+  $ assess template --for institutions.csv -o out/`,
     )
-    .action(async (opts: { lang: "en" | "th" | "both"; output: string; date?: string; force?: boolean }, cmd: Command) => {
+    .action(async (opts: { lang: "en" | "th" | "both"; output?: string; date?: string; datasets?: string; force?: boolean; institution?: string; ministry?: string; for?: string }, cmd: Command) => {
       const { templateCommand } = await import("./commands/template.js");
       await templateCommand({ ...globals(cmd), ...opts }, streams);
     });

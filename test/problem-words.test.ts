@@ -149,6 +149,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   INSTITUTION_NAME_MISSING: [{ in: "workbook" }, { in: "submission" }],
   DATE_MISSING: [{ in: "workbook", reason: { code: "EMPTY", args: {} } }, { in: "workbook", reason: { code: "NOT_A_DATE", args: { text: "soon" } } }, { in: "submission" }, { in: "csv", institution: "hpo" }],
   SHEET_RENAMED: [{ module: "general", sheet: "General questionnaire", found: "General questionnaire (2)" }],
+  TEMPLATE_ROW: [{ line: 2, reason: "no_name" }, { line: 3, reason: "unknown_module", value: "x" }, { line: 4, reason: "no_modules", value: "Ministry of Y" }, { line: 5, reason: "language", value: "fr" }, { line: 6, reason: "duplicate", value: "moe.xlsx" }],
+  MODULE_NOT_ANSWERED: [{ module: "health", sheet: "Health and immunisation" }],
   SHEET_COPY: [{ module: "general", sheet: "General questionnaire", copy: "General questionnaire (2)", identical: true }, { module: "general", sheet: "General questionnaire", copy: "General questionnaire (2)", identical: false }],
   SHEET_COPY_CONFLICT: [{ question: "data_governance_policy", places: ["'General questionnaire'!E3", "'General questionnaire (2)'!E3"] }],
   META_DAMAGED: [

@@ -125,7 +125,8 @@ function rawOf(answer: Answer): string {
   return Array.isArray(answer.value) ? answer.value.join("; ") : String(answer.value);
 }
 
-function major(version: string): string {
+/** A module version's major part: versions that share it are answered alike. */
+export function major(version: string): string {
   return version.split(".")[0] ?? version;
 }
 

@@ -127,6 +127,10 @@ export interface InputProblemArgs {
   /** A module sheet found by its question ids under another name than the one it was made with. */
   SHEET_RENAMED: { module: string; sheet: string; found: string };
   /** A second sheet holding a module's questions; `identical` when it holds the same answers. */
+  /** A module whose sheet was left wholly empty in a workbook of all modules: not answered, so left off the scorecard and completeness. */
+  /** A row of `assess template --for` that makes no workbook: no name, a module or language not known, or a file name taken. */
+  TEMPLATE_ROW: { line: number; reason: "no_name" | "unknown_module" | "no_modules" | "language" | "duplicate"; value?: string };
+  MODULE_NOT_ANSWERED: { module: string; sheet: string };
   SHEET_COPY: { module: string; sheet: string; copy: string; identical: boolean };
   /** One question answered differently in two copies of a sheet: neither is scored; `places` are the cells. */
   SHEET_COPY_CONFLICT: { question: string; places: string[] };
@@ -142,7 +146,8 @@ export interface InputProblemArgs {
   DATE_MISSING: { in: "workbook"; reason: AnswerReason } | { in: "submission" } | { in: "csv"; institution: string };
   UNKNOWN_ROW: { row: number; id: string };
   DUPLICATE_ROW: { id: string; first: number };
-  DATASET_NAME_MISSING: { row: number };
+  /** A dataset row (first layout) or column (issue 16 layout) with answers but no name. */
+  DATASET_NAME_MISSING: { row: number } | { column: string };
   CSV_EMPTY: NoArgs;
   /** An answers CSV with more answer rows, or more institutions, than one file may hold (README, Limits). */
   CSV_TOO_MANY_ROWS: { what: "rows" | "institutions"; count: number; max: number };
