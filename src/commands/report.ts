@@ -4,9 +4,9 @@ import { buildReport } from "../core/report.js";
 import type { Report } from "../core/report-model.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
-import { EXIT, ExitError, FolderError, InternalError, UsageError } from "../errors.js";
+import { EXIT, ExitError, FolderError, UsageError } from "../errors.js";
 import { today } from "../io/clock.js";
-import { displayPath, exists, requireOutputFolder, writeFileAtomic } from "../io/fs.js";
+import { displayPath, exists, requireOutputFolder } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
 import { claimOutputFolder } from "../io/folder-lock.js";
 import { incompleteResultsFolders, isManifestFile } from "../io/results-folder.js";
@@ -23,8 +23,12 @@ import type { Streams } from "../io/streams.js";
 import { countOnce } from "../core/duplicates.js";
 import type { DuplicateRule } from "../core/duplicates.js";
 
-export const REPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { FORMAT_WRITERS, INSTITUTION_PAGES, REPORT_FORMATS } from "./report-formats.js";
+import type { FormatWriter, ReportFormat } from "./report-formats.js";
+import { writeStaged } from "../io/staging.js";
+
+export { REPORT_FORMATS };
+export type { ReportFormat };
 
 export interface ReportCommandOptions {
   modules?: string;
@@ -42,10 +46,13 @@ export interface ReportCommandOptions {
   allowIncomplete?: boolean;
 }
 
-const FILE_NAMES: Record<ReportFormat, string> = { md: "report.md", html: "report.html", xlsx: "report.xlsx", json: "report.json" };
 
 /** `assess report`: results (or answer files and workbooks, scored on the way) → the report in each format. */
-export async function reportCommand(options: ReportCommandOptions, streams: Streams = processStreams()): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+export async function reportCommand(
+  options: ReportCommandOptions,
+  streams: Streams = processStreams(),
+  writers: Record<ReportFormat, FormatWriter> = FORMAT_WRITERS,
+): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
   const date = options.date ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: expected YYYY-MM-DD`);
   const dir = resolve(options.output ?? "report");
@@ -53,15 +60,15 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
   const { lock, notes } = await claimOutputFolder(dir, "report");
   try {
     for (const n of notes) streams.stderr.write(`${formatProblem(n, options.lang ?? "en")}\n`);
-    return await writeReport(dir, date, options, streams);
+    return await writeReport(dir, date, options, streams, writers);
   } finally {
     await lock.release();
   }
 }
 
-async function writeReport(dir: string, date: string, options: ReportCommandOptions, streams: Streams): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+async function writeReport(dir: string, date: string, options: ReportCommandOptions, streams: Streams, writers: Record<ReportFormat, FormatWriter>): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
   const formats = options.formats ?? [...REPORT_FORMATS];
-  const targets = formats.map((f) => join(dir, FILE_NAMES[f]));
+  const targets = formats.map((f) => join(dir, writers[f].file));
   if (!options.force) {
     for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);
   }
@@ -93,32 +100,14 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
     const p = problem("OTHER_METHOD", { institution: o.institutionName, method: o.method, reportMethod: report.method }, o.source, [], "warning");
     streams.stderr.write(`${formatProblem(p, lang)}\n`);
   }
-  for (const [k, format] of formats.entries()) {
-    await writeFileAtomic(targets[k]!, await render(format, report), { force: true });
-  }
+  // Every format is written to a staging folder first and moved in place together.
+  // The institutions/ pages belong to the report: an earlier report's go with it.
+  await writeStaged(dir, [INSTITUTION_PAGES], async (stage) => {
+    for (const f of formats) await writers[f].write(report, stage);
+  });
   streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${results.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
   if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
   return { report, files: targets, failed };
-}
-
-async function render(format: ReportFormat, report: Report): Promise<string | Buffer> {
-  switch (format) {
-    case "md":
-      return (await import("../report/markdown.js")).renderMarkdown(report);
-    case "html":
-      return (await import("../report/html.js")).renderHtml(report);
-    case "json": {
-      // A mismatch is a bug in assess: said in English, as internal errors are.
-      const problems = checkSchema("report", report, "report.json");
-      if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
-      return `${JSON.stringify(report, null, 2)}\n`;
-    }
-    case "xlsx": {
-      const { buildReportWorkbook } = await import("../report/xlsx.js");
-      const { writeWorkbook } = await import("../io/xlsx.js");
-      return writeWorkbook(buildReportWorkbook(report));
-    }
-  }
 }
 
 /**
