@@ -1,6 +1,10 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
 import { buildReport } from "../core/report.js";
+import { answerRows } from "../core/report-answers.js";
+import { slimResult } from "../core/report-slim.js";
+import { questionIndex } from "../core/questionnaire.js";
+import { AnswerSpill } from "../io/answer-spill.js";
 import type { Report } from "../core/report-model.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
@@ -74,7 +78,29 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
   }
   const lang = options.lang ?? "en";
   const modules = await requireModules(options.modules);
-  const gathered = await gather(options, modules, streams, lang);
+  // Each result's answers go to the spill as it is read; the report keeps the rest (report-slim.ts).
+  const spill = await AnswerSpill.open<InstitutionResult>(dir);
+  try {
+    return await reportFrom(await gather(options, modules, streams, lang, spill), spill, { dir, date, options, streams, writers, formats, targets, modules, lang });
+  } finally {
+    await spill.remove();
+  }
+}
+
+interface Run {
+  dir: string;
+  date: string;
+  options: ReportCommandOptions;
+  streams: Streams;
+  writers: Record<ReportFormat, FormatWriter>;
+  formats: ReportFormat[];
+  targets: string[];
+  modules: readonly Module[];
+  lang: Lang;
+}
+
+async function reportFrom(gathered: { results: InstitutionResult[]; failed: FailedInput[] }, spill: AnswerSpill<InstitutionResult>, run: Run): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+  const { dir, date, options, streams, writers, formats, targets, modules, lang } = run;
   const failed = gathered.failed;
   // One institution counts once, by the rule chosen; the others are named, never silently dropped.
   const rule = options.duplicates ?? "latest";
@@ -94,6 +120,7 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
     lang,
     ...(options.includeRespondents ? { includeRespondents: true } : {}),
     superseded: once.superseded,
+    omitAnswers: true,
   });
 
   for (const o of report.otherMethods) {
@@ -103,7 +130,7 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
   // Every format is written to a staging folder first and moved in place together.
   // The institutions/ pages belong to the report: an earlier report's go with it.
   await writeStaged(dir, [INSTITUTION_PAGES], async (stage) => {
-    for (const f of formats) await writers[f].write(report, stage);
+    for (const f of formats) await writers[f].write(report, stage, spill.rows(results));
   });
   streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${results.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
   if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
@@ -115,7 +142,8 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
  * The same institution read twice (results.json beside its own results file) counts once;
  * institutions are ordered by name so that the report does not depend on input order.
  */
-async function gather(options: ReportCommandOptions, modules: readonly Module[], streams: Streams, lang: Lang): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+async function gather(options: ReportCommandOptions, modules: readonly Module[], streams: Streams, lang: Lang, spill: AnswerSpill<InstitutionResult>): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+  const index = questionIndex(modules);
   const expanded = await expandInputs(options.paths);
   const failed = expanded.failed;
   // A results folder whose run did not finish is not reported as if whole, unless asked to.
@@ -131,9 +159,12 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
   const combined = new Set(expanded.files.filter((f) => basename(f) === "results.json").map((f) => dirname(f)));
   const files = expanded.files.filter((f) => !manifests.has(f) && !(f.endsWith(".results.json") && combined.has(dirname(f))));
   const byKey = new Map<string, InstitutionResult>();
-  const add = (r: InstitutionResult) => {
+  const add = async (r: InstitutionResult) => {
     const key = `${r.source}\u0000${r.institution.id}\u0000${r.scorecard.date}`;
-    if (!byKey.has(key)) byKey.set(key, r);
+    if (byKey.has(key)) return;
+    const slim = slimResult(r);
+    await spill.add(slim, answerRows([r], index, lang));
+    byKey.set(key, slim);
   };
   for (const file of files) {
     const doc = extname(file).toLowerCase() === ".json" ? await resultsDocument(file) : undefined;
@@ -141,12 +172,12 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
       failed.push(doc);
       streams.stderr.write(renderFailure(doc, lang));
     } else if (doc) {
-      doc.results.forEach(add);
+      for (const r of doc.results) await add(r);
     } else {
       for (const o of await scoreInput(file, modules)) {
         if ("scorecard" in o) {
           if (o.problems.length) streams.stderr.write(renderProblems(o, lang));
-          add(o);
+          await add(o);
         } else {
           failed.push(o);
           streams.stderr.write(renderFailure(o, lang));

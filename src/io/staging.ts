@@ -2,7 +2,7 @@
 // inside the output folder, then moved in place together: a failed or killed run never leaves
 // a mix of old and new files. A stopped run's staging folder is removed by the folder lock.
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { OutputError, outputError } from "../errors.js";
 import { displayPath } from "./fs.js";
@@ -55,5 +55,19 @@ async function moveIn(from: string, to: string): Promise<void> {
     }
   } catch (e) {
     throw outputError(displayPath(to), e);
+  }
+}
+
+/** Writes a file from its parts as they come (a staged file: no temporary name of its own). */
+export async function writeChunks(path: string, chunks: AsyncIterable<string>): Promise<void> {
+  let fh;
+  try {
+    fh = await open(path, "wx");
+    for await (const c of chunks) await fh.write(c);
+    await fh.sync();
+  } catch (e) {
+    throw outputError(displayPath(path), e);
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
 }

@@ -1,0 +1,32 @@
+// What the report keeps of one institution's result while it reads the others: everything
+// its figures, sections and findings need, but not every answer (those go to the answer
+// table as they are read, and are read back in the report's order). A report of thousands
+// of institutions then holds a few kilobytes for each, not the whole result.
+import { DATA_MAP_FIELDS } from "./report-model.js";
+import { FIREWALL, SHARED_WITH } from "./report-findings.js";
+import type { InstitutionResult } from "./results.js";
+
+/** The answers the report reads by question: the data map's, the firewall's, the sharing one. */
+const DATASET_KEPT = new Set<string>([...DATA_MAP_FIELDS, SHARED_WITH, "ds_disaggregation"]);
+
+export function slimResult(r: InstitutionResult): InstitutionResult {
+  const sc = r.scorecard;
+  const keep = <T>(answers: Record<string, T>, ids: ReadonlySet<string>) => Object.fromEntries(Object.entries(answers).filter(([id]) => ids.has(id)));
+  return {
+    ...r,
+    problems: [],
+    scorecard: {
+      ...sc,
+      // Only the count of questions without a cell is read (dataset questions when no dataset was listed).
+      questions: sc.questions.filter((q) => q.cells.length === 0).map((q) => ({ ...q, cells: [] })),
+      gaps: sc.gaps.map((g) => ({ ...g, recommendations: g.recommendations.slice(0, 1) })),
+    },
+    answers: {
+      ...r.answers,
+      answers: keep(r.answers.answers, new Set([FIREWALL])),
+      datasets: r.answers.datasets.map((d) => ({ ...d, answers: keep(d.answers, DATASET_KEPT) })),
+      ...(r.answers.rejected ? { rejected: r.answers.rejected.map((x) => ({ ...x, raw: "", comment: "" })) } : {}),
+      ...(r.answers.notes ? { notes: [] } : {}),
+    },
+  };
+}
