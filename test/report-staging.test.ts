@@ -1,4 +1,4 @@
-// A report is one whole: every format is written to a staging folder and moved in place
+// A report is one whole, and one of thousands of institutions is still readable: every format is written to a staging folder and moved in place
 // together, so a format that fails leaves the folder's earlier report as it was, and no mix.
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +7,8 @@ import { describe, expect, it } from "vitest";
 import { reportCommand } from "../src/commands/report.js";
 import { FORMAT_WRITERS } from "../src/commands/report-formats.js";
 import type { FormatWriter, ReportFormat } from "../src/commands/report-formats.js";
+import { INSTITUTION_PAGES_ABOVE } from "../src/core/report-pages.js";
+import { assess } from "./helpers/exec.js";
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
 const options = (output: string) => ({ paths: ["examples/answers"], output, formats: ["md", "html", "json"] as ReportFormat[], date: "2026-12-01", force: true });
@@ -30,4 +32,35 @@ describe("a report's formats land together", () => {
     await reportCommand(options(out), quiet);
     expect(readdirSync(out).sort()).toEqual(["report.html", "report.json", "report.md"]);
   });
+});
+
+describe("a report of more institutions than one page holds", () => {
+  it("keeps the summary, heatmaps and data map in report.html and report.md, and writes each institution as a page, linked", async () => {
+    const scored = mkdtempSync(join(tmpdir(), "assess-scale-"));
+    expect(assess(["score", "examples/answers", "-o", scored]).code).toBe(0);
+    const one = readdirSync(scored).find((f) => f.endsWith(".results.json"))!;
+    const doc = JSON.parse(readFileSync(join(scored, one), "utf8")) as { results: { source: string; institution: { id: string; name: string } }[] };
+    const many = mkdtempSync(join(tmpdir(), "assess-many-"));
+    const n = INSTITUTION_PAGES_ABOVE + 1;
+    for (let k = 1; k <= n; k++) {
+      const r = doc.results[0]!;
+      const copy = { ...doc, results: [{ ...r, source: `copy-${k}.yaml`, institution: { ...r.institution, id: `copy-${k}`, name: `Copy ${k} <b>of</b> one (fictional)` } }] };
+      writeFileSync(join(many, `copy-${k}.results.json`), JSON.stringify(copy));
+    }
+    const out = mkdtempSync(join(tmpdir(), "assess-pages-"));
+    await reportCommand({ paths: [many], output: out, formats: ["md", "html"], date: "2026-12-01", allowIncomplete: true }, quiet);
+    const pages = readdirSync(join(out, "institutions")).sort();
+    expect(pages).toHaveLength(2 * n);
+    expect(pages[0]).toBe("001-copy-1.html");
+    const html = readFileSync(join(out, "report.html"), "utf8");
+    expect(html).toContain('<a href="institutions/001-copy-1.html">Copy 1 &lt;b&gt;of&lt;/b&gt; one (fictional)</a>');
+    expect(html).toContain('id="heatmap-institutions"');
+    expect(html).not.toContain('class="institution"');
+    const md = readFileSync(join(out, "report.md"), "utf8");
+    expect(md).toContain("- [Copy 1 &lt;b&gt;of&lt;/b&gt; one (fictional)](institutions/001-copy-1.md)");
+    const page = readFileSync(join(out, "institutions", "001-copy-1.html"), "utf8");
+    expect(page).toContain('<a href="../report.html#institutions">');
+    expect(page).toContain('<section class="institution" id="inst-copy-1"><h3>Copy 1 &lt;b&gt;of&lt;/b&gt; one (fictional)</h3>');
+    expect(readFileSync(join(out, "institutions", "001-copy-1.md"), "utf8")).toContain("### Copy 1 &lt;b&gt;of&lt;/b&gt; one (fictional)");
+  }, 120_000);
 });

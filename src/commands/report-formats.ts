@@ -2,9 +2,11 @@
 // entry here (its file name and how it writes the report into a folder) and its name in
 // REPORT_FORMATS; report.ts stages every format and moves them in place together.
 import { join } from "node:path";
-import type { AnswerRow, Report } from "../core/report-model.js";
+import type { AnswerRow, InstitutionSection, Report } from "../core/report-model.js";
+import { INSTITUTION_PAGES, INSTITUTION_PAGES_ABOVE, institutionPageNames } from "../core/report-pages.js";
+import { mkdir } from "node:fs/promises";
 import type { AnswerRows } from "../io/answer-spill.js";
-import { writeChunks } from "../io/staging.js";
+import { writeChunks, writeStagedFile } from "../io/staging.js";
 import { formatProblem } from "../core/problem-words.js";
 import { InternalError } from "../errors.js";
 import { writeFileAtomic } from "../io/fs.js";
@@ -13,9 +15,6 @@ import { normalizeZipTimes } from "../io/zip.js";
 
 export const REPORT_FORMATS = ["md", "html", "xlsx", "json", "docx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-/** The folder of one page per institution, beside report.html and report.md, in a report too large for one page. */
-export const INSTITUTION_PAGES = "institutions";
 
 export interface FormatWriter {
   /** The file it writes, in the report's folder. */
@@ -27,6 +26,28 @@ export interface FormatWriter {
 /** A writer whose whole output is rendered in memory, then written. */
 function whole(file: string, render: (report: Report) => Promise<string | Uint8Array>): FormatWriter {
   return { file, write: async (report, dir) => writeFileAtomic(join(dir, file), await render(report), { force: true }) };
+}
+
+/**
+ * A text format whose institution sections become pages of their own under institutions/
+ * in a report of more than INSTITUTION_PAGES_ABOVE institutions.
+ */
+function paged(
+  file: string,
+  ext: string,
+  load: () => Promise<{ report: (r: Report, pages?: readonly string[]) => string; page: (r: Report, i: InstitutionSection) => string }>,
+): FormatWriter {
+  return {
+    file,
+    write: async (report, dir) => {
+      const render = await load();
+      if (report.institutions.length <= INSTITUTION_PAGES_ABOVE) return writeFileAtomic(join(dir, file), render.report(report), { force: true });
+      const pages = institutionPageNames(report.institutions.map((i) => i.id));
+      await writeStagedFile(join(dir, file), render.report(report, pages));
+      await mkdir(join(dir, INSTITUTION_PAGES), { recursive: true });
+      for (const [k, i] of report.institutions.entries()) await writeStagedFile(join(dir, INSTITUTION_PAGES, `${pages[k]}.${ext}`), render.page(report, i));
+    },
+  };
 }
 
 /** The report with its answer table in memory, for the formats that need it whole. */
@@ -59,8 +80,14 @@ async function* reportJson(report: Report, answers: AnswerRows): AsyncGenerator<
 }
 
 export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
-  md: whole("report.md", async (r) => (await import("../report/markdown.js")).renderMarkdown(r)),
-  html: whole("report.html", async (r) => (await import("../report/html.js")).renderHtml(r)),
+  md: paged("report.md", "md", async () => {
+    const m = await import("../report/markdown.js");
+    return { report: m.renderMarkdown, page: m.renderInstitutionMarkdown };
+  }),
+  html: paged("report.html", "html", async () => {
+    const h = await import("../report/html.js");
+    return { report: h.renderHtml, page: h.renderInstitutionHtml };
+  }),
   xlsx: {
     file: "report.xlsx",
     write: async (report, dir, answers) => {

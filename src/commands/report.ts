@@ -27,7 +27,8 @@ import type { Streams } from "../io/streams.js";
 import { countOnce } from "../core/duplicates.js";
 import type { DuplicateRule } from "../core/duplicates.js";
 
-import { FORMAT_WRITERS, INSTITUTION_PAGES, REPORT_FORMATS } from "./report-formats.js";
+import { FORMAT_WRITERS, REPORT_FORMATS } from "./report-formats.js";
+import { INSTITUTION_PAGES } from "../core/report-pages.js";
 import type { FormatWriter, ReportFormat } from "./report-formats.js";
 import { writeStaged } from "../io/staging.js";
 

@@ -2,7 +2,7 @@
 // inside the output folder, then moved in place together: a failed or killed run never leaves
 // a mix of old and new files. A stopped run's staging folder is removed by the folder lock.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { OutputError, outputError } from "../errors.js";
 import { displayPath } from "./fs.js";
@@ -69,5 +69,14 @@ export async function writeChunks(path: string, chunks: AsyncIterable<string>): 
     throw outputError(displayPath(path), e);
   } finally {
     await fh?.close().catch(() => undefined);
+  }
+}
+
+/** Writes a file in a staging folder: the folder is moved in place whole, so no temporary name and no flush of its own. */
+export async function writeStagedFile(path: string, data: string): Promise<void> {
+  try {
+    await writeFile(path, data, { flag: "wx" });
+  } catch (e) {
+    throw outputError(displayPath(path), e);
   }
 }

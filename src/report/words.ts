@@ -11,6 +11,7 @@ export const W = {
   dataMap: { en: "Data map", th: "แผนที่ข้อมูล" },
   coverage: { en: "Disaggregation available, by dataset", th: "การจำแนกข้อมูลที่มี แยกตามชุดข้อมูล" },
   institutions: { en: "Institutions", th: "หน่วยงาน" },
+  backToReport: { en: "Back to the report", th: "กลับไปที่รายงาน" },
   crossCutting: { en: "Cross-cutting findings", th: "ข้อค้นพบร่วม" },
   commonGaps: { en: "Most common gaps", th: "ช่องว่างที่พบบ่อยที่สุด" },
   sharing: { en: "Who shares with whom", th: "การแบ่งปันข้อมูลระหว่างหน่วยงาน" },
