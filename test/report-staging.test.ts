@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { reportCommand } from "../src/commands/report.js";
 import { FORMAT_WRITERS } from "../src/commands/report-formats.js";
@@ -48,7 +49,8 @@ describe("a report of more institutions than one page holds", () => {
       writeFileSync(join(many, `copy-${k}.results.json`), JSON.stringify(copy));
     }
     const out = mkdtempSync(join(tmpdir(), "assess-pages-"));
-    await reportCommand({ paths: [many], output: out, formats: ["md", "html"], date: "2026-12-01", allowIncomplete: true }, quiet);
+    const all = { paths: [many], date: "2026-12-01", allowIncomplete: true, force: true };
+    await reportCommand({ ...all, output: out }, quiet);
     const pages = readdirSync(join(out, "institutions")).sort();
     expect(pages).toHaveLength(2 * n);
     expect(pages[0]).toBe("001-copy-1.html");
@@ -62,5 +64,16 @@ describe("a report of more institutions than one page holds", () => {
     expect(page).toContain('<a href="../report.html#institutions">');
     expect(page).toContain('<section class="institution" id="inst-copy-1"><h3>Copy 1 &lt;b&gt;of&lt;/b&gt; one (fictional)</h3>');
     expect(readFileSync(join(out, "institutions", "001-copy-1.md"), "utf8")).toContain("### Copy 1 &lt;b&gt;of&lt;/b&gt; one (fictional)");
-  }, 120_000);
+    // The workbook, streamed: no sheet per institution, every answer row of report.json, the same bytes twice.
+    const json = JSON.parse(readFileSync(join(out, "report.json"), "utf8")) as { answers: unknown[]; institutions: unknown[] };
+    expect(json.institutions).toHaveLength(n);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "report.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Data map", "Cross-cutting", "Answers", "Methodology"]);
+    expect(wb.getWorksheet("Answers")!.actualRowCount).toBe(json.answers.length + 1);
+    expect(wb.getWorksheet("Summary")!.actualRowCount).toBeGreaterThan(n);
+    const again = mkdtempSync(join(tmpdir(), "assess-pages-"));
+    await reportCommand({ ...all, output: again }, quiet);
+    for (const f of ["report.xlsx", "report.docx", "report.json", "report.html"]) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+  }, 300_000);
 });

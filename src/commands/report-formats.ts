@@ -91,9 +91,18 @@ export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
   xlsx: {
     file: "report.xlsx",
     write: async (report, dir, answers) => {
-      const { buildReportWorkbook } = await import("../report/xlsx.js");
-      const { writeWorkbook } = await import("../io/xlsx.js");
-      await writeFileAtomic(join(dir, "report.xlsx"), await writeWorkbook(buildReportWorkbook(await withAnswers(report, answers))), { force: true });
+      const { answerCells, buildReportWorkbook } = await import("../report/xlsx.js");
+      const path = join(dir, "report.xlsx");
+      if (report.institutions.length <= INSTITUTION_PAGES_ABOVE) {
+        const { writeWorkbook } = await import("../io/xlsx.js");
+        return writeFileAtomic(path, await writeWorkbook(buildReportWorkbook(await withAnswers(report, answers))), { force: true });
+      }
+      // Thousands of institutions: no sheet each, and the answer table streamed to the file.
+      const { writeWorkbookStreaming } = await import("../io/xlsx-stream.js");
+      const rows = async function* () {
+        for await (const batch of answers.batches()) for (const a of batch) yield answerCells(a, report.lang);
+      };
+      await writeWorkbookStreaming(path, buildReportWorkbook(report, true), { sheet: "Answers", rows: rows() });
     },
   },
   json: { file: "report.json", write: (report, dir, answers) => writeChunks(join(dir, "report.json"), reportJson(report, answers)) },

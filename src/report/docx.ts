@@ -5,6 +5,7 @@
 import { DIMENSIONS } from "../core/model.js";
 import type { Lang } from "../core/model.js";
 import type { DimensionScore, InstitutionSection, Report } from "../core/report-model.js";
+import { INSTITUTION_PAGES_ABOVE } from "../core/report-pages.js";
 import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, pct, supersededText, w } from "./words.js";
 
 type Docx = typeof import("docx");
@@ -32,7 +33,9 @@ export async function renderDocx(r: Report): Promise<Buffer> {
   const b = new Builder(D, L);
   const first = b.front(r);
   const map = b.dataMap(r);
-  const rest = [...r.institutions.flatMap((i) => b.institution(i)), ...b.crossCutting(r), ...b.methodology(r)];
+  // Thousands of institutions: their sections are pages of the HTML and Markdown report instead.
+  const sections = r.institutions.length > INSTITUTION_PAGES_ABOVE ? [b.p(w("institutionPages", L, { n: r.institutions.length }))] : r.institutions.flatMap((i) => b.institution(i));
+  const rest = [...sections, ...b.crossCutting(r), ...b.methodology(r)];
   const portrait = { page: { size: { width: A4.width, height: A4.height }, margin: margins() } };
   const landscape = { page: { size: { width: A4.width, height: A4.height, orientation: D.PageOrientation.LANDSCAPE }, margin: margins() } };
   const doc = new D.Document({
