@@ -26,6 +26,15 @@ describe("a report's formats land together", () => {
     for (const [n, t] of Object.entries(old)) expect(readFileSync(join(out, n), "utf8")).toBe(t);
   });
 
+  it("a killed run's staging folder and answer spill are removed by the next run", async () => {
+    const out = mkdtempSync(join(tmpdir(), "assess-stage-"));
+    mkdirSync(join(out, ".assess-stage.99999.0a1b2c3d.tmp"));
+    writeFileSync(join(out, ".assess-stage.99999.0a1b2c3d.tmp", "report.md"), "half");
+    writeFileSync(join(out, ".assess-stage.99999.deadbeef.tmp"), "[]");
+    await reportCommand({ ...options(out), formats: ["md"] }, quiet);
+    expect(readdirSync(out)).toEqual(["report.md"]);
+  });
+
   it("a report without institution pages removes the pages an earlier report left", async () => {
     const out = mkdtempSync(join(tmpdir(), "assess-stage-"));
     mkdirSync(join(out, "institutions"));

@@ -145,6 +145,7 @@ async function reportFrom(gathered: { results: InstitutionResult[]; failed: Fail
  */
 async function gather(options: ReportCommandOptions, modules: readonly Module[], streams: Streams, lang: Lang, spill: AnswerSpill<InstitutionResult>): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
   const index = questionIndex(modules);
+  const pool = new Map<string, string>();
   const expanded = await expandInputs(options.paths);
   const failed = expanded.failed;
   // A results folder whose run did not finish is not reported as if whole, unless asked to.
@@ -163,7 +164,7 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
   const add = async (r: InstitutionResult) => {
     const key = `${r.source}\u0000${r.institution.id}\u0000${r.scorecard.date}`;
     if (byKey.has(key)) return;
-    const slim = slimResult(r);
+    const slim = slimResult(r, pool);
     await spill.add(slim, answerRows([r], index, lang));
     byKey.set(key, slim);
   };

@@ -9,8 +9,18 @@ import type { InstitutionResult } from "./results.js";
 /** The answers the report reads by question: the data map's, the firewall's, the sharing one. */
 const DATASET_KEPT = new Set<string>([...DATA_MAP_FIELDS, SHARED_WITH, "ds_disaggregation"]);
 
-export function slimResult(r: InstitutionResult): InstitutionResult {
+/**
+ * The same words over thousands of institutions (recommendations, question and dataset ids)
+ * are one string each in `pool`, not a copy each: most of what a gap holds.
+ */
+export function slimResult(r: InstitutionResult, pool: Map<string, string>): InstitutionResult {
   const sc = r.scorecard;
+  const one = (x: string) => {
+    const found = pool.get(x);
+    if (found !== undefined) return found;
+    pool.set(x, x);
+    return x;
+  };
   const keep = <T>(answers: Record<string, T>, ids: ReadonlySet<string>) => Object.fromEntries(Object.entries(answers).filter(([id]) => ids.has(id)));
   return {
     ...r,
@@ -19,7 +29,14 @@ export function slimResult(r: InstitutionResult): InstitutionResult {
       ...sc,
       // Only the count of questions without a cell is read (dataset questions when no dataset was listed).
       questions: sc.questions.filter((q) => q.cells.length === 0).map((q) => ({ ...q, cells: [] })),
-      gaps: sc.gaps.map((g) => ({ ...g, recommendations: g.recommendations.slice(0, 1) })),
+      gaps: sc.gaps.map((g) => ({
+        ...g,
+        question: one(g.question),
+        module: one(g.module),
+        datasets: g.datasets.map(one),
+        criticalDatasets: g.criticalDatasets.map(one),
+        recommendations: g.recommendations.slice(0, 1).map((t) => ({ en: one(t.en), th: one(t.th) })),
+      })),
     },
     answers: {
       ...r.answers,

@@ -30,11 +30,13 @@ type Row = (string | CellSpec)[];
 export async function renderDocx(r: Report): Promise<Buffer> {
   const D = await import("docx");
   const L = r.lang;
-  const b = new Builder(D, L);
+  // Thousands of institutions: the document keeps what does not grow with them (a Word table of
+  // thousands of rows is neither read nor kept in memory); the rest is in the other formats.
+  const large = r.institutions.length > INSTITUTION_PAGES_ABOVE;
+  const b = new Builder(D, L, large);
   const first = b.front(r);
   const map = b.dataMap(r);
-  // Thousands of institutions: their sections are pages of the HTML and Markdown report instead.
-  const sections = r.institutions.length > INSTITUTION_PAGES_ABOVE ? [b.p(w("institutionPages", L, { n: r.institutions.length }))] : r.institutions.flatMap((i) => b.institution(i));
+  const sections = large ? [b.p(w("institutionPages", L, { n: r.institutions.length }))] : r.institutions.flatMap((i) => b.institution(i));
   const rest = [...sections, ...b.crossCutting(r), ...b.methodology(r)];
   const portrait = { page: { size: { width: A4.width, height: A4.height }, margin: margins() } };
   const landscape = { page: { size: { width: A4.width, height: A4.height, orientation: D.PageOrientation.LANDSCAPE }, margin: margins() } };
@@ -83,7 +85,13 @@ class Builder {
   constructor(
     private readonly D: Docx,
     private readonly L: Lang,
+    private readonly large: boolean,
   ) {}
+
+  /** In a large report, a table that grows with the institutions is named, and left to the other formats. */
+  elsewhere(rows: number) {
+    return this.p(w("tableElsewhere", this.L, { n: rows }), { italic: true });
+  }
 
   h(level: 1 | 2 | 3, text: string) {
     const D = this.D;
@@ -140,7 +148,8 @@ class Builder {
     out.push(this.p(`${w("bands", L)}: ${r.methodology.bands.join("; ")}. ${w("score", L)} (${w("completeness", L)}).`));
     const dims = DIMENSIONS.map((d) => dim(d, L));
     out.push(this.h(2, w("byInstitution", L)));
-    out.push(this.table([w("institution", L), ...dims, w("overall", L)], r.heatmap.institutions.map((i) => [i.name, ...DIMENSIONS.map((d) => this.band(i.cells[d])), overallText(i, L)]), [3, 1.3, 1.3, 1.3, 1.3]));
+    if (this.large) out.push(this.elsewhere(r.heatmap.institutions.length));
+    else out.push(this.table([w("institution", L), ...dims, w("overall", L)], r.heatmap.institutions.map((i) => [i.name, ...DIMENSIONS.map((d) => this.band(i.cells[d])), overallText(i, L)]), [3, 1.3, 1.3, 1.3, 1.3]));
     out.push(this.h(2, w("byTheme", L)));
     out.push(this.table([w("theme", L), ...dims], r.heatmap.modules.map((t) => [`${t.title} (n=${t.institutions})`, ...DIMENSIONS.map((d) => this.band(t.cells[d]))]), [3, 1.3, 1.3, 1.3]));
     return out;
@@ -150,6 +159,7 @@ class Builder {
     const L = this.L;
     const m = r.dataMap;
     const mark = { yes: "✓", no: "✗", unknown: "?" } as const;
+    if (this.large) return [this.h(1, w("dataMap", L)), this.elsewhere(m.rows.length)];
     return [
       this.h(1, w("dataMap", L)),
       this.table([w("institution", L), w("dataset", L), ...m.columns.map((c) => heading(c, L))], m.rows.map((row) => [row.institutionName, row.datasetName, ...m.columns.map((c) => row.fields[c.id] ?? "—")])),
@@ -188,9 +198,11 @@ class Builder {
     const out: Block[] = [this.h(1, w("crossCutting", L)), this.h(2, w("commonGaps", L))];
     out.push(this.table([w("question", L), w("dimension", L), w("institutionsWithGap", L), w("criticalGaps", L), w("meanGap", L), w("recommendation", L)], c.commonGaps.map((g) => [g.label, dim(g.dimension, L), { text: String(g.institutions), right: true }, { text: String(g.critical), right: true }, { text: num(g.meanGap), right: true }, g.recommendation ?? ""]), [4, 1.3, 1, 1, 1, 4]));
     out.push(this.h(2, w("sharing", L)));
-    out.push(this.table([w("institution", L), w("partners", L)], c.sharing.map((x) => [x.name, x.partners.length ? x.partners.map((p) => `${p.label} (${p.datasets})`).join("; ") : w("notShared", L)]), [2, 3]));
+    if (this.large) out.push(this.elsewhere(c.sharing.length));
+    else out.push(this.table([w("institution", L), w("partners", L)], c.sharing.map((x) => [x.name, x.partners.length ? x.partners.map((p) => `${p.label} (${p.datasets})`).join("; ") : w("notShared", L)]), [2, 3]));
     out.push(this.h(2, w("firewall", L)));
-    out.push(c.firewallMissing.length ? this.table([w("institution", L), w("reasons", L)], c.firewallMissing.map((f) => [f.name, f.reasons.map((x) => firewallReason(x, L)).join("; ")]), [2, 3]) : this.p(w("noneFound", L)));
+    if (this.large && c.firewallMissing.length) out.push(this.elsewhere(c.firewallMissing.length));
+    else out.push(c.firewallMissing.length ? this.table([w("institution", L), w("reasons", L)], c.firewallMissing.map((f) => [f.name, f.reasons.map((x) => firewallReason(x, L)).join("; ")]), [2, 3]) : this.p(w("noneFound", L)));
     return out;
   }
 
