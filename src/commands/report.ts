@@ -80,7 +80,7 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
   const lang = options.lang ?? "en";
   const modules = await requireModules(options.modules);
   // Each result's answers go to the spill as it is read; the report keeps the rest (report-slim.ts).
-  const spill = await AnswerSpill.open<InstitutionResult>(dir);
+  const spill = await AnswerSpill.open<number>(dir);
   try {
     return await reportFrom(await gather(options, modules, streams, lang, spill), spill, { dir, date, options, streams, writers, formats, targets, modules, lang });
   } finally {
@@ -100,8 +100,33 @@ interface Run {
   lang: Lang;
 }
 
-async function reportFrom(gathered: { results: InstitutionResult[]; failed: FailedInput[] }, spill: AnswerSpill<InstitutionResult>, run: Run): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
-  const { dir, date, options, streams, writers, formats, targets, modules, lang } = run;
+interface Gathered {
+  results: InstitutionResult[];
+  failed: FailedInput[];
+  /** Each result's answer rows in the spill. */
+  spilled: Map<InstitutionResult, number>;
+}
+
+async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: Run): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+  const { dir, formats, targets, streams, writers } = run;
+  const failed = gathered.failed;
+  const { report, order } = settle(gathered, run);
+  // Every format is written to a staging folder first and moved in place together.
+  // The institutions/ pages belong to the report: an earlier report's go with it.
+  await writeStaged(dir, [INSTITUTION_PAGES], async (stage) => {
+    for (const f of formats) await writers[f].write(report, stage, spill.rows(order));
+  });
+  streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${order.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
+  if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
+  return { report, files: targets, failed };
+}
+
+/**
+ * The report from the results read, and the order of their answer rows in the spill. The
+ * results are let go here: what the formats need is in the report and the spill.
+ */
+function settle(gathered: Gathered, run: Run): { report: Report; order: number[] } {
+  const { date, options, streams, modules, lang } = run;
   const failed = gathered.failed;
   // One institution counts once, by the rule chosen; the others are named, never silently dropped.
   const rule = options.duplicates ?? "latest";
@@ -128,14 +153,10 @@ async function reportFrom(gathered: { results: InstitutionResult[]; failed: Fail
     const p = problem("OTHER_METHOD", { institution: o.institutionName, method: o.method, reportMethod: report.method }, o.source, [], "warning");
     streams.stderr.write(`${formatProblem(p, lang)}\n`);
   }
-  // Every format is written to a staging folder first and moved in place together.
-  // The institutions/ pages belong to the report: an earlier report's go with it.
-  await writeStaged(dir, [INSTITUTION_PAGES], async (stage) => {
-    for (const f of formats) await writers[f].write(report, stage, spill.rows(results));
-  });
-  streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${results.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
-  if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
-  return { report, files: targets, failed };
+  const order = results.map((r) => gathered.spilled.get(r)!);
+  gathered.results = [];
+  gathered.spilled.clear();
+  return { report, order };
 }
 
 /**
@@ -143,7 +164,8 @@ async function reportFrom(gathered: { results: InstitutionResult[]; failed: Fail
  * The same institution read twice (results.json beside its own results file) counts once;
  * institutions are ordered by name so that the report does not depend on input order.
  */
-async function gather(options: ReportCommandOptions, modules: readonly Module[], streams: Streams, lang: Lang, spill: AnswerSpill<InstitutionResult>): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+async function gather(options: ReportCommandOptions, modules: readonly Module[], streams: Streams, lang: Lang, spill: AnswerSpill<number>): Promise<Gathered> {
+  const spilled = new Map<InstitutionResult, number>();
   const index = questionIndex(modules);
   const pool = new Map<string, string>();
   const expanded = await expandInputs(options.paths);
@@ -165,7 +187,8 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
     const key = `${r.source}\u0000${r.institution.id}\u0000${r.scorecard.date}`;
     if (byKey.has(key)) return;
     const slim = slimResult(r, pool);
-    await spill.add(slim, answerRows([r], index, lang));
+    spilled.set(slim, spilled.size);
+    await spill.add(spilled.size - 1, answerRows([r], index, lang));
     byKey.set(key, slim);
   };
   for (const file of files) {
@@ -188,7 +211,7 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
     }
   }
   // In input order: the duplicate rule may need it ("first").
-  return { results: [...byKey.values()], failed };
+  return { results: [...byKey.values()], failed, spilled };
 }
 
 /** Institutions by name, so that the report does not depend on input order. */

@@ -177,6 +177,9 @@ export interface ReportOptions {
   omitAnswers?: boolean;
 }
 
+/** An institution's section shows every critical gap, then the highest-ranked others up to this many lines in all. */
+export const SHOWN_GAPS = 15;
+
 /** Data map columns: the general module's dataset inventory, in this order. */
 export const DATA_MAP_FIELDS = [
   "ds_type",

@@ -8,7 +8,7 @@ import { METHOD_VERSION, pooledCompleteness } from "./scoring.js";
 import { answerRows, answerWords } from "./report-answers.js";
 import { cellsOf, defined, exactGap, meanCells, overallOf, round, tallyExact } from "./report-figures.js";
 import { FIREWALL, SHARED_WITH, commonGaps, firewallMissing, sharingLinks } from "./report-findings.js";
-import { CORE_VARIABLES, DATA_MAP_FIELDS, METHOD_RULES, REPORT_FORMAT, SCORE_BANDS } from "./report-model.js";
+import { CORE_VARIABLES, DATA_MAP_FIELDS, METHOD_RULES, REPORT_FORMAT, SCORE_BANDS, SHOWN_GAPS } from "./report-model.js";
 import type { DataMapRow, InstitutionSection, Report, ReportOptions } from "./report-model.js";
 import type { Answer } from "./answers.js";
 import type { InstitutionResult } from "./results.js";
@@ -70,7 +70,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
     const applying = tallies.reduce((n, t) => n + t.answered - t.notApplicable, 0);
     const unknown = tallies.reduce((n, t) => n + t.unknown, 0);
     const critical = sc.gaps.filter((g) => g.critical);
-    const shown = [...critical, ...sc.gaps.filter((g) => !g.critical).slice(0, Math.max(0, 15 - critical.length))];
+    const shown = [...critical, ...sc.gaps.filter((g) => !g.critical).slice(0, Math.max(0, SHOWN_GAPS - critical.length))];
     const dsName = (id: string) => r.datasets.find((d) => d.id === id)?.name ?? id;
     const completeness = round(pooledCompleteness(sc.dimensions));
     // Dataset questions have one cell per dataset: none at all when no dataset was listed.
