@@ -182,10 +182,10 @@ Examples:
 
   program
     .command("report")
-    .description("write the gap reports (Markdown, HTML, XLSX, JSON) from results, answer files or workbooks")
+    .description("write the gap reports (Markdown, HTML, XLSX, JSON, Word) from results, answer files or workbooks")
     .argument("<paths...>", "results files or folders (from assess score -o), or answer files, workbooks and CSV to score on the way")
     .option("-o, --output <dir>", "folder for the report files", "report")
-    .option("--format <list>", "formats, comma-separated: md,html,xlsx,json", "md,html,xlsx,json")
+    .option("--format <list>", "formats, comma-separated: md,html,xlsx,json,docx", "md,html,xlsx,json,docx")
     .option("--title <text>", "report title")
     .option("--date <YYYY-MM-DD>", "report date (default today); the same inputs and date give identical files")
     .addOption(new Option("--lang <lang>", "report language (and of the problems printed)").choices(["en", "th"]).default("en"))

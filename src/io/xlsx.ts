@@ -23,12 +23,36 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   return normalizeZipTimes(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
-async function addSheet(wb: Workbook, s: SheetSpec, font: Font | undefined): Promise<void> {
-  const ws: Worksheet = wb.addWorksheet(s.name, {
+/** A red-yellow-green colour scale over 0-100 on `ref`. */
+export function colourScale(ref: string) {
+  return {
+    ref,
+    rules: [
+      {
+        type: "colorScale" as const,
+        priority: 1,
+        cfvo: [
+          { type: "num" as const, value: 0 },
+          { type: "num" as const, value: 50 },
+          { type: "num" as const, value: 100 },
+        ],
+        color: [{ argb: "FFD73027" }, { argb: "FFFEE08B" }, { argb: "FF1A9850" }],
+      },
+    ],
+  };
+}
+
+/** A sheet's view and page set-up, as exceljs takes them (also for the streaming writer, xlsx-stream.ts). */
+export function sheetOptions(s: SheetSpec) {
+  return {
     state: s.state ?? "visible",
-    views: s.freeze ? [{ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [],
-    pageSetup: { orientation: s.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
-  });
+    views: s.freeze ? [{ state: "frozen" as const, xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [],
+    pageSetup: { orientation: s.landscape ? ("landscape" as const) : ("portrait" as const), fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  };
+}
+
+async function addSheet(wb: Workbook, s: SheetSpec, font: Font | undefined): Promise<void> {
+  const ws: Worksheet = wb.addWorksheet(s.name, sheetOptions(s));
   s.columns?.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width;
@@ -43,23 +67,7 @@ async function addSheet(wb: Workbook, s: SheetSpec, font: Font | undefined): Pro
   writeValidations(ws, s);
   for (const [r, h] of Object.entries({ ...(font ? measuredHeights(s, font) : autoHeights(s)), ...(s.rowHeights ?? {}) })) ws.getRow(Number(r)).height = h;
   for (const m of s.merges ?? []) ws.mergeCells(m);
-  for (const ref of s.colorScales ?? []) {
-    ws.addConditionalFormatting({
-      ref,
-      rules: [
-        {
-          type: "colorScale",
-          priority: 1,
-          cfvo: [
-            { type: "num", value: 0 },
-            { type: "num", value: 50 },
-            { type: "num", value: 100 },
-          ],
-          color: [{ argb: "FFD73027" }, { argb: "FFFEE08B" }, { argb: "FF1A9850" }],
-        },
-      ],
-    });
-  }
+  for (const ref of s.colorScales ?? []) ws.addConditionalFormatting(colourScale(ref));
   if (s.autoFilter) ws.autoFilter = s.autoFilter;
   if (s.protect) {
     await ws.protect("", {
@@ -80,18 +88,24 @@ async function addSheet(wb: Workbook, s: SheetSpec, font: Font | undefined): Pro
 function autoHeights(s: SheetSpec): Record<number, number> {
   const out: Record<number, number> = {};
   s.rows.forEach((row, r) => {
-    let lines = 1;
-    row.forEach((cell, c) => {
-      if (!cell?.wrap || typeof cell.value !== "string") return;
-      // About 1.2 characters of 11-point text fit in one unit of column width.
-      const width = Math.max(4, Math.floor((s.columns?.[c]?.width ?? 10) * 1.2));
-      // Thai vowel and tone marks take no width of their own.
-      const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.replace(/\p{M}/gu, "").length / width)), 0);
-      lines = Math.max(lines, n);
-    });
-    if (lines > 1) out[r + 1] = Math.min(409, lines * 15 + 2);
+    const h = latinRowHeight(row, s.columns);
+    if (h !== undefined) out[r + 1] = h;
   });
   return out;
+}
+
+/** The height a row of wrapped text needs in the default (Latin) font, or undefined for one line. */
+export function latinRowHeight(row: readonly (CellSpec | undefined)[], columns: SheetSpec["columns"]): number | undefined {
+  let lines = 1;
+  row.forEach((cell, c) => {
+    if (!cell?.wrap || typeof cell.value !== "string") return;
+    // About 1.2 characters of 11-point text fit in one unit of column width.
+    const width = Math.max(4, Math.floor((columns?.[c]?.width ?? 10) * 1.2));
+    // Thai vowel and tone marks take no width of their own.
+    const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.replace(/\p{M}/gu, "").length / width)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines > 1 ? Math.min(409, lines * 15 + 2) : undefined;
 }
 
 /** Row heights from the wrapped text's width in the workbook's font (src/core/text-width.ts). */
@@ -110,7 +124,7 @@ function measuredHeights(s: SheetSpec, base: Font): Record<number, number> {
   return out;
 }
 
-function writeCell(cell: Cell, spec: CellSpec, base: Font | undefined): void {
+export function writeCell(cell: Cell, spec: CellSpec, base?: Font): void {
   cell.value = typeof spec.value === "string" ? neutralizeFormula(spec.value) : spec.value;
   const font: Partial<Cell["font"]> = base ? { name: base.name, size: base.size, ...(/sarabun/i.test(base.name) ? { charset: 222 } : {}) } : {};
   if (spec.bold) font.bold = true;
