@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AnswerSet } from "../src/core/answers.js";
 import type { Module } from "../src/core/model.js";
 import { buildQuestionnaire } from "../src/core/questionnaire.js";
-import { formVersion } from "../src/core/xlsform.js";
+import { formVersion } from "../src/core/form-version.js";
 import { readAnswerFile } from "../src/io/answers.js";
 import { readInput } from "../src/io/inputs.js";
 import { requireModules } from "../src/io/modules.js";
@@ -48,8 +48,14 @@ function zipWithVersion(version: string, name: string): string {
 }
 
 describe("ODK Central's FormVersion", () => {
-  it("the real download, made with the form of the loaded modules (assess-6c28a710), passes", () => {
-    expect(formVersion(buildQuestionnaire(modules))).toBe("assess-6c28a710");
+  it("the real download, made with the form of the loaded modules (the hash forms carried before: assess-6c28a710), passes", async () => {
+    const got = await readInput(ZIP, modules);
+    expect(got).toHaveLength(8);
+    expect(got.flatMap((i) => i.problems).filter((p) => p.code === "FORM_VERSION_MISMATCH")).toEqual([]);
+  });
+
+  it("is readable: the modules and versions the form was built from, by id", () => {
+    expect(formVersion(buildQuestionnaire(current, ["health", "general"]))).toBe("assess:general@2.1.0,health@2.0.0");
   });
 
   it("a submission made with another form version is not scored, and says where", async () => {
@@ -59,7 +65,7 @@ describe("ODK Central's FormVersion", () => {
       [
         {
           code: "FORM_VERSION_MISMATCH",
-          args: { version: "assess-0badf00d", expected: "assess-6c28a710", column: "FormVersion", modules: modules.map((m) => `${m.id}@${m.version}`) },
+          args: { version: "assess-0badf00d", expected: formVersion(buildQuestionnaire(modules)), column: "FormVersion", modules: modules.map((m) => `${m.id}@${m.version}`) },
           place: `${MAIN}, line 4, column FormVersion`,
         },
       ],
@@ -91,6 +97,35 @@ describe("ODK Central's FormVersion", () => {
     expect(good.map((i) => i.problems)).toEqual([[]]);
     const bad = await readInput(write(formVersion(buildQuestionnaire(current)), "subset-wrong"), current);
     expect(bad.map(outcome)).toEqual([[{ code: "FORM_VERSION_MISMATCH", args: expect.objectContaining({ expected: formVersion(q), modules: ["general@2.1.0", "health@2.0.0"] }), place: "line 2, column FormVersion" }]]);
+  });
+});
+
+describe("a form built at other versions of the loaded modules", () => {
+  const q = () => buildQuestionnaire(current, ["general", "health"]);
+  const write = (version: string, name: string) => {
+    const t = exportTables(q(), [sets[1]!], { sep: "-", split: false }, "odk");
+    writeFileSync(join(dir, `${name}.csv`), csv([...t.main.headers, "FormVersion"], t.main.rows.map((r) => [...r, version]), ","));
+    writeFileSync(join(dir, `${name}-datasets.csv`), csv(t.repeat.headers, t.repeat.rows, ","));
+    return join(dir, `${name}.csv`);
+  };
+
+  it("of the same major versions (fielded before a minor change) is scored, with the answer check's warning naming the form's version", async () => {
+    const [read] = await readInput(write("assess:general@2.0.0,health@2.0.0", "minor"), current);
+    expect(read!.problems).toEqual([]);
+    expect(read!.set!.modules).toEqual({ general: "2.0.0", health: "2.0.0" });
+    const scored = scoreRead(read!, current);
+    expect("scorecard" in scored).toBe(true);
+    expect(scored.problems.map((p) => [p.code, p.args])).toEqual([["MODULE_VERSION_DIFFERS", { module: "general", version: "2.0.0", loaded: "2.1.0" }]]);
+  });
+
+  it.each([
+    ["another major version", "assess:general@1.4.0,health@2.0.0"],
+    ["another set of modules", "assess:general@2.1.0"],
+    ["a module named twice", "assess:general@2.1.0,general@2.1.0,health@2.0.0"],
+    ["a version that is not one", "assess:general@2.1,health@2.0.0"],
+  ])("of %s is not scored", async (_, version) => {
+    const got = await readInput(write(version, "major"), current);
+    expect(got.map(outcome)).toEqual([[{ code: "FORM_VERSION_MISMATCH", args: expect.objectContaining({ version, expected: "assess:general@2.1.0,health@2.0.0" }), place: "line 2, column FormVersion" }]]);
   });
 });
 

@@ -216,8 +216,9 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
     const here = `${source} › ${row.place}`;
     // A submission made with a form built from other modules is not scored, as a workbook built from them is not.
     const versionCol = versionColumn(main.headers);
-    const mismatch = checkVersion?.(text(row.cells[versionCol]));
-    if (mismatch) return { source: here, problems: [{ ...mismatch, severity: "error", source, path: [], place: `${row.place}, column ${main.headers[versionCol]}` }] };
+    const version = checkVersion?.(text(row.cells[versionCol]));
+    if (version && "problem" in version) return { source: here, problems: [{ ...version.problem, severity: "error", source, path: [], place: `${row.place}, column ${main.headers[versionCol]}` }] };
+    const madeAt = version?.madeAt ?? {};
     const r = readRow(row, mainCols, main.headers, source, modules);
     const chosen = takeChosen(r.answers, modules);
     const problems = r.problems;
@@ -261,7 +262,7 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
       institution: { id: idFor(name), name, ...(r.fields.ministry ? { ministry: r.fields.ministry } : {}), ...(r.fields.department ? { department: r.fields.department } : {}) },
       ...(Object.keys(respondent).length ? { respondent } : {}),
       date: date.value as string,
-      modules: Object.fromEntries(modules.filter((m) => used.has(m.id)).map((m) => [m.id, m.version])),
+      modules: Object.fromEntries(modules.filter((m) => used.has(m.id)).map((m) => [m.id, madeAt[m.id] ?? m.version])),
       answers: r.answers,
       datasets,
       ...(rejected.length ? { rejected } : {}),

@@ -2,7 +2,7 @@
 // settings rows as plain data. Question and choice names stay the module ids, so that
 // exports map back without a lookup table.
 import { MODULES_QUESTION, NO_AREA_MODULE, STATUS_VALUES, askedUnder, modulesQuestion, statusList, statusQuestion } from "./form-questions.js";
-import { canonical } from "./interview.js";
+import { formVersion } from "./form-version.js";
 import { INSTITUTION_FIELDS } from "./profile.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
 import type { Condition, Module, Question, Text } from "./model.js";
@@ -173,13 +173,6 @@ function statusChoices(q: Questionnaire): Row[] {
   return rows;
 }
 
-/** The form's version: a short hash of the module ids and versions it was built from. */
-export function formVersion(q: Questionnaire): string {
-  const text = canonical(q.modules.map((m) => `${m.id}@${m.version}`));
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return `assess-${h.toString(16).padStart(8, "0")}`;
-}
 
 export function buildXlsForm(q: Questionnaire): XlsForm {
   const question = (id: string) => q.byId.get(id)?.question;
