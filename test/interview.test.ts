@@ -69,8 +69,8 @@ const reviewAndFinish: Step[] = [
   // the change shows two_level, which is asked before going back to the review
   { ask: "How are records kept?", reply: "paper" },
   { ask: "Comment", reply: "" },
-  { ask: "Review", reply: -1 },
-  { ask: "1 question(s) not answered yet. Finish anyway?", reply: true },
+  { ask: "Review", reply: "finish" },
+  { ask: "1 question(s) not answered yet. Go to one, or finish?", reply: "finish" },
 ];
 
 function tempDir(): string {
@@ -79,7 +79,8 @@ function tempDir(): string {
 
 async function runScript(script: Step[], cwd: string, extra: Parameters<typeof interviewCommand>[0] = {}) {
   const prompter = new ScriptedPrompter(script);
-  const result = await interviewCommand({ modules: MODULES, lang: "en", ...extra }, { prompter, cwd, today: TODAY });
+  // These scripts answer the comment prompt after each answer (--comments); the default offers it on Ctrl-O.
+  const result = await interviewCommand({ modules: MODULES, lang: "en", comments: true, ...extra }, { prompter, cwd, today: TODAY });
   expect(prompter.done).toBe(true);
   return { prompter, result };
 }
@@ -127,8 +128,12 @@ describe("a full interview: two datasets, two modules", () => {
       '"2025-02-30" is not a date written YYYY-MM-DD (for example 2026-03-31)',
     ]);
     // position and help are shown before each question
-    expect(prompter.printed).toContain("\nGeneral › Governance\nContext · 1 of 12\nAny records.");
-    expect(prompter.printed.some((t) => t.includes("Area one › Practices\nSharing · 11 of 13"))).toBe(true);
+    // (the section's count is of the questions visible now: the first answer shows a follow-up)
+    expect(prompter.printed).toContain("\nGeneral · Governance · question 1 of 3 in this section · sections done 0 of 5\nAny records.");
+    expect(prompter.printed).toContain("\nGeneral · Governance · question 2 of 4 in this section · sections done 0 of 5\nOf children regardless of status.");
+    // ds_type was answered with the dataset's name; each dataset's section counts once
+    expect(prompter.printed.some((t) => t.includes("General · Datasets › Survey B · question 2 of 3 in this section · sections done 2 of 5"))).toBe(true);
+    expect(prompter.printed.some((t) => t.includes("Area one · Practices · question 1 of 2 in this section · sections done 3 of 5"))).toBe(true);
 
     // the file reads back and scores as the engine scores it
     const loaded = await loadModules(MODULES);
@@ -154,8 +159,8 @@ describe("a full interview: two datasets, two modules", () => {
       { ask: "Do you collect data on migrant children?", reply: "no" },
       { ask: "Comment", reply: "" },
       // gen_coverage is no longer listed in the review
-      { ask: "Review", reply: (choices) => (choices.some((c) => c.name.includes("How complete is the coverage?")) ? -2 : -1) },
-      { ask: "1 question(s) not answered yet. Finish anyway?", reply: true },
+      { ask: "Review", reply: (choices) => (choices.some((c) => c.name.includes("How complete is the coverage?")) ? "listed" : "finish") },
+      { ask: "1 question(s) not answered yet. Go to one, or finish?", reply: "finish" },
     ];
     const { prompter, result } = await runScript([...profile, ...general, ...areas, ...hideInReview], cwd);
     const written = parse(readFileSync(result.output, "utf8"));
@@ -182,7 +187,7 @@ describe("never lose an answer", () => {
   it("Ctrl-C saves, prints the resume command and exits 130; resuming continues at the first open question", async () => {
     const cwd = tempDir();
     const first = new ScriptedPrompter([...profile, ...general.slice(0, 6), { ask: "Are backups tested?", reply: INTERRUPT }]);
-    await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter: first, cwd, today: TODAY })).rejects.toEqual(new ExitError(130));
+    await expect(interviewCommand({ modules: MODULES, lang: "en", comments: true }, { prompter: first, cwd, today: TODAY })).rejects.toEqual(new ExitError(130));
     const session = join(cwd, "fictional-registration-office.session.json");
     expect(first.printed.at(-1)).toContain(`assess interview --resume ${session}`);
     const saved = JSON.parse(readFileSync(session, "utf8"));
@@ -206,7 +211,7 @@ describe("never lose an answer", () => {
   it("explains a session from another module version and asks changed questions again", async () => {
     const cwd = tempDir();
     const first = new ScriptedPrompter([...profile, ...general.slice(0, 4), { ask: "Is there a firewall", reply: INTERRUPT }]);
-    await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter: first, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    await expect(interviewCommand({ modules: MODULES, lang: "en", comments: true }, { prompter: first, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
 
     // version 2 of the general module rewords gen_coverage
     const v2 = join(cwd, "modules-v2");
@@ -217,7 +222,6 @@ describe("never lose an answer", () => {
     const prompter = new ScriptedPrompter([
       { ask: "Continue with the current questionnaire?", reply: true },
       { ask: "How complete is the coverage today?", reply: "full" },
-      { ask: "Comment", reply: "" },
       { ask: "Is there a firewall", reply: INTERRUPT },
     ]);
     await expect(

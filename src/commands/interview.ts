@@ -23,7 +23,8 @@ import type { Session } from "../io/session.js";
 import { parseYaml } from "../io/yaml.js";
 import { terminalText as t } from "../core/terminal-text.js";
 import { renderScorecard } from "../report/terminal.js";
-import { askQuestions, review } from "./interview-questions.js";
+import { askQuestions } from "./interview-questions.js";
+import { review } from "./interview-review.js";
 import { T, tr } from "./interview-text.js";
 
 export interface InterviewOptions {
@@ -161,7 +162,8 @@ function makeCtx(p: Prompter, lang: Lang, modules: Module[], session: Session, s
     modules,
     session,
     sessionPath,
-    comments: options.comments ?? true,
+    // A comment is offered on a key (Ctrl-O) at every question; --comments asks after each answer.
+    comments: options.comments ?? false,
     ...(options.select ? { preselect: options.select } : {}),
     save: () => saveSession(ctx.sessionPath, ctx.session),
   };

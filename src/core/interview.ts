@@ -140,3 +140,38 @@ export function withoutQuestions(set: AnswerSet, ids: readonly string[]): Answer
   const drop = (m: Record<string, Answer>) => Object.fromEntries(Object.entries(m).filter(([k]) => !ids.includes(k)));
   return { ...set, answers: drop(set.answers), datasets: set.datasets.map((d) => ({ ...d, answers: drop(d.answers) })) };
 }
+
+/** A section as asked: an institution section once, a dataset section once per dataset. */
+export function groupKey(step: Step): string {
+  return `${step.placed.module.id}/${step.placed.section.id}/${step.datasetIndex ?? ""}`;
+}
+
+export interface Progress {
+  /** The question's place among the questions of its section visible now (1-based), and their count. */
+  k: number;
+  n: number;
+  /** Sections with nothing left to answer, of all sections to go through. */
+  done: number;
+  total: number;
+}
+
+/**
+ * Where step `i` is. The section total counts every section of the chosen modules (dataset
+ * sections once per dataset) whether or not its questions are shown, so it does not move when
+ * a gate hides or shows questions; a section with none shown is done.
+ */
+export function progressAt(q: Questionnaire, set: AnswerSet, steps: readonly Step[], i: number, skipped: ReadonlySet<string>): Progress {
+  const group = groupKey(steps[i]!);
+  const same = steps.filter((s) => groupKey(s) === group);
+  const open = new Set(steps.filter((s) => answerAt(set, s) === undefined && !skipped.has(stepKey(s, set))).map(groupKey));
+  let total = 0;
+  const all: string[] = [];
+  for (const module of q.modules) {
+    for (const section of module.sections) {
+      const copies = section.scope === "institution" ? [""] : set.datasets.map((_d, k) => String(k));
+      for (const c of copies) all.push(`${module.id}/${section.id}/${c}`);
+      total += copies.length;
+    }
+  }
+  return { k: same.indexOf(steps[i]!) + 1, n: same.length, done: all.filter((g) => !open.has(g)).length, total };
+}
