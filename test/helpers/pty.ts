@@ -25,13 +25,14 @@ const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]/g;
 export class Terminal {
   private out = "";
   private mark = 0;
+  private ended = false;
   /** Keys typed so far (an escape sequence such as ↓ is one key). */
   keys = 0;
   private readonly proc: IPty;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], cwd: string, rows = 40) {
-    this.proc = spawn(process.execPath, [BIN, ...args], {
+  constructor(args: string[], cwd: string, rows = 40, bin = BIN) {
+    this.proc = spawn(process.execPath, [bin, ...args], {
       name: "xterm-256color",
       cols: 120,
       rows,
@@ -39,7 +40,12 @@ export class Terminal {
       env: { ...process.env, NO_COLOR: "1" } as Record<string, string>,
     });
     this.proc.onData((d) => (this.out += d));
-    this.exited = new Promise((resolve) => this.proc.onExit((e) => resolve(e.signal ? 128 + e.signal : e.exitCode)));
+    this.exited = new Promise((resolve) =>
+      this.proc.onExit((e) => {
+        this.ended = true;
+        resolve(e.signal ? 128 + e.signal : e.exitCode);
+      }),
+    );
   }
 
   /** Everything shown so far, without escape codes. */
@@ -76,6 +82,15 @@ export class Terminal {
     // eslint-disable-next-line no-control-regex -- an escape sequence (an arrow, PgDn) is one key
     this.keys += [...keys.replace(/\u001b\[[0-9;]*[A-Za-z~]/g, "K")].length;
     this.proc.write(keys);
+  }
+
+  /** Waits until something is drawn after the last keys and then nothing more for `quietMs` (a prompt waiting for keys) or the process ends; false when it ended. */
+  async settle(quietMs = 150): Promise<boolean> {
+    for (let seen = -1; !this.ended && (seen !== this.out.length || seen === this.mark); ) {
+      seen = this.out.length;
+      await new Promise((r) => setTimeout(r, quietMs));
+    }
+    return !this.ended;
   }
 
   /** The screen since the last keys were typed. */

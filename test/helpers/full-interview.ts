@@ -1,0 +1,66 @@
+// A whole interview answered by keystrokes, the same way every time, to count what it costs:
+// the interviewer's keys, the prompts and the questions. The first choice of each list, the
+// first box of each multiple choice, 10 for a number, a fixed date, and the names of the
+// README's transcript; two datasets; the modules suggested for the ministry (the first one).
+import { KEY } from "./pty.js";
+import type { Terminal } from "./pty.js";
+
+export interface Tally {
+  keys: number;
+  prompts: number;
+  questions: number;
+}
+
+const DATASETS = ["Civil registration database", "Register of non-Thai persons"];
+const TYPED: [RegExp, string][] = [
+  [/Institution \(department or agency\) name/, "Bureau of Example Registration (fictional)"],
+  [/Ministry or parent body/, ""],
+  [/Division or unit/, "Data and Statistics Unit"],
+  [/Focal point's name/, "Example Focal Point"],
+  [/Focal point's position/, "Statistician"],
+  [/e-mail or phone/, "focal.point@example.org"],
+  [/What type of dataset is this\?/, ""],
+  [/Which area modules/, ""],
+  [/Comment \(optional/, ""],
+  [/Review: choose an answer/, ""],
+];
+
+/** The prompt drawn last: from its "? " at the start of a line to the end of the screen. */
+function current(screen: string): string {
+  const starts = [...screen.matchAll(/(^|[\r\n])\? /g)];
+  const m = starts.at(-1);
+  return m ? screen.slice(m.index + m[1]!.length) : "";
+}
+
+export async function fullInterview(t: Terminal): Promise<Tally> {
+  const tally: Tally = { keys: 0, prompts: 0, questions: 0 };
+  let datasets = 0;
+  let last = "";
+  let tries = 0;
+  while (await t.settle()) {
+    const p = current(t.since());
+    if (p === "") throw new Error(`no prompt on screen:\n${t.screen.slice(-1500)}`);
+    // the same prompt again: the last answer was refused
+    tries = p.split("\n")[0] === last ? tries + 1 : 0;
+    if (tries > 2) throw new Error(`stuck at:\n${p}`);
+    last = p.split("\n")[0]!;
+    tally.prompts++;
+    const typed = TYPED.find(([re]) => re.test(p));
+    const dataset = /Name of dataset (\d)/.exec(p);
+    let keys: string;
+    if (typed) keys = `${typed[1]}${KEY.enter}`;
+    else if (dataset) keys = `${DATASETS[datasets++]}${KEY.enter}`;
+    else if (/Add another dataset\?/.test(p)) keys = `${datasets < DATASETS.length ? "y" : "n"}${KEY.enter}`;
+    else if (/not answered yet/.test(p)) keys = /Finish anyway\?/.test(p) ? `y${KEY.enter}` : KEY.end + KEY.enter;
+    else {
+      tally.questions++;
+      if (/[◯◉]/.test(p)) keys = KEY.space + KEY.enter;
+      else if (/❯/.test(p)) keys = KEY.enter;
+      else if (tries > 0) keys = "\u007f".repeat(12) + KEY.enter;
+      else keys = `${/YYYY-MM-DD/.test(p) ? "2025-06-30" : "10"}${KEY.enter}`;
+    }
+    t.write(keys);
+  }
+  tally.keys = t.keys;
+  return tally;
+}
