@@ -43,6 +43,9 @@ export interface ListConfig<T> {
 
 const HIDE_CURSOR = "\u001b[?25l";
 
+/** A question left with a navigation key: dim and without the ✔ of an answer. */
+const left = (message: string) => styleText("dim", `  ${message}`);
+
 export const listPrompt = createPrompt(<T>(config: ListConfig<T>, done: (o: Outcome<T | T[]>) => void) => {
   const theme = makeTheme({});
   const items = config.choices;
@@ -53,7 +56,7 @@ export const listPrompt = createPrompt(<T>(config: ListConfig<T>, done: (o: Outc
   const [ticked, setTicked] = useState<boolean[]>(items.map((c) => c.checked ?? false));
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
-  const [answer, setAnswer] = useState("");
+  const [answer, setAnswer] = useState<string | undefined>(undefined);
   const last = items.length - 1;
   const move = (to: number) => setActive(Math.max(0, Math.min(last, to)));
 
@@ -90,7 +93,7 @@ export const listPrompt = createPrompt(<T>(config: ListConfig<T>, done: (o: Outc
   });
 
   const message = theme.style.message(config.message, status);
-  if (status === "done") return [prefix, message, theme.style.answer(answer)].filter(Boolean).join(" ");
+  if (status === "done") return answer === undefined ? left(config.message) : [prefix, message, theme.style.answer(answer)].filter(Boolean).join(" ");
   const width = String(items.length).length;
   const page = usePagination({
     items,
@@ -125,10 +128,12 @@ export const textPrompt = createPrompt((config: TextConfig, done: (o: Outcome<st
   const [value, setValue] = useState("");
   const [fallback, setFallback] = useState(config.default);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [moved, setMoved] = useState(false);
 
   useKeypress((key, rl) => {
     const nav = config.nav ? navAction(key) : undefined;
     if (nav) {
+      setMoved(true);
       setStatus("done");
       return done({ nav });
     }
@@ -154,7 +159,7 @@ export const textPrompt = createPrompt((config: TextConfig, done: (o: Outcome<st
   });
 
   const message = theme.style.message(config.message, status);
-  if (status === "done") return [prefix, message, theme.style.answer(value)].filter(Boolean).join(" ");
+  if (status === "done") return moved ? left(config.message) : [prefix, message, theme.style.answer(value)].filter(Boolean).join(" ");
   const shown = fallback !== undefined && value === "" ? styleText("dim", `(${fallback})`) : "";
   const bottom = [error ? theme.style.error(error) : "", styleText("dim", config.help)].filter(Boolean).join("\n");
   return [[prefix, message, shown, value].filter(Boolean).join(" "), bottom];
