@@ -25,6 +25,15 @@ const profile: Step[] = [
   { ask: "e-mail or phone", reply: "" },
 ];
 
+/** The profile, one dataset A (a register) and no area module. */
+const oneDataset: Step[] = [
+  ...profile,
+  { ask: "Name of dataset 1", reply: "A" },
+  { ask: "A: What type", reply: "register" },
+  { ask: "Add another dataset?", reply: false },
+  { ask: "Which area modules", reply: [] },
+];
+
 function run(script: Step[], cwd: string, extra: Parameters<typeof interviewCommand>[0] = {}) {
   const prompter = new ScriptedPrompter(script);
   const done = interviewCommand({ modules: MODULES, lang: "en", ...extra }, { prompter, cwd, today: TODAY });
@@ -65,11 +74,7 @@ describe("moving around", () => {
     const cwd = mkdtempSync(join(tmpdir(), "assess-nav-"));
     const { prompter, done } = run(
       [
-        ...profile,
-        { ask: "Name of dataset 1", reply: "A" },
-        { ask: "A: What type", reply: "register" },
-        { ask: "Add another dataset?", reply: false },
-        { ask: "Which area modules", reply: [] },
+        ...oneDataset,
         { ask: "Do you collect data on migrant children?", reply: NAV("back") },
         { ask: "Do you collect data on migrant children?", reply: NAV("comment") },
         { ask: "Do you collect data on migrant children?", reply: "no" },
@@ -104,11 +109,7 @@ describe("moving around", () => {
     const cwd = mkdtempSync(join(tmpdir(), "assess-nav-"));
     const { prompter, done } = run(
       [
-        ...profile,
-        { ask: "Name of dataset 1", reply: "A" },
-        { ask: "A: What type", reply: "register" },
-        { ask: "Add another dataset?", reply: false },
-        { ask: "Which area modules", reply: [] },
+        ...oneDataset,
         { ask: "Do you collect data on migrant children?", reply: "no" },
         { ask: "Is there a firewall", reply: "yes" },
         { ask: "Are backups tested?", reply: "yes" },
