@@ -37,9 +37,16 @@ export async function fullInterview(t: Terminal): Promise<Tally> {
   let datasets = 0;
   let last = "";
   let tries = 0;
+  let quietSince = 0;
   while (await t.settle()) {
     const p = current(t.since());
-    if (p === "") throw new Error(`no prompt on screen:\n${t.screen.slice(-1500)}`);
+    // a pause between an answer and the next prompt (a loaded machine): wait for the prompt
+    if (p === "") {
+      if (Date.now() - (quietSince ||= Date.now()) > 15_000) throw new Error(`no prompt on screen:\n${t.screen.slice(-1500)}`);
+      await new Promise((r) => setTimeout(r, 100));
+      continue;
+    }
+    quietSince = 0;
     // the same prompt again: the last answer was refused
     tries = p.split("\n")[0] === last ? tries + 1 : 0;
     if (tries > 2) throw new Error(`stuck at:\n${p}`);
