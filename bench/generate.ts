@@ -6,6 +6,10 @@ import type { Answer, AnswerSet } from "../src/core/answers.js";
 import { optionsOf } from "../src/core/model.js";
 import type { Module, Question } from "../src/core/model.js";
 import { buildQuestionnaire } from "../src/core/questionnaire.js";
+import type { Questionnaire } from "../src/core/questionnaire.js";
+import { RESULTS_FORMAT } from "../src/core/results.js";
+import { METHOD_VERSION } from "../src/core/scoring.js";
+import { scoreRead } from "../src/io/pipeline.js";
 import { buildTemplate } from "../src/io/template.js";
 import { writeWorkbook } from "../src/io/xlsx.js";
 import { fillWorkbook } from "../test/helpers/fill-workbook.js";
@@ -45,12 +49,8 @@ function answerFor(q: Question, r: () => number): Answer | undefined {
   }
 }
 
-export async function generateWorkbooks(dir: string, n: number, modules: Module[], seed = 1): Promise<string[]> {
-  mkdirSync(dir, { recursive: true });
-  const q = buildQuestionnaire(modules);
-  const template = await writeWorkbook(buildTemplate(q, "both", new Date("2026-01-01T00:00:00Z")).spec);
-  const r = rng(seed);
-  const files: string[] = [];
+/** The answers of n fictional institutions, one after the other (seeded: the same every run). */
+function* answerSets(n: number, q: Questionnaire, seed: number, r = rng(seed)): Generator<{ i: number; set: AnswerSet; r: () => number }> {
   for (let i = 1; i <= n; i++) {
     const set: AnswerSet = {
       format: ANSWERS_FORMAT,
@@ -74,9 +74,33 @@ export async function generateWorkbooks(dir: string, n: number, modules: Module[
         }
       }
     }
+    yield { i, set, r };
+  }
+}
+
+export async function generateWorkbooks(dir: string, n: number, modules: Module[], seed = 1): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const q = buildQuestionnaire(modules);
+  const template = await writeWorkbook(buildTemplate(q, "both", new Date("2026-01-01T00:00:00Z")).spec);
+  const files: string[] = [];
+  for (const { i, set, r } of answerSets(n, q, seed)) {
     const file = join(dir, `institution-${String(i).padStart(4, "0")}.xlsx`);
     writeFileSync(file, await fillWorkbook(template, set, modules, { labels: r() < 0.5 ? "en" : "th" }));
     files.push(file);
   }
   return files;
+}
+
+/**
+ * Results files of n fictional institutions, scored here (no workbook in between): one
+ * results document per institution, as `assess score -o` writes beside results.json.
+ */
+export function generateResults(dir: string, n: number, modules: Module[], seed = 2): void {
+  mkdirSync(dir, { recursive: true });
+  const q = buildQuestionnaire(modules);
+  for (const { i, set } of answerSets(n, q, seed)) {
+    const scored = scoreRead({ source: `institution-${String(i).padStart(5, "0")}.xlsx`, set, problems: [] }, modules);
+    const doc = { format: RESULTS_FORMAT, method: METHOD_VERSION, results: [scored], failed: [] };
+    writeFileSync(join(dir, `institution-${String(i).padStart(5, "0")}.results.json`), `${JSON.stringify(doc)}\n`);
+  }
 }

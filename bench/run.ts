@@ -1,4 +1,5 @@
-// npm run bench [-- --files 200 --files 1000 --reps 3 --crossover]: reading and scoring speed against the
+// npm run bench [-- --files 200 --files 1000 --reps 3 --crossover --institutions 1000 --institutions 5000 --report-only]:
+// reading and scoring speed against the
 // tokenise floor and a bare exceljs load, and peak memory. Every job runs in a fresh process;
 // the jobs of one repetition run one after the other (interleaved), so that a change in the
 // machine's load touches them alike. Figures are min / median / max over the repetitions.
@@ -9,17 +10,20 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeShippedCache } from "../src/io/module-cache.js";
 import { requireModules } from "../src/io/modules.js";
-import { generateWorkbooks } from "./generate.js";
+import { REPORT_FORMATS } from "../src/commands/report-formats.js";
+import { generateResults, generateWorkbooks } from "./generate.js";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const flag = (name: string) => process.argv.flatMap((a, i, all) => (a === name ? [Number(all[i + 1])] : []));
-const counts = flag("--files").length ? flag("--files") : process.argv.includes("--crossover") ? [] : [200];
+const reportOnly = process.argv.includes("--report-only");
+const counts = flag("--files").length ? flag("--files") : process.argv.includes("--crossover") || reportOnly ? [] : [200];
 const reps = Math.max(3, flag("--reps")[0] ?? 3);
 const cache = join(here, "..", "..", "bench-data");
 const bin = join(here, "..", "..", "bin", "assess.js");
 
 interface Measure {
   seconds: number;
+  cpuSeconds: number;
   maxRssMB: number;
   files: number;
   [k: string]: number;
@@ -77,7 +81,7 @@ for (const n of counts) {
   for (let r = 0; r < reps; r++) JOBS.forEach(([, mode, rest], j) => runs[j]!.push(measure(mode, dir, ...rest)));
   JOBS.forEach(([label], j) => {
     const m = runs[j]!;
-    console.log(`  ${label.padEnd(36)} ${spread(m.map((x) => x.seconds), 2, " s")}   ${spread(m.map((x) => x.files / x.seconds), 1, " files/s")}   peak ${spread(m.map((x) => x.maxRssMB), 0, " MB")}`);
+    console.log(`  ${label.padEnd(36)} ${spread(m.map((x) => x.seconds), 2, " s")}   ${spread(m.map((x) => x.files / x.seconds), 1, " files/s")}   peak ${spread(m.map((x) => x.maxRssMB), 0, " MB")}   CPU ${spread(m.map((x) => x.cpuSeconds), 2, " s")}`);
   });
   const [floor, exceljs, one, two, byDefault] = runs as [Measure[], Measure[], Measure[], Measure[], Measure[]];
   const ratio = (a: Measure[], b: Measure[]) => spread(a.map((x, i) => x.seconds / b[i]!.seconds), 2, "×");
@@ -85,6 +89,9 @@ for (const n of counts) {
   console.log(`  exceljs load ÷ score --jobs 1       ${ratio(exceljs, one)}   (target ≥ 2.5×)`);
   console.log(`  exceljs load ÷ score --jobs 2       ${ratio(exceljs, two)}   (target ≥ 4×)`);
   console.log(`  exceljs load ÷ score (default jobs) ${ratio(exceljs, byDefault)}`);
+  // CPU time (user + system, all threads) of the same runs: what the wall-clock ratios come to on a quiet machine.
+  const cpu = (a: Measure[], b: Measure[]) => spread(a.map((x, i) => x.cpuSeconds / b[i]!.cpuSeconds), 2, "×");
+  console.log(`  CPU: score --jobs 1 ÷ floor ${cpu(one, floor)}, exceljs load ÷ score --jobs 1 ${cpu(exceljs, one)}, score --jobs 2 ÷ --jobs 1 ${cpu(two, one)}`);
   console.log(`  (${load()})`);
 }
 
@@ -108,7 +115,7 @@ if (process.argv.includes("--crossover")) {
 }
 
 // One workbook: what a small run costs, against Node's own start-up and the reading itself.
-{
+if (!reportOnly) {
   const file = join(await workbooks(200), "institution-0001.xlsx");
   const node0: number[] = [];
   const score1: number[] = [];
@@ -126,11 +133,25 @@ if (process.argv.includes("--crossover")) {
   console.log(`  score ÷ (node -e 0 + read)        ${spread(score1.map((s, i) => s / (node0[i]! + read[i]!)), 2, "×")}   (target ≤ 2×)`);
 }
 
-// The report for 100 institutions, from their results files.
+// The report at regional scale: results files of 1,000 and 5,000 institutions (generated and
+// scored here, kept in bench-data/), all formats. Memory should stay flat, time grow linearly.
 {
-  const dir = await workbooks(100);
-  const results = join(cache, "results-100");
-  execFileSync(process.execPath, [bin, "score", dir, "-o", results, "--force"], { stdio: "ignore" });
-  const report = measure("report", results);
-  console.log(`\nreport for 100 institutions (md, html, xlsx, json): ${report.seconds.toFixed(2)} s, peak ${report.maxRssMB.toFixed(0)} MB`);
+  const sizes = flag("--institutions").length ? flag("--institutions") : [1000, 5000];
+  const rows: { n: number; m: Measure }[] = [];
+  for (const n of sizes) {
+    const dir = join(cache, `results-${n}`);
+    if (!existsSync(dir) || readdirSync(dir).length !== n) {
+      process.stdout.write(`generating ${n} results files in ${dir} ... `);
+      rmSync(dir, { recursive: true, force: true });
+      generateResults(dir, n, modules);
+      console.log("done");
+    }
+    const m = measure("report", dir);
+    rows.push({ n, m });
+    console.log(`\nreport for ${n} institutions (${REPORT_FORMATS.join(", ")}): ${m.seconds.toFixed(1)} s (${((1000 * m.seconds) / n).toFixed(1)} s per 1,000), peak ${m.maxRssMB.toFixed(0)} MB (${load()})`);
+  }
+  if (rows.length >= 2) {
+    const [a, b] = [rows[0]!, rows[rows.length - 1]!];
+    console.log(`  ${b.n} ÷ ${a.n} institutions: time ${(b.m.seconds / a.m.seconds).toFixed(2)}× (linear: ${(b.n / a.n).toFixed(2)}×), peak memory ${(b.m.maxRssMB / a.m.maxRssMB).toFixed(2)}× (flat: 1×; target ≤ 400 MB)`);
+  }
 }

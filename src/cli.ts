@@ -135,8 +135,12 @@ Examples:
     .command("template")
     .description("write the Excel questionnaire to send to institutions")
     .addOption(new Option("--lang <lang>", "language of the workbook (problems: English unless th)").choices(["en", "th", "both"]).default("both"))
-    .option("-o, --output <file>", "workbook to write", "questionnaire.xlsx")
+    .option("-o, --output <file>", "workbook to write (default questionnaire.xlsx, or the institution's id; with --for, a folder)")
     .option("--date <YYYY-MM-DD>", "date stored in the workbook's properties (default 2026-01-01, so files are reproducible)")
+    .option("--datasets <n>", "dataset columns on the Datasets sheet (default 15)")
+    .option("--institution <name>", "a workbook for this institution: its name filled in, its modules suggested from --ministry (or chosen with --modules)")
+    .option("--ministry <name>", "the institution's ministry (a name or id from data/institutions.yaml), to suggest its modules")
+    .option("--for <file.csv>", "one workbook per institution listed (columns name, ministry, modules, language) in the folder -o names")
     .option("--force", "replace the file if it exists")
     .addHelpText(
       "after",
@@ -146,9 +150,11 @@ questionnaire is always included when a module requires it.
 
 Examples:
   $ assess template -o questionnaire.xlsx
-  $ assess template --modules general,education,health --lang th -o moe-th.xlsx`,
+  $ assess template --modules general,education,health --lang th -o moe-th.xlsx
+  $ assess template --institution "Basic Education Data Office" --ministry "Ministry of Education"
+  $ assess template --for institutions.csv -o out/`,
     )
-    .action(async (opts: { lang: "en" | "th" | "both"; output: string; date?: string; force?: boolean }, cmd: Command) => {
+    .action(async (opts: { lang: "en" | "th" | "both"; output?: string; date?: string; datasets?: string; force?: boolean; institution?: string; ministry?: string; for?: string }, cmd: Command) => {
       const { templateCommand } = await import("./commands/template.js");
       await templateCommand({ ...globals(cmd), ...opts }, streams);
     });
@@ -176,10 +182,10 @@ Examples:
 
   program
     .command("report")
-    .description("write the gap reports (Markdown, HTML, XLSX, JSON) from results, answer files or workbooks")
+    .description("write the gap reports (Markdown, HTML, XLSX, JSON, Word) from results, answer files or workbooks")
     .argument("<paths...>", "results files or folders (from assess score -o), or answer files, workbooks and CSV to score on the way")
     .option("-o, --output <dir>", "folder for the report files", "report")
-    .option("--format <list>", "formats, comma-separated: md,html,xlsx,json", "md,html,xlsx,json")
+    .option("--format <list>", "formats, comma-separated: md,html,xlsx,json,docx", "md,html,xlsx,json,docx")
     .option("--title <text>", "report title")
     .option("--date <YYYY-MM-DD>", "report date (default today); the same inputs and date give identical files")
     .addOption(new Option("--lang <lang>", "report language (and of the problems printed)").choices(["en", "th"]).default("en"))
@@ -222,6 +228,68 @@ Examples:
           ...(opts.force ? { force: true } : {}),
           ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
         }, streams);
+      },
+    );
+
+  program
+    .command("compare")
+    .description("compare two rounds (a baseline and a follow-up): what changed per institution, question and nationally")
+    .argument("<baseline>", "the baseline's results folder or file, or answer files, workbooks and CSV (a folder or a quoted pattern)")
+    .argument("<followup>", "the follow-up's inputs, the same way")
+    .option("-o, --output <dir>", "folder for the comparison files", "compare")
+    .option("--format <list>", "formats, comma-separated: md,html,xlsx,json", "md,html,xlsx,json")
+    .option("--match <file>", "CSV of baseline id, follow-up id: institutions renamed, merged or split between the rounds")
+    .option("--action-plan <file>", "the baseline report's action-plan.xlsx, filled in: each status is shown beside the change measured")
+    .option("--baseline-modules <dir>", "module files the baseline was answered with: they replace the --modules (or shipped) files of the same name")
+    .option("--followup-modules <dir>", "module files the follow-up was answered with: they replace the --modules (or shipped) files of the same name")
+    .option("--title <text>", "title")
+    .option("--date <YYYY-MM-DD>", "date (default today); the same inputs and date give identical files")
+    .addOption(new Option("--lang <lang>", "language of the files (and of the problems printed)").choices(["en", "th"]).default("en"))
+    .addOption(new Option("--duplicates <rule>", "an institution given more than once in a round counts once: its latest date of answering, or the first input given").choices(["latest", "first"]).default("latest"))
+    .option("--force", "replace comparison files that exist")
+    .option("--allow-incomplete", "use a results folder whose run did not finish, or that has no manifest, with a warning")
+    .addHelpText(
+      "after",
+      `
+Questions are compared only where both rounds' modules give them the same id, type and
+option values; the others are listed as not comparable. Institutions in one round only
+are listed. Results of different scoring method versions are compared with a mark (†).
+
+Examples:
+  $ assess compare examples/baseline/answers examples/followup/answers --followup-modules examples/followup/modules --match examples/followup/match.csv -o out-compare
+  $ assess compare results-2026/ results-2027/ --match renamed.csv --action-plan report-2026/action-plan.xlsx`,
+    )
+    .action(
+      async (
+        baseline: string,
+        followup: string,
+        opts: { output: string; format: string; match?: string; actionPlan?: string; baselineModules?: string; followupModules?: string; title?: string; date?: string; lang: "en" | "th"; duplicates: "latest" | "first"; force?: boolean; allowIncomplete?: boolean },
+        cmd: Command,
+      ) => {
+        const { compareCommand, COMPARE_FORMATS } = await import("./commands/compare.js");
+        const formats = opts.format.split(",").map((f) => f.trim().toLowerCase()).filter(Boolean);
+        const bad = formats.filter((f) => !(COMPARE_FORMATS as readonly string[]).includes(f));
+        if (bad.length || formats.length === 0) throw new UsageError(`--format ${opts.format}: choose from ${COMPARE_FORMATS.join(", ")}`);
+        await compareCommand(
+          {
+            ...folderOnly(cmd),
+            baseline: [baseline],
+            followup: [followup],
+            output: opts.output,
+            formats: formats as (typeof COMPARE_FORMATS)[number][],
+            ...(opts.match ? { match: opts.match } : {}),
+            ...(opts.actionPlan ? { actionPlan: opts.actionPlan } : {}),
+            ...(opts.baselineModules ? { baselineModules: opts.baselineModules } : {}),
+            ...(opts.followupModules ? { followupModules: opts.followupModules } : {}),
+            ...(opts.title ? { title: opts.title } : {}),
+            ...(opts.date ? { date: opts.date } : {}),
+            lang: opts.lang,
+            duplicates: opts.duplicates,
+            ...(opts.force ? { force: true } : {}),
+            ...(opts.allowIncomplete ? { allowIncomplete: true } : {}),
+          },
+          streams,
+        );
       },
     );
 

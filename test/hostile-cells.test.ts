@@ -30,11 +30,11 @@ function problemsOf(doc: { results: Outcome[]; failed: Outcome[] }) {
 }
 
 const DATE_PROBLEMS = {
-  "date-serial-1e12.xlsx": [["DATE_MISSING", "NOT_A_DATE", "Institution!C10"]],
+  "date-serial-1e12.xlsx": [["DATE_MISSING", "NOT_A_DATE", "Institution!C11"]],
   "date-serials-datasets.xlsx": [
-    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!CD3"],
-    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!CD4"],
-    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!CF5"],
+    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!D83"],
+    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!E83"],
+    ["INVALID_ANSWER", "NOT_A_DATE", "Datasets!F85"],
   ],
 };
 

@@ -109,8 +109,8 @@ describe("the hostile corpus through one assess score run of the built binary", 
     expect(seen.map(([n, o, scored]) => [n, o.problems.map((p) => p.code), scored])).toEqual(expected.map(([n, codes, , scored]) => [n, codes, scored]).sort((a, b) => (a[0]! < b[0]! ? -1 : 1)));
     for (const [n, , args] of expected) if (args) expect(seen.find(([s]) => s === n)![1].problems[0]!.args, n).toMatchObject(args);
     // Dates out of range are answer problems with the cell's place.
-    expect(seen.find(([s]) => s === "date-serial-1e12.xlsx")![1].problems[0]!.place).toBe("Institution!C10");
-    expect(seen.find(([s]) => s === "date-serials-datasets.xlsx")![1].problems.map((p) => p.place)).toEqual(["Datasets!CD3", "Datasets!CD4", "Datasets!CF5"]);
+    expect(seen.find(([s]) => s === "date-serial-1e12.xlsx")![1].problems[0]!.place).toBe("Institution!C11");
+    expect(seen.find(([s]) => s === "date-serials-datasets.xlsx")![1].problems.map((p) => p.place)).toEqual(["Datasets!D83", "Datasets!E83", "Datasets!F85"]);
     // The results are written, and no temporary file is left anywhere.
     expect(JSON.parse(readFileSync(join(out, "results.json"), "utf8")).failed).toHaveLength(expected.filter(([, , , s]) => !s).length);
     const left = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tmp"));

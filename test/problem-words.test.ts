@@ -149,6 +149,8 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   INSTITUTION_NAME_MISSING: [{ in: "workbook" }, { in: "submission" }],
   DATE_MISSING: [{ in: "workbook", reason: { code: "EMPTY", args: {} } }, { in: "workbook", reason: { code: "NOT_A_DATE", args: { text: "soon" } } }, { in: "submission" }, { in: "csv", institution: "hpo" }],
   SHEET_RENAMED: [{ module: "general", sheet: "General questionnaire", found: "General questionnaire (2)" }],
+  TEMPLATE_ROW: [{ line: 2, reason: "no_name" }, { line: 3, reason: "unknown_module", value: "x" }, { line: 4, reason: "no_modules", value: "Ministry of Y" }, { line: 5, reason: "language", value: "fr" }, { line: 6, reason: "duplicate", value: "moe.xlsx" }],
+  MODULE_NOT_ANSWERED: [{ module: "health", sheet: "Health and immunisation" }],
   SHEET_COPY: [{ module: "general", sheet: "General questionnaire", copy: "General questionnaire (2)", identical: true }, { module: "general", sheet: "General questionnaire", copy: "General questionnaire (2)", identical: false }],
   SHEET_COPY_CONFLICT: [{ question: "data_governance_policy", places: ["'General questionnaire'!E3", "'General questionnaire (2)'!E3"] }],
   META_DAMAGED: [
@@ -232,6 +234,15 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
     { kind: "missing_files", files: ["moe.results.json"] },
     { kind: "missing_files", files: ["moe.results.json", "results.json"] },
   ],
+  ACTION_PLAN_INVALID: [{}],
+  ACTION_ID_MISSING: [{}],
+  ACTION_UNKNOWN_ID: [{ id: "moe|edu_records" }],
+  ACTION_DUPLICATE_ID: [{ id: "moe|edu_records", first: "'Action plan'!A4" }],
+  ACTION_STATUS_INVALID: [{ value: "finished", allowed: ["Not started", "In progress", "Done", "Not planned"] }],
+  ACTION_DATE_INVALID: [{ value: "next year" }],
+  MATCH_ROW_INVALID: [{ cells: 3 }],
+  MATCH_UNKNOWN_ID: [{ id: "moe", round: "baseline" }, { id: "moe-2", round: "followup" }],
+  METHOD_CHANGED: [{ institution: "Example Bureau (fictional)", baseline: "1.0.0", followup: "2.0.0" }],
 };
 
 const THAI = /[\u0E00-\u0E7F]/;

@@ -105,7 +105,7 @@ describe("one run at a time in an output folder", () => {
   it("the next run removes our leftover temporary files (LEFTOVER_REMOVED), and only ours", async () => {
     const dir = join(tempDir(), "res");
     mkdirSync(dir);
-    const ours = ["results.json.4242.0a1b2c3d.tmp", "moe.results.json.4242.deadbeef.tmp", "manifest.json.77.00ff00ff.tmp", "report.md.9.12345678.tmp"];
+    const ours = ["results.json.4242.0a1b2c3d.tmp", "moe.results.json.4242.deadbeef.tmp", "manifest.json.77.00ff00ff.tmp", "report.md.9.12345678.tmp", "action-plan.xlsx.9.12345678.tmp", "compare.html.9.12345678.tmp"];
     const theirs = ["notes.txt.4242.0a1b2c3d.tmp", "results.json.tmp", "my.tmp", "results.json.4242.XYZ.tmp"];
     for (const n of [...ours, ...theirs]) writeFileSync(join(dir, n), "x");
     const r = await run(["score", ANSWERS, "-o", dir, "--force"]);

@@ -86,7 +86,7 @@ describe("a returned workbook changed by hand gets the problem that says how", (
   const cases: [string, (wb: ExcelJS.Workbook) => void, string, object, string | undefined][] = [
     ["a question id not in the questionnaire", (wb) => (wb.getWorksheet(EDU)!.getCell("A2").value = "edu_made_up"), "UNKNOWN_ROW", { row: 2, id: "edu_made_up" }, `'${EDU}'!A2`],
     ["a question id copied to another row", (wb) => (wb.getWorksheet(EDU)!.getCell("A4").value = "edu_gcode_student_count"), "DUPLICATE_ROW", { id: "edu_gcode_student_count", first: 2 }, `'${EDU}'!A4`],
-    ["a dataset row without its name", (wb) => (wb.getWorksheet("Datasets")!.getCell("A3").value = null), "DATASET_NAME_MISSING", { row: 3 }, "Datasets!A3"],
+    ["a dataset column without its name", (wb) => (wb.getWorksheet("Datasets")!.getCell("D2").value = null), "DATASET_NAME_MISSING", { column: "D" }, "Datasets!D2"],
     ["a date of answering that is no date", (wb) => { const ws = wb.getWorksheet("Institution")!; ws.getCell(rowOf(ws, "assessment_date"), 3).value = "soon"; }, "DATE_MISSING", { in: "workbook", reason: { code: "NOT_A_DATE", args: { text: "soon" } } }, undefined],
     ["content changed under the same versions", (wb) => meta(wb, "hash", "0000000000000000"), "TEMPLATE_CONTENT_DIFFERS", {}, undefined],
     ["a template format not known", (wb) => meta(wb, "format", "assess-template/9"), "NOT_QUESTIONNAIRE", { kind: "format", format: "assess-template/9", expected: "assess-template/1" }, undefined],
@@ -106,13 +106,13 @@ describe("a returned workbook changed by hand gets the problem that says how", (
     const found = read.problems.find((p) => p.code === code);
     expect(found, read.problems.map((p) => p.code).join(", ")).toMatchObject({ args, ...(place ? { place } : {}) });
   });
-  it("a dataset row without its name keeps what it held, with the problem as data", async () => {
+  it("a dataset column without its name keeps what it held, with the problem as data", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(`${CORPUS}/returned/moe-education.xlsx`) as unknown as ArrayBuffer);
-    wb.getWorksheet("Datasets")!.getCell("A3").value = null;
+    wb.getWorksheet("Datasets")!.getCell("D2").value = null;
     const read = answersFromBook(readBook(Buffer.from(await wb.xlsx.writeBuffer())), "moe.xlsx", modules, contentHash);
     expect(read.set!.rejected!.length).toBeGreaterThan(0);
-    for (const r of read.set!.rejected!) expect(r).toMatchObject({ code: "DATASET_NAME_MISSING", args: { row: 3 } });
+    for (const r of read.set!.rejected!) expect(r).toMatchObject({ code: "DATASET_NAME_MISSING", args: { column: "D" } });
   });
   it("a workbook with no sheets", () => {
     expect(answersFromBook({ sheetNames: [], sheet: () => undefined }, "none.xlsx", modules, contentHash).problems).toEqual([

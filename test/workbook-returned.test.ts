@@ -133,7 +133,7 @@ describe("the hidden metadata sheet", () => {
   ] as const)("%s: one coded message, and the answers found by their ids are kept and scored", async (_n, change, kind) => {
     const o = (await edited(change)) as InstitutionResult;
     expect(codes(o)).toEqual(["META_DAMAGED"]);
-    const recognised = { modules: [{ module: "general", loaded: "2.0.0" }, { module: "education", loaded: "2.0.0" }] };
+    const recognised = { modules: [{ module: "general", loaded: "2.1.0" }, { module: "education", loaded: "2.0.0" }] };
     expect(o.problems[0]).toMatchObject({ severity: "warning", args: { sheet: "assess_meta", kind, ...(kind === "sheets" ? {} : recognised) } });
     expect(o.answers.answers).toEqual(original.answers.answers);
     expect(o.answers.datasets).toEqual(original.answers.datasets);
@@ -145,7 +145,7 @@ describe("the hidden metadata sheet listing fewer modules than the workbook hold
   it("the unlisted module is recognised by its ids, its version said to be unknown", async () => {
     const o = (await edited((wb) => {
       const ws = wb.getWorksheet("assess_meta")!;
-      ws.getCell(rowOf(ws, "modules"), 2).value = JSON.stringify({ general: "2.0.0" });
+      ws.getCell(rowOf(ws, "modules"), 2).value = JSON.stringify({ general: "2.1.0" });
     })) as InstitutionResult;
     expect(codes(o)).toEqual(["META_DAMAGED"]);
     expect(o.problems[0]!.args).toEqual({ sheet: "assess_meta", kind: "modules", modules: [{ module: "education", loaded: "2.0.0" }] });
@@ -185,9 +185,9 @@ describe("merged cells over answer and comment cells", () => {
   });
 
   it("merged dataset cells are reported too, and do not answer for the rows below", async () => {
-    const o = (await edited((wb) => wb.getWorksheet("Datasets")!.mergeCells("B3:B4"))) as InstitutionResult;
+    const o = (await edited((wb) => wb.getWorksheet("Datasets")!.mergeCells("D3:D4"))) as InstitutionResult;
     expect(codes(o)).toContain("MERGED_CELLS");
-    expect(o.problems.find((p) => p.code === "MERGED_CELLS")).toMatchObject({ place: "Datasets!B3:B4", args: { sheet: "Datasets", range: "B3:B4" } });
+    expect(o.problems.find((p) => p.code === "MERGED_CELLS")).toMatchObject({ place: "Datasets!D3:D4", args: { sheet: "Datasets", range: "D3:D4" } });
   });
 });
 
@@ -203,11 +203,10 @@ describe("text respondents paste, in a returned workbook", () => {
       const inst = wb.getWorksheet("Institution")!;
       inst.getCell(rowOf(inst, "assessment_date"), 3).value = "31 ต.ค. 2569";
       const ds = wb.getWorksheet("Datasets")!;
-      let col = 0;
-      ds.getRow(2).eachCell((c, n) => void (c.value === "ds_last_updated" && (col = n)));
-      ds.getCell(3, col).value = "๑๒ พฤศจิกายน ๒๕๖๙";
-      ds.getCell(4, col).value = 46336.6458;
-      ds.getCell(4, col).numFmt = "General";
+      const row = rowOf(ds, "ds_last_updated");
+      ds.getCell(row, 4).value = "๑๒ พฤศจิกายน ๒๕๖๙";
+      ds.getCell(row, 5).value = 46336.6458;
+      ds.getCell(row, 5).numFmt = "General";
     })) as InstitutionResult;
     expect(o.problems).toEqual([]);
     expect(o.answers.date).toBe("2026-10-31");

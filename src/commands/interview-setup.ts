@@ -4,6 +4,7 @@ import { optionsOf } from "../core/model.js";
 import { idFor } from "../core/ids.js";
 import { fingerprints } from "../core/interview.js";
 import { questionIndex } from "../core/questionnaire.js";
+import { isSuggested } from "../core/suggest-modules.js";
 import { PromptNavigation } from "../io/prompts.js";
 import type { Ctx } from "./interview.js";
 import { T, tr } from "./interview-text.js";
@@ -74,10 +75,9 @@ export async function askModules(ctx: Ctx, preselect?: string[]): Promise<void> 
   const set = ctx.session.answers;
   const themes = new Set(set.institution.themes ?? []);
   const areas = modules.filter((m) => m.id !== "general");
-  // A module is suggested when its id or its main (first) theme is one of the institution's.
   const suggested = (id: string) => {
     const m = areas.find((x) => x.id === id);
-    return m !== undefined && (themes.has(m.id) || themes.has(m.themes[0] ?? ""));
+    return m !== undefined && isSuggested(m, themes);
   };
   const chosen = await p.checkbox<string>({
     message: tr(T.chooseModules, lang),

@@ -1,6 +1,5 @@
 // `assess interview`: an NSO statistician and a ministry focal point answer the questionnaire
 // together. Every answer is saved to the session file the moment it is given.
-import { readFile } from "node:fs/promises";
 import { join, relative, resolve, dirname } from "node:path";
 import { ANSWERS_FORMAT } from "../core/answers.js";
 import type { AnswerSet } from "../core/answers.js";
@@ -15,12 +14,11 @@ import { EXIT, ExitError, UsageError } from "../errors.js";
 import { writeAnswerFile } from "../io/answers.js";
 import { displayPath, exists } from "../io/fs.js";
 import { requireModules } from "../io/modules.js";
-import { packagePath } from "../io/paths.js";
 import { PromptInterrupted, safePrompter } from "../io/prompts.js";
 import type { Prompter } from "../io/prompts.js";
 import { loadSession, saveSession, sessionPathFor, sessionsIn } from "../io/session.js";
 import type { Session } from "../io/session.js";
-import { parseYaml } from "../io/yaml.js";
+import { knownInstitutions } from "../io/institutions.js";
 import { terminalText as t } from "../core/terminal-text.js";
 import { renderScorecard } from "../report/terminal.js";
 import { askQuestions } from "./interview-questions.js";
@@ -49,12 +47,6 @@ export interface InterviewDeps {
 export interface InterviewResult {
   output: string;
   answers: AnswerSet;
-}
-
-interface KnownInstitution {
-  id: string;
-  name: Record<Lang, string>;
-  themes: string[];
 }
 
 /** State shared by the interview's steps; `save` writes the session file. */
@@ -176,11 +168,6 @@ async function freePath(dir: string, id: string, force: boolean): Promise<string
     const path = join(dir, `${n === 1 ? id : `${id}-${n}`}.answers.yaml`);
     if (force || (!(await exists(path)) && !(await exists(sessionPathFor(path))))) return path;
   }
-}
-
-async function knownInstitutions(): Promise<KnownInstitution[]> {
-  const parsed = parseYaml(await readFile(packagePath("data", "institutions.yaml"), "utf8"), "data/institutions.yaml");
-  return Array.isArray(parsed.value) ? (parsed.value as KnownInstitution[]) : [];
 }
 
 /** A session file in the working folder: ask whether to continue it. */

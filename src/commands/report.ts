@@ -1,10 +1,14 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
 import { buildReport } from "../core/report.js";
+import { answerRows } from "../core/report-answers.js";
+import { slimResult } from "../core/report-slim.js";
+import { questionIndex } from "../core/questionnaire.js";
+import { AnswerSpill } from "../io/answer-spill.js";
 import type { Report } from "../core/report-model.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
-import { EXIT, ExitError, FolderError, InternalError, UsageError } from "../errors.js";
+import { EXIT, ExitError, FolderError, UsageError } from "../errors.js";
 import { today } from "../io/clock.js";
 import { displayPath, exists, requireOutputFolder, writeFileAtomic } from "../io/fs.js";
 import { expandInputs } from "../io/inputs.js";
@@ -22,9 +26,15 @@ import { processStreams } from "../io/streams.js";
 import type { Streams } from "../io/streams.js";
 import { countOnce } from "../core/duplicates.js";
 import type { DuplicateRule } from "../core/duplicates.js";
+import { ACTION_PLAN_FILE } from "../core/compare-action-plan.js";
 
-export const REPORT_FORMATS = ["md", "html", "xlsx", "json"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { FORMAT_WRITERS, REPORT_FORMATS } from "./report-formats.js";
+import { INSTITUTION_PAGES } from "../core/report-pages.js";
+import type { FormatWriter, ReportFormat } from "./report-formats.js";
+import { writeStaged } from "../io/staging.js";
+
+export { REPORT_FORMATS };
+export type { ReportFormat };
 
 export interface ReportCommandOptions {
   modules?: string;
@@ -42,10 +52,13 @@ export interface ReportCommandOptions {
   allowIncomplete?: boolean;
 }
 
-const FILE_NAMES: Record<ReportFormat, string> = { md: "report.md", html: "report.html", xlsx: "report.xlsx", json: "report.json" };
 
 /** `assess report`: results (or answer files and workbooks, scored on the way) → the report in each format. */
-export async function reportCommand(options: ReportCommandOptions, streams: Streams = processStreams()): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+export async function reportCommand(
+  options: ReportCommandOptions,
+  streams: Streams = processStreams(),
+  writers: Record<ReportFormat, FormatWriter> = FORMAT_WRITERS,
+): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
   const date = options.date ?? today();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date ${date}: expected YYYY-MM-DD`);
   const dir = resolve(options.output ?? "report");
@@ -53,21 +66,84 @@ export async function reportCommand(options: ReportCommandOptions, streams: Stre
   const { lock, notes } = await claimOutputFolder(dir, "report");
   try {
     for (const n of notes) streams.stderr.write(`${formatProblem(n, options.lang ?? "en")}\n`);
-    return await writeReport(dir, date, options, streams);
+    return await writeReport(dir, date, options, streams, writers);
   } finally {
     await lock.release();
   }
 }
 
-async function writeReport(dir: string, date: string, options: ReportCommandOptions, streams: Streams): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+async function writeReport(dir: string, date: string, options: ReportCommandOptions, streams: Streams, writers: Record<ReportFormat, FormatWriter>): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
   const formats = options.formats ?? [...REPORT_FORMATS];
-  const targets = formats.map((f) => join(dir, FILE_NAMES[f]));
+  const targets = formats.map((f) => join(dir, writers[f].file));
+  if (formats.includes("xlsx")) targets.push(join(dir, ACTION_PLAN_FILE));
   if (!options.force) {
     for (const t of targets) if (await exists(t)) throw new UsageError(`${displayPath(t)} already exists; use --force to replace it`);
   }
   const lang = options.lang ?? "en";
   const modules = await requireModules(options.modules);
-  const gathered = await gather(options, modules, streams, lang);
+  // Each result's answers go to the spill as it is read; the report keeps the rest (report-slim.ts).
+  const spill = await AnswerSpill.open<number>(dir);
+  try {
+    const spilled = new Map<InstitutionResult, number>();
+    const index = questionIndex(modules);
+    const pool = new Map<string, string>();
+    const keep = async (r: InstitutionResult) => {
+      const slim = slimResult(r, pool);
+      spilled.set(slim, spilled.size);
+      await spill.add(spilled.size - 1, answerRows([r], index, lang));
+      return slim;
+    };
+    const gathered = { ...(await gather(options, modules, streams, lang, keep)), spilled };
+    return await reportFrom(gathered, spill, { dir, date, options, streams, writers, formats, targets, modules, lang });
+  } finally {
+    await spill.remove();
+  }
+}
+
+interface Run {
+  dir: string;
+  date: string;
+  options: ReportCommandOptions;
+  streams: Streams;
+  writers: Record<ReportFormat, FormatWriter>;
+  formats: ReportFormat[];
+  targets: string[];
+  modules: readonly Module[];
+  lang: Lang;
+}
+
+interface Gathered {
+  results: InstitutionResult[];
+  failed: FailedInput[];
+  /** Each result's answer rows in the spill. */
+  spilled: Map<InstitutionResult, number>;
+}
+
+async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: Run): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+  const { dir, formats, targets, streams, writers } = run;
+  const failed = gathered.failed;
+  const { report, order } = settle(gathered, run);
+  // Every format is written to a staging folder first and moved in place together.
+  // The institutions/ pages belong to the report: an earlier report's go with it.
+  await writeStaged(dir, [INSTITUTION_PAGES], async (stage) => {
+    for (const f of formats) await writers[f].write(report, stage, spill.rows(order));
+    // Beside the XLSX report: the action plan the next round's `assess compare --action-plan` reads back.
+    if (formats.includes("xlsx")) {
+      const [{ buildActionPlanWorkbook }, { writeWorkbook }] = await Promise.all([import("../report/action-plan.js"), import("../io/xlsx.js")]);
+      await writeFileAtomic(join(stage, ACTION_PLAN_FILE), await writeWorkbook(buildActionPlanWorkbook(report)), { force: true });
+    }
+  });
+  streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${order.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
+  if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
+  return { report, files: targets, failed };
+}
+
+/**
+ * The report from the results read, and the order of their answer rows in the spill. The
+ * results are let go here: what the formats need is in the report and the spill.
+ */
+function settle(gathered: Gathered, run: Run): { report: Report; order: number[] } {
+  const { date, options, streams, modules, lang } = run;
   const failed = gathered.failed;
   // One institution counts once, by the rule chosen; the others are named, never silently dropped.
   const rule = options.duplicates ?? "latest";
@@ -87,46 +163,32 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
     lang,
     ...(options.includeRespondents ? { includeRespondents: true } : {}),
     superseded: once.superseded,
+    omitAnswers: true,
   });
 
   for (const o of report.otherMethods) {
     const p = problem("OTHER_METHOD", { institution: o.institutionName, method: o.method, reportMethod: report.method }, o.source, [], "warning");
     streams.stderr.write(`${formatProblem(p, lang)}\n`);
   }
-  for (const [k, format] of formats.entries()) {
-    await writeFileAtomic(targets[k]!, await render(format, report), { force: true });
-  }
-  streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${results.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
-  if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
-  return { report, files: targets, failed };
-}
-
-async function render(format: ReportFormat, report: Report): Promise<string | Buffer> {
-  switch (format) {
-    case "md":
-      return (await import("../report/markdown.js")).renderMarkdown(report);
-    case "html":
-      return (await import("../report/html.js")).renderHtml(report);
-    case "json": {
-      // A mismatch is a bug in assess: said in English, as internal errors are.
-      const problems = checkSchema("report", report, "report.json");
-      if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
-      return `${JSON.stringify(report, null, 2)}\n`;
-    }
-    case "xlsx": {
-      const { buildReportWorkbook } = await import("../report/xlsx.js");
-      const { writeWorkbook } = await import("../io/xlsx.js");
-      return writeWorkbook(buildReportWorkbook(report));
-    }
-  }
+  const order = results.map((r) => gathered.spilled.get(r)!);
+  gathered.results = [];
+  gathered.spilled.clear();
+  return { report, order };
 }
 
 /**
  * Results from results files, and from answer files, workbooks and CSV scored on the way.
- * The same institution read twice (results.json beside its own results file) counts once;
- * institutions are ordered by name so that the report does not depend on input order.
+ * The same institution read twice (results.json beside its own results file) counts once.
+ * `keep` turns each result read into what is held (the report keeps a slim copy and spills
+ * its answers; compare keeps it whole).
  */
-async function gather(options: ReportCommandOptions, modules: readonly Module[], streams: Streams, lang: Lang): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+export async function gather(
+  options: Pick<ReportCommandOptions, "paths" | "allowIncomplete">,
+  modules: readonly Module[],
+  streams: Streams,
+  lang: Lang,
+  keep: (r: InstitutionResult) => InstitutionResult | Promise<InstitutionResult> = (r) => r,
+): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
   const expanded = await expandInputs(options.paths);
   const failed = expanded.failed;
   // A results folder whose run did not finish is not reported as if whole, unless asked to.
@@ -142,9 +204,10 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
   const combined = new Set(expanded.files.filter((f) => basename(f) === "results.json").map((f) => dirname(f)));
   const files = expanded.files.filter((f) => !manifests.has(f) && !(f.endsWith(".results.json") && combined.has(dirname(f))));
   const byKey = new Map<string, InstitutionResult>();
-  const add = (r: InstitutionResult) => {
+  const add = async (r: InstitutionResult) => {
     const key = `${r.source}\u0000${r.institution.id}\u0000${r.scorecard.date}`;
-    if (!byKey.has(key)) byKey.set(key, r);
+    if (byKey.has(key)) return;
+    byKey.set(key, await keep(r));
   };
   for (const file of files) {
     const doc = extname(file).toLowerCase() === ".json" ? await resultsDocument(file) : undefined;
@@ -152,12 +215,12 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
       failed.push(doc);
       streams.stderr.write(renderFailure(doc, lang));
     } else if (doc) {
-      doc.results.forEach(add);
+      for (const r of doc.results) await add(r);
     } else {
       for (const o of await scoreInput(file, modules)) {
         if ("scorecard" in o) {
           if (o.problems.length) streams.stderr.write(renderProblems(o, lang));
-          add(o);
+          await add(o);
         } else {
           failed.push(o);
           streams.stderr.write(renderFailure(o, lang));
@@ -170,7 +233,7 @@ async function gather(options: ReportCommandOptions, modules: readonly Module[],
 }
 
 /** Institutions by name, so that the report does not depend on input order. */
-function byName(a: InstitutionResult, b: InstitutionResult): number {
+export function byName(a: InstitutionResult, b: InstitutionResult): number {
   return cmp(a.institution.name, b.institution.name) || cmp(a.institution.id, b.institution.id) || cmp(a.source, b.source);
 }
 

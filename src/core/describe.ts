@@ -33,6 +33,23 @@ function wrap(c: Condition, text: string): string {
   return "question" in c ? text : `(${text})`;
 }
 
-export function answerOnlyIf(c: Condition, question: (id: string) => Question | undefined, lang: LabelLang): string {
-  return `${words(lang).answerIf}: ${describeCondition(c, question, lang)}`;
+export function answerOnlyIf(c: Condition, question: (id: string) => Question | undefined, lang: LabelLang, refer?: Refer): string {
+  return `${words(lang).answerIf}: ${refer ? describeShort(c, question, lang, refer) : describeCondition(c, question, lang)}`;
+}
+
+/** How a template names a question and an option briefly: by number and short title, by marker or short label. */
+export interface Refer {
+  question(q: Question): string;
+  option(q: Question, value: string): string;
+}
+
+/** As describeCondition, but each question by its number and short title: `12 "Shares data…" is 3 or 4`. */
+function describeShort(c: Condition, question: (id: string) => Question | undefined, lang: LabelLang, refer: Refer): string {
+  const w = words(lang);
+  if ("all" in c) return c.all.map((x) => wrap(x, describeShort(x, question, lang, refer))).join(` ${w.and} `);
+  if ("any" in c) return c.any.map((x) => wrap(x, describeShort(x, question, lang, refer))).join(` ${w.or} `);
+  if ("not" in c) return `${w.not} (${describeShort(c.not, question, lang, refer)})`;
+  const q = question(c.question);
+  if (!q) return c.question;
+  return `${refer.question(q)} ${w.is} ${c.in.map((v) => refer.option(q, v)).join(` ${w.or} `)}`;
 }

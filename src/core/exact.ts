@@ -34,6 +34,18 @@ export const ONE = ratio(1);
  * 1/10): module authors write decimals, and their shortest decimal form is what they meant.
  */
 export function fromNumber(x: number): Ratio {
+  let r = known.get(x);
+  if (r === undefined) {
+    r = decimal(x);
+    if (known.size < 4096) known.set(x, r);
+  }
+  return r;
+}
+
+/** The few numbers met again and again (option weights, quarter scores), each read once: a Ratio never changes. */
+const known = new Map<number, Ratio>();
+
+function decimal(x: number): Ratio {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   if (Number.isInteger(x)) return ratio(BigInt(x));
   const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));

@@ -34,6 +34,7 @@ export function labelIn(text: Text, lang: LabelLang): string {
  * marks), curly quotes straight, Thai digits as 0-9, every kind of space one space.
  */
 export function cleanText(s: string): string {
+  if (isPlain(s)) return s;
   return s
     .normalize("NFC")
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
@@ -42,6 +43,16 @@ export function cleanText(s: string): string {
     .replace(/[\u0E50-\u0E59]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Printable ASCII with single spaces between words: what most cells hold, and what cleanText leaves as it is. */
+function isPlain(s: string): boolean {
+  const last = s.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7e || c < 0x20 || (c === 0x20 && (i === 0 || i === last || s.charCodeAt(i + 1) === 0x20))) return false;
+  }
+  return true;
 }
 
 export function normalizeLabel(s: string): string {
@@ -61,7 +72,12 @@ export function choiceLookup(question: Question): Map<string, string> {
     if (label) for (const l of ["en", "th", "both"] as const) map.set(normalizeLabel(labelIn(label, l)), value);
   };
   // Built once per question: a batch reads the same questions thousands of times.
-  for (const o of optionsOf(question)) add(o.value, o.label);
+  const markers = optionMarkers(question);
+  optionsOf(question).forEach((o, i) => {
+    add(o.value, o.label);
+    // Templates since issue 16 write "2 – label"; earlier ones the label alone: both are read.
+    if (markers && o.label) for (const l of ["en", "th", "both"] as const) map.set(normalizeLabel(marked(markers[i]!, labelIn(o.label, l))), o.value);
+  });
   if (offersSpecials(question)) {
     add(DONT_KNOW, SPECIAL_LABELS.dont_know);
     add(NOT_APPLICABLE, SPECIAL_LABELS.not_applicable);
@@ -69,9 +85,27 @@ export function choiceLookup(question: Question): Map<string, string> {
   return map;
 }
 
+/**
+ * What tells a single choice's options apart at the start of a narrow dropdown: the option's
+ * level (0-4) where every option has its own, else A, B, C in the module's order. Yes/No
+ * needs none. The same markers are written by the template and read back by choiceLookup.
+ */
+export function optionMarkers(question: Question): string[] | undefined {
+  if (question.type !== "single_choice") return undefined;
+  const opts = optionsOf(question);
+  const levels = opts.map((o) => o.level);
+  if (levels.every((l) => typeof l === "number") && new Set(levels).size === levels.length) return levels.map(String);
+  return opts.map((_, i) => String.fromCharCode(65 + (i % 26)));
+}
+
+function marked(marker: string, label: string): string {
+  return `${marker} – ${label}`;
+}
+
 /** The labels a cell may hold, as a template shows them (for "is not one of: ..."). */
 export function choiceLabels(question: Question, lang: LabelLang): string[] {
-  const labels = optionsOf(question).map((o) => labelIn(o.label!, lang));
+  const markers = optionMarkers(question);
+  const labels = optionsOf(question).map((o, i) => (markers ? marked(markers[i]!, labelIn(o.label!, lang)) : labelIn(o.label!, lang)));
   if (offersSpecials(question)) labels.push(labelIn(SPECIAL_LABELS.dont_know, lang), labelIn(SPECIAL_LABELS.not_applicable, lang));
   return labels;
 }

@@ -132,9 +132,9 @@ export const INPUT_WORDS = {
   },
   OTHER_MODULE_VERSIONS: {
     en: (a) =>
-      `the workbook was built from other module versions: ${list(a.modules.map((m) => `${m.module} ${m.version} (${m.loaded ? `loaded: ${m.loaded}` : "not loaded"})`))}; score it with the modules it was built from (--modules DIR) or send the current template`,
+      `the workbook was built from modules of another major version: ${list(a.modules.map((m) => `${m.module} ${m.version} (${m.loaded ? `loaded: ${m.loaded}` : "not loaded"})`))}; score it with the modules it was built from (--modules DIR) or send the current template`,
     th: (a) =>
-      `สมุดงานสร้างจากโมดูลรุ่นอื่น: ${list(a.modules.map((m) => `${m.module} ${m.version} (${m.loaded ? `ที่โหลด: ${m.loaded}` : "ไม่ได้โหลด"})`))} ให้คิดคะแนนด้วยโมดูลที่ใช้สร้าง (--modules DIR) หรือส่งแบบสอบถามรุ่นปัจจุบัน`,
+      `สมุดงานสร้างจากโมดูลรุ่นหลักอื่น: ${list(a.modules.map((m) => `${m.module} ${m.version} (${m.loaded ? `ที่โหลด: ${m.loaded}` : "ไม่ได้โหลด"})`))} ให้คิดคะแนนด้วยโมดูลที่ใช้สร้าง (--modules DIR) หรือส่งแบบสอบถามรุ่นปัจจุบัน`,
   },
   TEMPLATE_CONTENT_DIFFERS: {
     en: () => "the modules' content changed since this workbook was made, under the same versions; answers are matched by question id",
@@ -157,6 +157,20 @@ export const INPUT_WORDS = {
   SHEET_RENAMED: {
     en: (a) => `the sheet "${a.sheet}" (module ${a.module}) was renamed "${a.found}"; it was found by its question ids and read`,
     th: (a) => `ชีต "${a.sheet}" (โมดูล ${a.module}) ถูกเปลี่ยนชื่อเป็น "${a.found}" พบจากรหัสคำถามและอ่านคำตอบแล้ว`,
+  },
+  TEMPLATE_ROW: {
+    en: (a) =>
+      `line ${a.line}: no workbook made: ${
+        { no_name: "the institution has no name", unknown_module: `no module "${a.value}"`, no_modules: `no modules are known for the ministry "${a.value ?? ""}"; list them in the modules column`, language: `language "${a.value}" is not en, th or both`, duplicate: `another row already makes ${a.value}` }[a.reason]
+      }`,
+    th: (a) =>
+      `บรรทัด ${a.line}: ไม่ได้สร้างเวิร์กบุ๊ก: ${
+        { no_name: "ไม่มีชื่อหน่วยงาน", unknown_module: `ไม่มีโมดูล "${a.value}"`, no_modules: `ไม่ทราบโมดูลของกระทรวง "${a.value ?? ""}" กรุณาระบุในคอลัมน์ modules`, language: `ภาษา "${a.value}" ไม่ใช่ en, th หรือ both`, duplicate: `มีแถวอื่นสร้าง ${a.value} แล้ว` }[a.reason]
+      }`,
+  },
+  MODULE_NOT_ANSWERED: {
+    en: (a) => `the sheet "${a.sheet}" (module ${a.module}) was left wholly empty: the module is taken as not answered by this institution and left out of its scores and completeness`,
+    th: (a) => `แผ่นงาน "${a.sheet}" (โมดูล ${a.module}) ว่างทั้งแผ่น จึงถือว่าหน่วยงานนี้ไม่ได้ตอบโมดูลนี้ และไม่นำมาคิดคะแนนและความครบถ้วน`,
   },
   SHEET_COPY: {
     en: (a) =>
@@ -211,8 +225,8 @@ export const INPUT_WORDS = {
     th: (a) => `รหัสคำถาม "${a.id}" ปรากฏซ้ำ (ครั้งแรกในแถว ${a.first}) อ่านเฉพาะแถวแรก`,
   },
   DATASET_NAME_MISSING: {
-    en: (a) => `row ${a.row} has answers but no dataset name; the row was not read`,
-    th: (a) => `แถว ${a.row} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านแถวนี้`,
+    en: (a) => ("column" in a ? `column ${a.column} has answers but no dataset name; the column was not read` : `row ${a.row} has answers but no dataset name; the row was not read`),
+    th: (a) => ("column" in a ? `คอลัมน์ ${a.column} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านคอลัมน์นี้` : `แถว ${a.row} มีคำตอบแต่ไม่มีชื่อชุดข้อมูล จึงไม่ได้อ่านแถวนี้`),
   },
   CSV_EMPTY: { en: () => "the file is empty", th: () => "ไฟล์ว่างเปล่า" },
   EXPORT_WITHOUT_DATASETS: {

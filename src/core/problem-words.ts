@@ -10,6 +10,7 @@ import { INPUT_WORDS } from "./problem-words-inputs.js";
 import { MODULE_WORDS } from "./problem-words-modules.js";
 import { XLSFORM_WORDS } from "./problem-words-xlsform.js";
 import { FOLDER_WORDS } from "./problem-words-folders.js";
+import { COMPARE_WORDS } from "./problem-words-compare.js";
 
 export { formatReason } from "./problem-words-answers.js";
 
@@ -17,7 +18,7 @@ export type Words<C extends ProblemCode> = Record<Lang, (args: ProblemArgs[C]) =
 
 export type WordTable = { [C in ProblemCode]: Words<C> };
 
-export const WORDS: WordTable = { ...MODULE_WORDS, ...INPUT_WORDS, ...EXPORT_WORDS, ...ANSWER_WORDS, ...XLSFORM_WORDS, ...FOLDER_WORDS };
+export const WORDS: WordTable = { ...MODULE_WORDS, ...INPUT_WORDS, ...EXPORT_WORDS, ...ANSWER_WORDS, ...XLSFORM_WORDS, ...FOLDER_WORDS, ...COMPARE_WORDS };
 
 /** What a problem says, without where it is. */
 export function problemText(p: CodedProblem, lang: Lang): string {

@@ -127,6 +127,10 @@ export interface InputProblemArgs {
   /** A module sheet found by its question ids under another name than the one it was made with. */
   SHEET_RENAMED: { module: string; sheet: string; found: string };
   /** A second sheet holding a module's questions; `identical` when it holds the same answers. */
+  /** A module whose sheet was left wholly empty in a workbook of all modules: not answered, so left off the scorecard and completeness. */
+  /** A row of `assess template --for` that makes no workbook: no name, a module or language not known, or a file name taken. */
+  TEMPLATE_ROW: { line: number; reason: "no_name" | "unknown_module" | "no_modules" | "language" | "duplicate"; value?: string };
+  MODULE_NOT_ANSWERED: { module: string; sheet: string };
   SHEET_COPY: { module: string; sheet: string; copy: string; identical: boolean };
   /** One question answered differently in two copies of a sheet: neither is scored; `places` are the cells. */
   SHEET_COPY_CONFLICT: { question: string; places: string[] };
@@ -142,7 +146,8 @@ export interface InputProblemArgs {
   DATE_MISSING: { in: "workbook"; reason: AnswerReason } | { in: "submission" } | { in: "csv"; institution: string };
   UNKNOWN_ROW: { row: number; id: string };
   DUPLICATE_ROW: { id: string; first: number };
-  DATASET_NAME_MISSING: { row: number };
+  /** A dataset row (first layout) or column (issue 16 layout) with answers but no name. */
+  DATASET_NAME_MISSING: { row: number } | { column: string };
   CSV_EMPTY: NoArgs;
   /** An answers CSV with more answer rows, or more institutions, than one file may hold (README, Limits). */
   CSV_TOO_MANY_ROWS: { what: "rows" | "institutions"; count: number; max: number };
@@ -223,6 +228,26 @@ export interface FolderProblemArgs {
     | { kind: "missing_files"; files: string[] };
 }
 
+/** `assess compare`: the --match file and the action plan read back. */
+export interface CompareProblemArgs {
+  /** The workbook given with --action-plan is not an action plan written by assess report. */
+  ACTION_PLAN_INVALID: NoArgs;
+  /** A row with a status, date, unit or note whose hidden id was cleared: it cannot be matched. */
+  ACTION_ID_MISSING: NoArgs;
+  /** An id that is no recommendation of the baseline compared. */
+  ACTION_UNKNOWN_ID: { id: string };
+  /** The same id on a second row (a copied row): the first counts. */
+  ACTION_DUPLICATE_ID: { id: string; first: string };
+  ACTION_STATUS_INVALID: { value: string; allowed: string[] };
+  ACTION_DATE_INVALID: { value: string };
+  /** A --match row without exactly two ids. */
+  MATCH_ROW_INVALID: { cells: number };
+  /** A --match id that is no institution of its round. */
+  MATCH_UNKNOWN_ID: { id: string; round: "baseline" | "followup" };
+  /** An institution scored with one method version at baseline and another at follow-up. */
+  METHOD_CHANGED: { institution: string; baseline: string; followup: string };
+}
+
 /** The XLSForm guard (src/core/xlsform-check.ts). */
 export interface XlsFormProblemArgs {
   XLSFORM_NAME: { kind: "list" | "choice" | "question" | "form_id"; name: string };
@@ -242,7 +267,7 @@ export interface XlsFormProblemArgs {
   XLSFORM_SETTING: { kind: "empty"; setting: string } | { kind: "language"; value: string };
 }
 
-export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, ExportProblemArgs, AnswerProblemArgs, XlsFormProblemArgs, FolderProblemArgs {}
+export interface ProblemArgs extends ModuleProblemArgs, InputProblemArgs, ExportProblemArgs, AnswerProblemArgs, XlsFormProblemArgs, FolderProblemArgs, CompareProblemArgs {}
 
 /** Every code the program emits. */
 export type ProblemCode = keyof ProblemArgs;

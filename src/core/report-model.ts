@@ -173,6 +173,23 @@ export interface ReportOptions {
   superseded?: Superseded[];
   /** Respondents' names and contacts are personal data (PDPA): out of reports unless asked for. */
   includeRespondents?: boolean;
+  /** Leave `answers` empty: the caller writes the answer table itself, institution by institution. */
+  omitAnswers?: boolean;
 }
 
+/** An institution's section shows every critical gap, then the highest-ranked others up to this many lines in all. */
+export const SHOWN_GAPS = 15;
+
 /** Data map columns: the general module's dataset inventory, in this order. */
+export const DATA_MAP_FIELDS = [
+  "ds_type",
+  "ds_population",
+  "ds_covers_migrant_children",
+  "ds_unit_of_record",
+  "ds_identifiers",
+  "ds_disaggregation",
+  "ds_frequency",
+  "ds_hosting",
+  "ds_shared_with",
+  "ds_sharing_method",
+];

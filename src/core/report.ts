@@ -8,23 +8,11 @@ import { METHOD_VERSION, pooledCompleteness } from "./scoring.js";
 import { answerRows, answerWords } from "./report-answers.js";
 import { cellsOf, defined, exactGap, meanCells, overallOf, round, tallyExact } from "./report-figures.js";
 import { FIREWALL, SHARED_WITH, commonGaps, firewallMissing, sharingLinks } from "./report-findings.js";
-import { CORE_VARIABLES, METHOD_RULES, REPORT_FORMAT, SCORE_BANDS } from "./report-model.js";
+import { CORE_VARIABLES, DATA_MAP_FIELDS, METHOD_RULES, REPORT_FORMAT, SCORE_BANDS, SHOWN_GAPS } from "./report-model.js";
 import type { DataMapRow, InstitutionSection, Report, ReportOptions } from "./report-model.js";
 import type { Answer } from "./answers.js";
 import type { InstitutionResult } from "./results.js";
 
-const DATA_MAP_FIELDS = [
-  "ds_type",
-  "ds_population",
-  "ds_covers_migrant_children",
-  "ds_unit_of_record",
-  "ds_identifiers",
-  "ds_disaggregation",
-  "ds_frequency",
-  "ds_hosting",
-  "ds_shared_with",
-  "ds_sharing_method",
-];
 
 /** Builds the report from scored results, in the order given (sort them before for a stable report). */
 export function buildReport(results: readonly InstitutionResult[], modules: readonly Module[], options: ReportOptions): Report {
@@ -82,7 +70,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
     const applying = tallies.reduce((n, t) => n + t.answered - t.notApplicable, 0);
     const unknown = tallies.reduce((n, t) => n + t.unknown, 0);
     const critical = sc.gaps.filter((g) => g.critical);
-    const shown = [...critical, ...sc.gaps.filter((g) => !g.critical).slice(0, Math.max(0, 15 - critical.length))];
+    const shown = [...critical, ...sc.gaps.filter((g) => !g.critical).slice(0, Math.max(0, SHOWN_GAPS - critical.length))];
     const dsName = (id: string) => r.datasets.find((d) => d.id === id)?.name ?? id;
     const completeness = round(pooledCompleteness(sc.dimensions));
     // Dataset questions have one cell per dataset: none at all when no dataset was listed.
@@ -151,7 +139,8 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
       sharing: sharingLinks(results, questions.get(SHARED_WITH), lang),
       firewallMissing: firewallMissing(results, questions.get(FIREWALL), lang),
     },
-    answers: answerRows(results, index, lang),
+    // Left out when the answer table is written as it is read (src/commands/report.ts).
+    answers: options.omitAnswers ? [] : answerRows(results, index, lang),
     methodology: methodology(lang),
   };
 }

@@ -4,7 +4,7 @@
 import { ANSWERS_FORMAT, answerReason, placesLocator } from "./answers.js";
 import type { Answer, AnswerSet, Note, ReadInput, RejectedAnswer } from "./answers.js";
 import { idFor } from "./ids.js";
-import type { Module } from "./model.js";
+import type { Module, Question } from "./model.js";
 import { parseSheetValue } from "./parse-answer.js";
 import type { SheetValue } from "./parse-answer.js";
 import { problem } from "./problems.js";
@@ -12,11 +12,12 @@ import type { Problem, ProblemArgs, ProblemCode } from "./problems.js";
 import { questionIndex } from "./questionnaire.js";
 import { looksLikeExport, submissionsFrom } from "./submissions.js";
 import type { Table } from "./submissions.js";
-import { DATASETS_SHEET, INSTITUTION_SHEET, META_SHEET, TEMPLATE_FORMAT, moduleSheetNames } from "./template-layout.js";
-import { readDatasets, text } from "./workbook-sheets.js";
+import { INSTITUTION_SHEET, META_SHEET, TEMPLATE_FORMAT, moduleSheetNames } from "./template-layout.js";
+import { datasetsSheets, readDatasets } from "./workbook-datasets.js";
+import { text } from "./workbook-sheets.js";
 import type { Push } from "./workbook-sheets.js";
 import { mergesOverAnswers, rangePlace, rangeText, unmerged } from "./workbook-merges.js";
-import { looksLikeQuestionnaire, readMeta } from "./workbook-meta.js";
+import { institutionSheet, looksLikeQuestionnaire, readMeta } from "./workbook-meta.js";
 import { moduleSheets, readModuleSheets, recogniseModules } from "./workbook-modules.js";
 import { cellPlace } from "./workbook.js";
 import type { ReadBook, ReadSheet } from "./workbook.js";
@@ -59,6 +60,30 @@ function tableOf(sheet: ReadSheet, headers: string[]): Table {
   return { headers, rows };
 }
 
+const questionMaps = new WeakMap<readonly Module[], Map<string, Map<string, Question>>>();
+
+/** The questions of the modules a workbook uses, by id: made once per list of loaded modules and modules used (in their order). */
+function questionsOf(modules: readonly Module[], used: readonly Module[]): Map<string, Question> {
+  let byUsed = questionMaps.get(modules);
+  if (!byUsed) questionMaps.set(modules, (byUsed = new Map()));
+  const key = used.map((m) => `${m.id}@${m.version}`).join(" ");
+  let questions = byUsed.get(key);
+  if (!questions) byUsed.set(key, (questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const))));
+  return questions;
+}
+
+/**
+ * Modules of which nothing at all was written (no answer, no rejected cell, no comment, on
+ * their sheet or the Datasets sheet), unless a module that was answered requires them.
+ */
+function notAnswered(used: readonly Module[], read: { answers: Record<string, Answer>; rejected: RejectedAnswer[]; notes: Note[]; datasets: AnswerSet["datasets"] }): Module[] {
+  const written = new Set([...Object.keys(read.answers), ...read.rejected.map((r) => r.question), ...read.notes.map((n) => n.question), ...read.datasets.flatMap((d) => Object.keys(d.answers))]);
+  const empty = used.filter((m) => !m.sections.some((s) => s.questions.some((q) => written.has(q.id))));
+  const needed = new Set(used.filter((m) => !empty.includes(m)).flatMap((m) => m.requires ?? []));
+  // Only when something was answered: a workbook with nothing at all is scored as before (all missing).
+  return written.size > 0 ? empty.filter((m) => !needed.has(m.id)) : [];
+}
+
 /**
  * The answers in a questionnaire workbook. `contentHash` is the hash of the modules' content
  * (computed by the caller), to notice a workbook built from other content under the same versions.
@@ -95,17 +120,17 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   // metadata says which versions they were made from, when it can still be read.
   const recognised = recogniseModules(book, meta, modules);
   if ("mismatch" in recognised) return failWith("OTHER_MODULE_VERSIONS", { modules: recognised.mismatch });
-  const { used, versionsUnknown, found, mapWrong } = recognised;
+  const { used, versionsUnknown, found, mapWrong, madeAt } = recognised;
   if (used.length === 0) return failWith("NOT_QUESTIONNAIRE", meta.present ? { kind: "meta_changed", sheet: META_SHEET } : { kind: "no_meta", sheet: META_SHEET, sheets: book.sheetNames.slice(0, 8), more: book.sheetNames.length > 8 });
   if (!meta.present || versionsUnknown.length > 0) {
     const args = { sheet: META_SHEET, modules: versionsUnknown.map((m) => ({ module: m.id, loaded: m.version })) };
     push("META_DAMAGED", { ...args, kind: meta.present ? "modules" : "missing" }, undefined, "warning");
   } else if (mapWrong) push("META_DAMAGED", { sheet: META_SHEET, kind: "sheets" }, undefined, "warning");
-  else if (meta.hash && meta.hash !== contentHash(used)) push("TEMPLATE_CONTENT_DIFFERS", {}, undefined, "warning");
-  const versions = Object.fromEntries(used.map((m) => [m.id, m.version]));
-  const questions = new Map([...questionIndex(used)].map(([id, p]) => [id, p.question] as const));
+  // Made at another minor version, the content differs by design: the answer check says so.
+  else if (meta.hash && Object.keys(madeAt).length === 0 && meta.hash !== contentHash(used)) push("TEMPLATE_CONTENT_DIFFERS", {}, undefined, "warning");
+  const questions = questionsOf(modules, used);
 
-  const stored = book.sheet(INSTITUTION_SHEET);
+  const stored = institutionSheet(book);
   if (!stored) return failWith("SHEET_MISSING", { sheet: INSTITUTION_SHEET, holds: "institution" });
   // Answers are in column C: a merge over them (a label merged with its answer) must not answer for them.
   for (const m of mergesOverAnswers(stored, (r, c) => r >= 2 && c === 3)) push("MERGED_CELLS", { sheet: stored.name, range: rangeText(m) }, rangePlace(stored.name, m));
@@ -117,21 +142,25 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
   }
   const field = (key: string) => text(fields.get(key)?.shown ?? { kind: "empty" });
   const name = field("institution_name");
-  if (!name) return failWith("INSTITUTION_NAME_MISSING", { in: "workbook" }, cellPlace(INSTITUTION_SHEET, fields.get("institution_name")?.row ?? 2, 3));
+  if (!name) return failWith("INSTITUTION_NAME_MISSING", { in: "workbook" }, cellPlace(stored.name, fields.get("institution_name")?.row ?? 2, 3));
   const dateField = fields.get("assessment_date");
   const parsedDate = dateField ? parseSheetValue({ id: "assessment_date", type: "date", label: { en: "", th: "" }, help: { en: "", th: "" } }, dateField.shown) : undefined;
   if (!parsedDate || "error" in parsedDate) {
     const reason = parsedDate && "error" in parsedDate ? parsedDate.error : answerReason("EMPTY", {});
-    return failWith("DATE_MISSING", { in: "workbook", reason }, cellPlace(INSTITUTION_SHEET, dateField?.row ?? 10, 3));
+    return failWith("DATE_MISSING", { in: "workbook", reason }, cellPlace(stored.name, dateField?.row ?? 10, 3));
   }
 
   const rejected: RejectedAnswer[] = [];
   const notes: Note[] = [];
   const answers: Record<string, Answer> = {};
   const places = new Map<string, string>();
-  const sheets = moduleSheets(found, used, mapWrong ? moduleSheetNames(used) : { ...moduleSheetNames(used), ...meta.sheets }, !mapWrong, push);
+  const sheets = moduleSheets(found, used, mapWrong ? moduleSheetNames(used, lang) : { ...moduleSheetNames(used, lang), ...meta.sheets }, !mapWrong, push);
   readModuleSheets(sheets, questions, lang, { answers, rejected, notes, places }, make, (p) => problems.push(p));
-  const datasets = readDatasets(book.sheet(DATASETS_SHEET), questions, lang, rejected, notes, push, places);
+  const datasets = readDatasets(datasetsSheets(book), questions, lang, rejected, notes, push, places);
+  // In a workbook of all modules, one left wholly empty was not for this institution (issue 16).
+  // A module whose sheet is gone is reported as SHEET_MISSING and scored as missing answers, not as not answered.
+  const unanswered = meta.institution ? [] : notAnswered(used.filter((m) => sheets.some((s) => s.module === m.id)), { answers, rejected, notes, datasets });
+  for (const m of unanswered) push("MODULE_NOT_ANSWERED", { module: m.id, sheet: sheets.find((s) => s.module === m.id)?.sheet.name ?? m.id }, undefined, "warning");
 
   const code = field("institution_code");
   const respondent = Object.fromEntries(
@@ -149,7 +178,7 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
     institution: { id: idFor(code || name), name, ...(ministry ? { ministry } : {}), ...(department ? { department } : {}) },
     ...(Object.keys(respondent).length ? { respondent } : {}),
     date: parsedDate.value as string,
-    modules: versions,
+    modules: Object.fromEntries(used.filter((m) => !unanswered.includes(m)).map((m) => [m.id, madeAt[m.id] ?? m.version])),
     answers,
     datasets,
     ...(rejected.length ? { rejected } : {}),

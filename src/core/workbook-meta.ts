@@ -3,7 +3,7 @@
 // What cannot be read from it is left undefined, for the caller to recognise from question ids.
 import { normalizeLabel } from "./parse-answer.js";
 import type { LabelLang } from "./parse-answer.js";
-import { INSTITUTION_SHEET, META_SHEET } from "./template-layout.js";
+import { META_SHEET, OWN_SHEETS } from "./template-layout.js";
 import { TEMPLATE_TEXT } from "./template-text.js";
 import { text } from "./workbook-sheets.js";
 import type { ReadBook, ReadSheet } from "./workbook.js";
@@ -14,6 +14,8 @@ export interface BookMeta {
   format?: string;
   lang: LabelLang;
   hash?: string;
+  /** Set in a template made for one institution (`--institution`): its modules were chosen, so an empty one is a gap, not "not answered". */
+  institution?: string;
   /** Module id → version; undefined when missing, unreadable or empty. */
   versions?: Record<string, string>;
   /** Module id → sheet name; undefined when missing or unreadable. */
@@ -33,6 +35,7 @@ export function readMeta(book: ReadBook): BookMeta {
     ...(rows.format !== undefined ? { format: rows.format } : {}),
     lang: (["en", "th", "both"].includes(rows.lang ?? "") ? rows.lang : "both") as LabelLang,
     ...(rows.hash ? { hash: rows.hash } : {}),
+    ...(rows.institution ? { institution: rows.institution } : {}),
     ...(versions && Object.keys(versions).length > 0 ? { versions } : {}),
     ...(stringMap(rows.sheets) ? { sheets: stringMap(rows.sheets)! } : {}),
   };
@@ -53,9 +56,14 @@ function stringMap(json: string | undefined): Record<string, string> | undefined
 /** A workbook made by `assess template`, even without its metadata sheet: its Institution sheet, or a sheet headed by the question-id column. */
 export function looksLikeQuestionnaire(book: ReadBook): boolean {
   const idHeader = new Set([TEMPLATE_TEXT.id.en, TEMPLATE_TEXT.id.th, `${TEMPLATE_TEXT.id.en} / ${TEMPLATE_TEXT.id.th}`].map(normalizeLabel));
-  const inst = book.sheet(INSTITUTION_SHEET);
-  if (inst && hasKey(inst, "institution_name")) return true;
+  if (institutionSheet(book)) return true;
   return book.sheetNames.some((n) => idHeader.has(normalizeLabel(text(book.sheet(n)!.cell(1, 1)))));
+}
+
+/** The Institution sheet, by its English or (a Thai template's) Thai name; only those are looked into, so a workbook of many sheets costs nothing more. */
+export function institutionSheet(book: ReadBook): ReadSheet | undefined {
+  const named = [OWN_SHEETS.institution.en, OWN_SHEETS.institution.th].map((n) => book.sheet(n)).filter((s): s is ReadSheet => s !== undefined);
+  return named.find((s) => hasKey(s, "institution_name")) ?? named[0];
 }
 
 function hasKey(sheet: ReadSheet, key: string): boolean {

@@ -3,20 +3,22 @@
 // a sheet is read too. Copies that agree are harmless; a question answered differently in two
 // copies is reported with both cells and neither answer is scored.
 import { placeKey } from "./answers.js";
+import { major } from "./check-answers.js";
 import type { Answer, Note, RejectedAnswer } from "./answers.js";
 import type { Module, Question } from "./model.js";
 import type { LabelLang } from "./parse-answer.js";
 import { rejection } from "./problem-words.js";
 import type { Problem } from "./problems.js";
 import { questionIndex } from "./questionnaire.js";
-import { DATASETS_SHEET, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR } from "./template-layout.js";
+import { LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, OWN_SHEETS } from "./template-layout.js";
+import { datasetSheetIds, datasetsSheets, isDatasetsSheet } from "./workbook-datasets.js";
 import { headerColumns, readModuleSheet, text } from "./workbook-sheets.js";
 import type { Push, SheetAnswers } from "./workbook-sheets.js";
 import type { BookMeta } from "./workbook-meta.js";
 import type { ReadBook, ReadSheet } from "./workbook.js";
 
 /** Sheets the template writes that never hold a module's questions. */
-const OTHER_SHEETS = new Set([INSTITUTION_SHEET, DATASETS_SHEET, LISTS_SHEET, META_SHEET, "Instructions"]);
+const OTHER_SHEETS = new Set([LISTS_SHEET, META_SHEET, ...Object.values(OWN_SHEETS).flatMap((n) => [n.en, n.th])]);
 
 export interface Recognised {
   /** The modules to read: those the metadata lists, then those recognised by their ids alone. */
@@ -26,35 +28,56 @@ export interface Recognised {
   found: ModuleSheet[];
   /** The metadata's sheet map is missing, or names a sheet that holds another module's questions. */
   mapWrong: boolean;
+  /**
+   * Modules the workbook was made at another version of the same major version (a question
+   * added, a wording clarified): read against the loaded module, and recorded at the workbook's
+   * version so that the answer check warns of it, as for an answer file.
+   */
+  madeAt: Record<string, string>;
 }
 
 /**
- * The modules a workbook holds: those its metadata lists (at the versions loaded, or the
- * mismatch), and those whose question ids a module sheet or the Datasets sheet holds.
+ * The modules a workbook holds: those its metadata lists (at a version of the loaded module's
+ * major version, or the mismatch), and those whose question ids a module sheet or the Datasets
+ * sheet holds.
  */
 export function recogniseModules(book: ReadBook, meta: BookMeta, modules: readonly Module[]): Recognised | { mismatch: { module: string; version: string; loaded?: string }[] } {
-  const moduleOf = new Map([...questionIndex(modules)].map(([id, p]) => [id, p.module.id] as const));
+  const moduleOf = moduleOfQuestion(modules);
   const found = findModuleSheets(book, moduleOf);
-  const datasets = book.sheet(DATASETS_SHEET);
   const onDatasets = new Set<string>();
-  for (let c = 1; datasets && c <= datasets.columnCount; c++) {
-    const m = moduleOf.get(text(datasets.cell(2, c)).split(/[:#]/)[0]!);
-    if (m) onDatasets.add(m);
+  for (const sheet of datasetsSheets(book)) {
+    for (const id of datasetSheetIds(sheet)) {
+      const m = moduleOf.get(id);
+      if (m) onDatasets.add(m);
+    }
   }
   const used: Module[] = [];
   const mismatch: { module: string; version: string; loaded?: string }[] = [];
+  const madeAt: Record<string, string> = {};
   for (const [id, version] of Object.entries(meta.versions ?? {})) {
     const m = modules.find((x) => x.id === id);
     if (!m) mismatch.push({ module: id, version });
-    else if (m.version !== version) mismatch.push({ module: id, version, loaded: m.version });
-    else used.push(m);
+    else if (major(m.version) !== major(version)) mismatch.push({ module: id, version, loaded: m.version });
+    else {
+      if (m.version !== version) madeAt[id] = version;
+      used.push(m);
+    }
   }
   if (mismatch.length) return { mismatch };
   const versionsUnknown = modules.filter((m) => !used.includes(m) && (onDatasets.has(m.id) || found.some((f) => f.module === m.id)));
   used.push(...versionsUnknown);
   const map = meta.sheets;
   const mapWrong = !map || used.some((m) => !map[m.id] || (book.sheet(map[m.id]!) !== undefined && found.find((f) => f.sheet.name === map[m.id])?.module !== m.id));
-  return { used, versionsUnknown, found, mapWrong };
+  return { used, versionsUnknown, found, mapWrong, madeAt };
+}
+
+const moduleMaps = new WeakMap<readonly Module[], Map<string, string>>();
+
+/** Question id → module id, made once per list of loaded modules. */
+function moduleOfQuestion(modules: readonly Module[]): Map<string, string> {
+  let moduleOf = moduleMaps.get(modules);
+  if (!moduleOf) moduleMaps.set(modules, (moduleOf = new Map([...questionIndex(modules)].map(([id, p]) => [id, p.module.id] as const))));
+  return moduleOf;
 }
 
 export interface ModuleSheet {
@@ -69,6 +92,8 @@ export function findModuleSheets(book: ReadBook, moduleOf: ReadonlyMap<string, s
   for (const name of book.sheetNames) {
     if (OTHER_SHEETS.has(name)) continue;
     const sheet = book.sheet(name)!;
+    // A copy of the Datasets sheet holds dataset question ids in column A too: it is read as datasets.
+    if (isDatasetsSheet(sheet)) continue;
     const col = headerColumns(sheet).id;
     const counts = new Map<string, number>();
     // The rows present, not the declared extent: a sheet of one far cell costs one cell.

@@ -1,21 +1,20 @@
-// Reading a questionnaire workbook's sheets: the module sheets (a row per question, a row per
-// option of a multiple-choice question) and the Datasets sheet (a row per dataset).
+// Reading a questionnaire workbook's module sheets: a row per question, a row per option of a
+// multiple-choice question. The Datasets sheet is read in workbook-datasets.ts.
 import { answerReason, placeKey } from "./answers.js";
-import type { Answer, AnswerReason, AnswerValue, DatasetAnswers, Note, RejectedAnswer } from "./answers.js";
-import { idFor } from "./ids.js";
+import type { Answer, AnswerReason, AnswerValue, Note, RejectedAnswer } from "./answers.js";
 import type { Question } from "./model.js";
 import { normalizeLabel, parseSheetValue } from "./parse-answer.js";
 import type { LabelLang, SheetValue } from "./parse-answer.js";
 import { rejection } from "./problem-words.js";
 import type { Problem, ProblemArgs, ProblemCode, Severity } from "./problems.js";
-import { COL, COMMENT_SUFFIX, DATASETS_SHEET, FIRST_DATASET_ROW, OPTION_SEPARATOR } from "./template-layout.js";
+import { COL, OPTION_SEPARATOR } from "./template-layout.js";
 import { TEMPLATE_TEXT } from "./template-text.js";
 import { mergesOverAnswers, rangePlace, rangeText, unmerged } from "./workbook-merges.js";
 import { cellPlace } from "./workbook.js";
 import type { ReadSheet } from "./workbook.js";
 
-const YES = new Set(["yes", "ใช่", "yes / ใช่", "y", "x", "✓", "✔", "true", "1"]);
-const NO = new Set(["no", "ไม่ใช่", "no / ไม่ใช่", "n", "false", "0"]);
+export const YES = new Set(["yes", "ใช่", "yes / ใช่", "y", "x", "✓", "✔", "true", "1"]);
+export const NO = new Set(["no", "ไม่ใช่", "no / ไม่ใช่", "n", "false", "0"]);
 
 export function text(s: SheetValue): string {
   return s.kind === "empty" ? "" : s.text.trim();
@@ -23,14 +22,24 @@ export function text(s: SheetValue): string {
 
 export type Push = <C extends ProblemCode>(code: C, args: ProblemArgs[C], place?: string, severity?: Severity) => Problem;
 
+/** The headers of the id, answer and comment columns, however written (English, Thai, both). */
+const HEADERS = [TEMPLATE_TEXT.id, TEMPLATE_TEXT.answer, TEMPLATE_TEXT.comment].map((label) => new Set([label.en, label.th, `${label.en} / ${label.th}`].map(normalizeLabel)));
+
+/** By sheet: a sheet's columns are looked for once, both when its module is recognised and when it is read. */
+const columnsOf = new WeakMap<ReadSheet, { id: number; answer: number; comment: number }>();
+
 /** Finds the answer and comment columns by their headers, in case columns were moved. */
 export function headerColumns(sheet: ReadSheet): { id: number; answer: number; comment: number } {
-  const find = (label: { en: string; th: string }, fallback: number) => {
-    const wanted = new Set([label.en, label.th, `${label.en} / ${label.th}`].map(normalizeLabel));
-    for (let c = 1; c <= Math.min(sheet.columnCount, 30); c++) if (wanted.has(normalizeLabel(text(sheet.cell(1, c))))) return c;
-    return fallback;
+  let columns = columnsOf.get(sheet);
+  if (columns) return columns;
+  const headers = Array.from({ length: Math.min(sheet.columnCount, 30) }, (_, i) => normalizeLabel(text(sheet.cell(1, i + 1))));
+  const find = (wanted: Set<string>, fallback: number) => {
+    const c = headers.findIndex((h) => wanted.has(h));
+    return c < 0 ? fallback : c + 1;
   };
-  return { id: find(TEMPLATE_TEXT.id, COL.id), answer: find(TEMPLATE_TEXT.answer, COL.answer), comment: find(TEMPLATE_TEXT.comment, COL.comment) };
+  columns = { id: find(HEADERS[0]!, COL.id), answer: find(HEADERS[1]!, COL.answer), comment: find(HEADERS[2]!, COL.comment) };
+  columnsOf.set(sheet, columns);
+  return columns;
 }
 
 /** What was read from one sheet (or a whole workbook): answers, rejected answers, comments without answers, and each one's cell. */
@@ -108,12 +117,12 @@ export function readModuleSheet(stored: ReadSheet, questions: Map<string, Questi
   }
 }
 
-function exclusiveConflict(q: Question, values: string[]): AnswerReason | undefined {
+export function exclusiveConflict(q: Question, values: string[]): AnswerReason | undefined {
   const exclusive = values.find((v) => q.options?.find((o) => o.value === v)?.exclusive);
   return exclusive && values.length > 1 ? answerReason("EXCLUSIVE_TICKED", { option: exclusive }) : undefined;
 }
 
-function record(
+export function record(
   q: Question,
   parsed: ReturnType<typeof parseSheetValue>,
   shown: SheetValue,
@@ -141,85 +150,4 @@ function record(
     notes.push({ question: q.id, ...where, comment });
     places.set(placeKey(dataset?.id, q.id), place);
   }
-}
-
-export function readDatasets(
-  stored: ReadSheet | undefined,
-  questions: Map<string, Question>,
-  lang: LabelLang,
-  rejected: RejectedAnswer[],
-  notes: Note[],
-  push: Push,
-  places: Map<string, string>,
-): DatasetAnswers[] {
-  if (!stored) {
-    if ([...questions.keys()].some((id) => id.startsWith("ds_"))) push("SHEET_MISSING", { sheet: DATASETS_SHEET, holds: "datasets" });
-    return [];
-  }
-  for (const m of mergesOverAnswers(stored, (r) => r >= FIRST_DATASET_ROW)) push("MERGED_CELLS", { sheet: stored.name, range: rangeText(m) }, rangePlace(stored.name, m));
-  const sheet = unmerged(stored);
-  // Row 2 holds the question ids: columns are found by id, so moved columns still count.
-  const columns: { col: number; qid: string; option?: string }[] = [];
-  const commentCols = new Map<string, number>();
-  let nameCol = 1;
-  for (let c = 1; c <= sheet.columnCount; c++) {
-    const id = text(sheet.cell(2, c));
-    if (id === "dataset_name") nameCol = c;
-    else if (id.endsWith(COMMENT_SUFFIX)) {
-      if (questions.has(id.slice(0, -COMMENT_SUFFIX.length))) commentCols.set(id.slice(0, -COMMENT_SUFFIX.length), c);
-    } else if (id) {
-      const [qid, option] = id.split(OPTION_SEPARATOR) as [string, string | undefined];
-      if (questions.has(qid)) columns.push({ col: c, qid, ...(option !== undefined ? { option } : {}) });
-    }
-  }
-  const out: DatasetAnswers[] = [];
-  for (let r = 3; r <= sheet.rowCount; r++) {
-    const name = text(sheet.cell(r, nameCol));
-    const filled = [...columns, ...[...commentCols].map(([qid, col]) => ({ qid, col }))].filter((c) => sheet.cell(r, c.col).kind !== "empty");
-    if (!name && filled.length === 0) continue;
-    if (!name) {
-      const p = push("DATASET_NAME_MISSING", { row: r }, cellPlace(sheet.name, r, nameCol));
-      for (const c of filled) rejected.push({ question: c.qid, place: cellPlace(sheet.name, r, c.col), raw: text(sheet.cell(r, c.col)), ...rejection(p) });
-      continue;
-    }
-    const id = idFor(name, out.map((d) => d.id));
-    const answers: Record<string, Answer> = {};
-    const ticks = new Map<string, string[]>();
-    const main = new Map<string, { shown: SheetValue; col: number }>();
-    for (const c of columns) {
-      const shown = sheet.cell(r, c.col);
-      if (c.option === undefined) {
-        main.set(c.qid, { shown, col: c.col });
-        continue;
-      }
-      const raw = text(shown);
-      if (raw === "") continue;
-      const n = normalizeLabel(raw);
-      if (YES.has(n)) ticks.set(c.qid, [...(ticks.get(c.qid) ?? []), c.option]);
-      else if (!NO.has(n)) {
-        const place = cellPlace(sheet.name, r, c.col);
-        const p = push("INVALID_ANSWER", { dataset: name, question: c.qid, option: c.option, value: raw, reason: answerReason("NOT_YES_OR_NO", { text: raw }) }, place);
-        rejected.push({ question: c.qid, dataset: id, place, raw, ...rejection(p) });
-      }
-    }
-    const comment = (qid: string) => {
-      const col = commentCols.get(qid);
-      return col ? text(sheet.cell(r, col)) : "";
-    };
-    const qids = new Set([...main.keys(), ...ticks.keys(), ...[...commentCols.keys()].filter((q) => comment(q))]);
-    for (const qid of qids) {
-      const q = questions.get(qid)!;
-      const m = main.get(qid) ?? { shown: { kind: "empty" } as SheetValue, col: nameCol };
-      const place = cellPlace(sheet.name, r, m.col);
-      let parsed = parseSheetValue(q, m.shown, lang);
-      const t = ticks.get(qid);
-      if (q.type === "multiple_choice" && t?.length) {
-        if (parsed && "value" in parsed) parsed = { error: answerReason("CHOSEN_WITH_TICKS", { text: text(m.shown), below: false }) };
-        else if (!parsed) parsed = exclusiveConflict(q, t) ? { error: exclusiveConflict(q, t)! } : { value: t };
-      }
-      record(q, parsed, m.shown, comment(qid), place, answers, rejected, notes, push, places, { id, name });
-    }
-    out.push({ id, name, answers });
-  }
-  return out;
 }

@@ -1,6 +1,7 @@
 // Workbooks as plain data: what to write (WorkbookSpec) and what was read (ReadBook).
 // src/io/xlsx.ts writes them with exceljs; src/io/xlsx-reader.ts reads returned ones.
 import type { SheetValue } from "./parse-answer.js";
+import type { Font } from "./text-width.js";
 
 export interface Validation {
   /** A list of allowed values, as a range formula such as `Lists!$A$1:$A$5`. */
@@ -49,6 +50,8 @@ export interface SheetSpec {
 
 export interface WorkbookSpec {
   title: string;
+  /** Every cell's font (a cell's own size wins), and rows measured for it; without it, the program's default font. */
+  font?: Font;
   /** Fixed creation date so the same spec gives the same bytes. */
   date: Date;
   sheets: SheetSpec[];

@@ -13,8 +13,8 @@ import { displayPath } from "./fs.js";
 
 export const LOCK_NAME = ".assess.lock";
 
-/** Our own temporary files (fs.ts tempPathFor: `<target>.<pid>.<8 hex>.tmp`) for the files we write, and a lock moved aside. */
-const LEFTOVER = /^(?:(?:results\.json|.+\.results\.json|manifest\.json|report\.(?:md|html|xlsx|json))\.\d+\.[0-9a-f]{8}\.tmp|\.assess\.lock\.\d+\.[0-9a-f]{8}\.stale)$/;
+/** Our own temporary files (fs.ts tempPathFor: `<target>.<pid>.<8 hex>.tmp`) for the files we write, a report's staging folder (staging.ts), and a lock moved aside. */
+const LEFTOVER = /^(?:(?:results\.json|.+\.results\.json|manifest\.json|(?:report|compare)\.(?:md|html|xlsx|json|docx)|action-plan\.xlsx|\.assess-stage)\.\d+\.[0-9a-f]{8}\.tmp|\.assess\.lock\.\d+\.[0-9a-f]{8}\.stale)$/;
 
 export interface FolderLock {
   /** Removes the lock, if it is still ours, and the folder if the run created it and left it empty. */
@@ -136,7 +136,7 @@ export async function lockHolder(dir: string): Promise<LockHolder | undefined> {
 /** Removes our temporary files that a stopped run left; returns their names. */
 async function removeLeftovers(dir: string): Promise<string[]> {
   const names = (await readdir(dir)).filter((n) => LEFTOVER.test(n)).sort();
-  for (const n of names) await rm(join(dir, n), { force: true });
+  for (const n of names) await rm(join(dir, n), { recursive: true, force: true });
   return names;
 }
 

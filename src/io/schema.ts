@@ -6,7 +6,7 @@ import type { DocPath, Problem, ProblemArgs, ProblemCode, SchemaRule } from "../
 import { problem } from "../core/problems.js";
 import { packagePath } from "./paths.js";
 
-const SCHEMAS = ["module", "scales", "glossary", "answers", "results", "report", "manifest"] as const;
+const SCHEMAS = ["module", "scales", "glossary", "answers", "results", "report", "manifest", "compare"] as const;
 export type SchemaName = (typeof SCHEMAS)[number];
 
 function schemaId(name: SchemaName): string {

@@ -2,15 +2,19 @@
 // per module, and hidden lists and metadata that tell ingest what the workbook was built from.
 import { createHash } from "node:crypto";
 import { answerOnlyIf } from "../core/describe.js";
+import type { Refer } from "../core/describe.js";
 import { canonical } from "../core/interview.js";
+import { moduleContent } from "../core/scales.js";
 import { DIMENSION_LABELS, SPECIAL_LABELS, offersSpecials, optionsOf } from "../core/model.js";
 import type { Module, Question, Text } from "../core/model.js";
-import { choiceLabels, labelIn } from "../core/parse-answer.js";
+import { choiceLabels, labelIn, optionMarkers } from "../core/parse-answer.js";
 import type { LabelLang } from "../core/parse-answer.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import { INSTRUCTIONS, INSTITUTION_FIELDS, TEMPLATE_TEXT as W } from "../core/template-text.js";
-import { COMMENT_SUFFIX, DATASETS_SHEET, DATASET_ROWS, FIRST_DATASET_ROW, INSTITUTION_SHEET, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, moduleSheetNames } from "../core/template-layout.js";
+import { COMMENT_SUFFIX, DATASET_COL, DATASET_COLUMNS, DATASET_NAME_ID, LISTS_SHEET, META_SHEET, OPTION_SEPARATOR, TEMPLATE_FORMAT, PROMPT_LIMITS, moduleSheetNames, ownSheetNames, promptText, shortenOnWord } from "../core/template-layout.js";
 import type { TemplateMeta } from "../core/template-layout.js";
+import { TEMPLATE_FONTS } from "../core/text-width.js";
+import type { Font } from "../core/text-width.js";
 import { columnLetter } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
 
@@ -22,7 +26,7 @@ export function contentHash(modules: readonly Module[]): string {
   const key = modules.map((m) => `${m.id}@${m.version}#${identity(m)}`).join(",");
   let h = hashes.get(key);
   if (!h) {
-    h = createHash("sha256").update(canonical(modules)).digest("hex").slice(0, 16);
+    h = createHash("sha256").update(canonical(modules.map(moduleContent))).digest("hex").slice(0, 16);
     hashes.set(key, h);
   }
   return h;
@@ -39,8 +43,9 @@ function identity(m: Module): number {
   return id;
 }
 
-const GREY = "F2F2F2";
 const ANSWER_FILL = "FFF9DB";
+/** Module sheets: id, section, question, explanation, answer, comment, when to answer. The answer is wide enough for a dropdown's labels to be told apart; the explanation for the longest Thai one within Excel's 409-point row. */
+const MODULE_COLUMNS = [{ width: 14 }, { width: 18 }, { width: 50 }, { width: 60 }, { width: 40 }, { width: 24 }, { width: 30 }];
 const HEADER_FILL = "DDEBF7";
 
 class Lists {
@@ -64,15 +69,40 @@ function quoteFormula(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
-export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date): { spec: WorkbookSpec; meta: TemplateMeta } {
+export interface TemplateChoices {
+  /** Dataset columns on the Datasets sheet (DATASET_COLUMNS unless more are asked for). */
+  datasets?: number;
+  /** Made for one institution: its name (and ministry) filled in, its modules listed on the Institution sheet. */
+  institution?: { name: string; ministry?: string };
+}
+
+export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date, choices: TemplateChoices = {}): { spec: WorkbookSpec; meta: TemplateMeta } {
   const t = (x: Text) => labelIn(x, lang);
   const lists = new Lists();
-  const sheets = moduleSheetNames(q.modules);
+  const sheets = moduleSheetNames(q.modules, lang);
+  const own = ownSheetNames(lang);
   const byId = (id: string) => q.byId.get(id)?.question;
+  const numbers = questionNumbers(q, sheets, own.datasets);
+  // A question on another sheet is named with its sheet: numbers restart on each sheet.
+  const referFrom = (sheet: string): Refer => ({
+    question: (x) => {
+      const n = numbers.get(x.id);
+      const where = n && n.sheet !== sheet ? `${n.sheet} ` : "";
+      return `${where}${n?.number ?? x.id} "${shortenOnWord(t(x.label), 40)}"`;
+    },
+    option: (x, value) => {
+      const i = optionsOf(x).findIndex((o) => o.value === value);
+      const o = optionsOf(x)[i];
+      const marker = optionMarkers(x)?.[i];
+      if (marker || !o?.label) return marker ?? value;
+      return x.type === "yes_no" ? t(o.label) : `"${shortenOnWord(t(o.label), 30)}"`;
+    },
+  });
+  const when = (x: Question) => (x.when ? answerOnlyIf(x.when, byId, lang, referFrom(numbers.get(x.id)!.sheet)) : "");
 
-  /** Validation for an answer cell at `ref` (such as E5). */
-  const validationFor = (question: Question, ref: string): Validation | undefined => {
-    const prompt = { title: t(question.label), text: t(question.help) };
+  /** Validation for an answer cell at `ref` (such as E5), its explanation in full in column `helpCol`. */
+  const validationFor = (question: Question, ref: string, helpCol: string): Validation | undefined => {
+    const prompt = { title: t(question.label), text: promptText(t(question.help), t(W.seeColumn).replace("{col}", helpCol)) };
     const specials = offersSpecials(question) ? [t(SPECIAL_LABELS.dont_know), t(SPECIAL_LABELS.not_applicable)] : [];
     switch (question.type) {
       case "single_choice":
@@ -110,20 +140,20 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date): { 
       for (const question of section.questions) {
         const r = rows.length + 1;
         const dim = question.dimension ? ` (${t(DIMENSION_LABELS[question.dimension])})` : "";
-        const condition = question.when ? answerOnlyIf(question.when, byId, lang) : "";
+        const condition = when(question);
         rows.push([
-          { value: question.id, color: "808080", size: 8 },
+          idCell(question.id, lang),
           { value: `${t(section.title)}${dim}`, wrap: true },
-          { value: `${t(question.label)}${question.required ? " *" : ""}`, wrap: true, bold: true },
+          { value: `${numbers.get(question.id)!.number}. ${t(question.label)}${question.required ? " *" : ""}`, wrap: true, bold: true },
           { value: t(question.help), wrap: true, italic: true, color: "595959" },
-          { value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(question, `E${r}`)) },
+          { value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(question, `E${r}`, "D")) },
           { value: null, unlocked: true, wrap: true },
           { value: condition, wrap: true, italic: true, color: "7F6000" },
         ]);
         if (question.type === "multiple_choice") {
           for (const o of optionsOf(question)) {
             rows.push([
-              { value: `${question.id}${OPTION_SEPARATOR}${o.value}`, color: "808080", size: 8 },
+              idCell(`${question.id}${OPTION_SEPARATOR}${o.value}`, lang),
               undefined,
               { value: `    ☐ ${t(o.label!)}`, wrap: true },
               undefined,
@@ -138,8 +168,10 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date): { 
     if (rows.length > 1) {
       moduleSheets.push({
         name: sheets[m.id]!,
-        columns: [{ width: 26 }, { width: 22 }, { width: 60 }, { width: 45 }, { width: 30 }, { width: 30 }, { width: 34 }],
+        columns: MODULE_COLUMNS,
         rows,
+        // Filtering by section or by what is still unanswered; protection allows it.
+        autoFilter: `A1:${columnLetter(MODULE_COLUMNS.length)}${rows.length}`,
         freeze: { rows: 1, columns: 0 },
         protect: true,
         landscape: true,
@@ -153,14 +185,16 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date): { 
     modules: Object.fromEntries(q.modules.map((m) => [m.id, m.version])),
     hash: contentHash(q.modules),
     sheets: Object.fromEntries(moduleSheets.map((s) => [q.modules.find((m) => sheets[m.id] === s.name)!.id, s.name])),
+    ...(choices.institution ? { institution: choices.institution.name } : {}),
   };
   const spec: WorkbookSpec = {
     title: t(W.title),
+    font: fontOf(lang),
     date,
     sheets: [
-      instructionsSheet(lang),
-      institutionSheet(lang),
-      datasetsSheet(datasetQuestions, lang, validationFor, yesNo),
+      instructionsSheet(lang, own),
+      institutionSheet(lang, own.institution, choices.institution, q.modules.map((m) => `${t(m.title)} (${sheets[m.id]})`).join("; ")),
+      datasetsSheet(own.datasets, datasetQuestions, lang, choices.datasets ?? DATASET_COLUMNS, validationFor, yesNo, when, (x) => numbers.get(x.id)!.number),
       ...moduleSheets,
       { name: LISTS_SHEET, state: "veryHidden", rows: transpose(lists.columns) },
       {
@@ -170,7 +204,57 @@ export function buildTemplate(q: Questionnaire, lang: LabelLang, date: Date): { 
       },
     ],
   };
+  fitMessages(spec);
   return { spec, meta };
+}
+
+/** Every message within Excel's limits, cut on a word: titles of 32 characters, texts of 255. */
+function fitMessages(spec: WorkbookSpec): void {
+  const fit = (m: { title: string; text: string } | undefined) => {
+    if (!m) return;
+    m.title = shortenOnWord(m.title, PROMPT_LIMITS.title);
+    m.text = shortenOnWord(m.text, PROMPT_LIMITS.text);
+  };
+  // Validations are shared between cells: each is fitted once.
+  const seen = new Set<Validation>();
+  for (const sheet of spec.sheets) {
+    for (const row of sheet.rows) {
+      for (const cell of row) {
+        const v = cell?.validation;
+        if (!v || seen.has(v)) continue;
+        seen.add(v);
+        fit(v.prompt);
+        fit(v.error);
+      }
+    }
+  }
+}
+
+function fontOf(lang: LabelLang): Font {
+  return lang === "en" ? TEMPLATE_FONTS.en : TEMPLATE_FONTS.th;
+}
+
+/** A size relative to the template's font (TH Sarabun New is set larger than Arial for the same reading size). */
+function sized(ratio: number, lang: LabelLang): number {
+  return Math.round(fontOf(lang).size * ratio);
+}
+
+/** The grey question id: small, for the ingest, not for reading. */
+function idCell(value: string, lang: LabelLang): CellSpec {
+  return { value, color: "808080", size: sized(0.75, lang) };
+}
+
+/** Each question's number: 1, 2... down its module sheet; D1, D2... on the Datasets sheet. Conditions refer to them. */
+function questionNumbers(q: Questionnaire, sheets: Record<string, string>, datasets: string): Map<string, { number: string; sheet: string }> {
+  const out = new Map<string, { number: string; sheet: string }>();
+  let d = 0;
+  for (const m of q.modules) {
+    let n = 0;
+    for (const s of m.sections) {
+      for (const x of s.questions) out.set(x.id, s.scope === "dataset" ? { number: `D${++d}`, sheet: datasets } : { number: String(++n), sheet: sheets[m.id]! });
+    }
+  }
+  return out;
 }
 
 function withValidation(v: Validation | undefined): { validation?: Validation } {
@@ -182,60 +266,75 @@ function transpose(columns: string[][]): CellSpec[][] {
   return Array.from({ length: height }, (_, r) => columns.map((c) => ({ value: c[r] ?? null })));
 }
 
-function instructionsSheet(lang: LabelLang): SheetSpec {
+function instructionsSheet(lang: LabelLang, own: Record<"instructions" | "institution" | "datasets", string>): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
-  const rows: CellSpec[][] = INSTRUCTIONS.map((line) => [{ value: t(line.text), bold: line.heading ?? false, size: line.heading ? 13 : 11, wrap: true }]);
-  return { name: "Instructions", columns: [{ width: 90 }], rows, protect: true };
+  const named = (s: string) => s.replaceAll("{institution}", own.institution).replaceAll("{datasets}", own.datasets);
+  const rows: CellSpec[][] = INSTRUCTIONS.map((line) => [{ value: named(t(line.text)), bold: line.heading ?? false, size: sized(line.heading ? 1.2 : 1, lang), wrap: true }]);
+  return { name: own.instructions, columns: [{ width: 90 }], rows, protect: true };
 }
 
-function institutionSheet(lang: LabelLang): SheetSpec {
+function institutionSheet(lang: LabelLang, name: string, institution: TemplateChoices["institution"], covers: string): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
   const rows: (CellSpec | undefined)[][] = [[W.id, W.field, W.answer, W.help].map((h) => ({ value: t(h), bold: true, fill: HEADER_FILL }))];
+  // Which modules this workbook asks, so that the respondent (and the NSO team) can see at once.
+  rows.push([idCell("modules_covered", lang), { value: t(W.covers), bold: true, wrap: true }, { value: covers, wrap: true }, { value: t(W.coversHelp), italic: true, wrap: true, color: "595959" }]);
+  const prefilled: Record<string, string | undefined> = { institution_name: institution?.name, ministry: institution?.ministry };
   for (const f of INSTITUTION_FIELDS) {
     const r = rows.length + 1;
-    const validation: Validation | undefined =
-      f.date ? { custom: `ISNUMBER(C${r})`, prompt: { title: t(f.label), text: t(f.help) }, error: { title: t(W.checkValue), text: t(W.dateHint) } } : { prompt: { title: t(f.label), text: t(f.help) } };
+    const prompt = { title: t(f.label), text: promptText(t(f.help), t(W.seeColumn).replace("{col}", "D")) };
+    const validation: Validation = f.date ? { custom: `ISNUMBER(C${r})`, prompt, error: { title: t(W.checkValue), text: t(W.dateHint) } } : { prompt };
     rows.push([
-      { value: f.key, color: "808080", size: 8 },
+      idCell(f.key, lang),
       { value: `${t(f.label)}${f.required ? " *" : ""}`, bold: true, wrap: true },
-      { value: null, unlocked: true, fill: ANSWER_FILL, validation, ...(f.date ? { numFmt: "yyyy-mm-dd" } : {}) },
+      { value: prefilled[f.key] ?? null, unlocked: true, fill: ANSWER_FILL, validation, ...(f.date ? { numFmt: "yyyy-mm-dd" } : {}) },
       { value: t(f.help), italic: true, wrap: true, color: "595959" },
     ]);
   }
-  return { name: INSTITUTION_SHEET, columns: [{ width: 20 }, { width: 40 }, { width: 45 }, { width: 60 }], rows, freeze: { rows: 1, columns: 0 }, protect: true };
+  return { name, columns: [{ width: 20 }, { width: 40 }, { width: 45 }, { width: 60 }], rows, freeze: { rows: 1, columns: 0 }, protect: true };
 }
 
 function datasetsSheet(
+  name: string,
   questions: Question[],
   lang: LabelLang,
-  validationFor: (q: Question, ref: string) => Validation | undefined,
+  count: number,
+  validationFor: (q: Question, ref: string, helpCol: string) => Validation | undefined,
   yesNo: () => string,
+  condition: (q: Question) => string,
+  number: (q: Question) => string,
 ): SheetSpec {
   const t = (x: Text) => labelIn(x, lang);
-  const header: CellSpec[] = [{ value: t(W.datasetName), bold: true, fill: HEADER_FILL, wrap: true }];
-  const ids: CellSpec[] = [{ value: "dataset_name", color: "808080", size: 8, fill: GREY }];
-  const cells: ((r: number, col: string) => CellSpec)[] = [() => ({ value: null, unlocked: true, fill: ANSWER_FILL })];
-  const widths = [{ width: 32 }];
+  const first = DATASET_COL.first;
+  const slots = Array.from({ length: count }, (_, i) => columnLetter(first + i));
+  const header: CellSpec[] = [W.id, W.question, W.help].map((h) => ({ value: t(h), bold: true, fill: HEADER_FILL, wrap: true }));
+  header.push(...slots.map((_, i) => ({ value: `${t(W.dataset)} ${i + 1}`, bold: true, fill: HEADER_FILL, wrap: true })));
+  const rows: CellSpec[][] = [
+    header,
+    [idCell(DATASET_NAME_ID, lang), { value: t(W.datasetName), bold: true, wrap: true }, { value: t(W.datasetNameHelp), italic: true, color: "595959", wrap: true }, ...slots.map(() => ({ value: null, unlocked: true, fill: ANSWER_FILL, bold: true, wrap: true }))],
+  ];
   for (const q of questions) {
+    const r = rows.length + 1;
     const dim = q.dimension ? ` (${t(DIMENSION_LABELS[q.dimension])})` : "";
-    header.push({ value: `${t(q.label)}${dim}`, bold: true, fill: HEADER_FILL, wrap: true });
-    ids.push({ value: q.id, color: "808080", size: 8, fill: GREY });
-    cells.push((r, col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, ...withValidation(validationFor(q, `${col}${r}`)) }));
-    widths.push({ width: q.type === "multiple_choice" ? 16 : 24 });
+    const help = [t(q.help), condition(q)].filter(Boolean).join("\n");
+    rows.push([idCell(q.id, lang), { value: `${number(q)}. ${t(q.label)}${dim}`, bold: true, wrap: true }, { value: help, italic: true, color: "595959", wrap: true }, ...slots.map((col) => ({ value: null, unlocked: true, fill: ANSWER_FILL, wrap: true, ...withValidation(validationFor(q, `${col}${r}`, "C")) }))]);
     if (q.type === "multiple_choice") {
       for (const o of optionsOf(q)) {
-        header.push({ value: `${t(q.label)}: ${t(o.label!)}`, fill: HEADER_FILL, wrap: true });
-        ids.push({ value: `${q.id}${OPTION_SEPARATOR}${o.value}`, color: "808080", size: 8, fill: GREY });
-        cells.push(() => ({ value: null, unlocked: true, validation: { list: yesNo(), prompt: { title: t(o.label!), text: t(W.tickHint) } } }));
-        widths.push({ width: 14 });
+        rows.push([
+          idCell(`${q.id}${OPTION_SEPARATOR}${o.value}`, lang),
+          { value: `    ☐ ${t(o.label!)}`, wrap: true },
+          { value: o.exclusive ? t(W.exclusive) : "", italic: true, color: "7F6000", wrap: true },
+          ...slots.map(() => ({ value: null, unlocked: true, fill: ANSWER_FILL, validation: { list: yesNo(), prompt: { title: t(W.tick), text: t(W.tickHint) } } })),
+        ]);
       }
     }
-    header.push({ value: `${t(W.comment)}: ${t(q.label)}`, italic: true, fill: GREY, wrap: true });
-    ids.push({ value: `${q.id}${COMMENT_SUFFIX}`, color: "808080", size: 8, fill: GREY });
-    cells.push(() => ({ value: null, unlocked: true, wrap: true }));
-    widths.push({ width: 18 });
+    rows.push([idCell(`${q.id}${COMMENT_SUFFIX}`, lang), { value: t(W.comment), italic: true, color: "595959" }, { value: "" }, ...slots.map(() => ({ value: null, unlocked: true, wrap: true }))]);
   }
-  const rows: CellSpec[][] = [header, ids];
-  for (let r = FIRST_DATASET_ROW; r < FIRST_DATASET_ROW + DATASET_ROWS; r++) rows.push(cells.map((f, c) => f(r, columnLetter(c + 1))));
-  return { name: DATASETS_SHEET, columns: widths, rows, freeze: { rows: 2, columns: 1 }, protect: true, rowHeights: { 1: 90 } };
+  return {
+    name,
+    columns: [{ width: 12 }, { width: 44 }, { width: 40 }, ...slots.map(() => ({ width: 20 }))],
+    rows,
+    freeze: { rows: 2, columns: 3 },
+    protect: true,
+    landscape: true,
+  };
 }

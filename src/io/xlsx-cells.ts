@@ -34,6 +34,15 @@ const MERGED_EMPTY: SheetValue = { kind: "empty" };
 export class CellBudget {
   constructor(private left = MAX_WORKBOOK_CELLS) {}
 
+  /** What is left now, to go back to when a part is read again from its start. */
+  mark(): number {
+    return this.left;
+  }
+
+  reset(left: number): void {
+    this.left = left;
+  }
+
   spend(n: number): void {
     this.left -= n;
     if (this.left < 0) throw new ZipRefusal(coded("WORKBOOK_TOO_LARGE", { limit: "cells", max: MAX_WORKBOOK_CELLS }) as WorkbookRefusal);

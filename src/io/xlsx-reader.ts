@@ -45,10 +45,10 @@ export class Parts {
     return entry && this.expansion.inflate(entry);
   }
 
-  /** Tokenises a part (the pieces `keep` keeps of it) through `visitor`. */
-  visit(path: string, visitor: XmlVisitor, keep: (bytes: Buffer) => Uint8Array[] = (bytes) => [bytes]): void {
+  /** Tokenises a part through `visitor`. */
+  visit(path: string, visitor: XmlVisitor): void {
     const bytes = this.bytes(path);
-    if (bytes !== undefined) visitXml(keep(bytes), path, visitor);
+    if (bytes !== undefined) visitXml([bytes], path, visitor);
   }
 
   /** A part's relationships: id → type and target, the target as a path in the archive. */

@@ -7,7 +7,8 @@ import type { Parts } from "./xlsx-reader.js";
 import { BLANK, EMPTY, boolShown, cellOf, columnCount, columnOf, numberShown, rangeOf, spreadMerges, textShown } from "./xlsx-cells.js";
 import type { CellBudget, Range, Row } from "./xlsx-cells.js";
 import type { SharedStrings } from "./xlsx-strings.js";
-import { decodeEntitiesAgain, decodeEscapes } from "./xlsx-xml.js";
+import { sheetDataSpan } from "./xlsx-scan.js";
+import { decodeEntitiesAgain, decodeEscapes, visitXml } from "./xlsx-xml.js";
 import type { Attributes, XmlVisitor } from "./xlsx-xml.js";
 
 export interface SheetContext {
@@ -31,8 +32,7 @@ const FORMULA = 2;
 const RUN = 3;
 
 export function readSheet(name: string, state: string, path: string, context: SheetContext): ReadSheet {
-  const cells = new SheetCells(context);
-  context.parts.visit(path, cells, cellParts);
+  const cells = readCells(path, context);
   if (cells.links.length) cells.applyLinks(context.parts.relationships(path));
   const { rows } = cells;
   const lastRow = Math.max(cells.lastRow, spreadMerges(rows, cells.merges, context.budget));
@@ -49,6 +49,21 @@ export function readSheet(name: string, state: string, path: string, context: Sh
       return (context.stringShown[value] ??= textShown(context.strings.get(value)!));
     },
   };
+}
+
+/** The cells of a worksheet: tokenised by scanElements where it can, else by saxes alone, from the start. */
+function readCells(path: string, context: SheetContext): SheetCells {
+  const cells = new SheetCells(context);
+  const bytes = context.parts.bytes(path);
+  if (bytes === undefined) return cells;
+  const pieces = cellParts(bytes);
+  const span = pieces.length > 1 ? sheetDataSpan(pieces[0] as Buffer) : undefined;
+  const spent = context.budget.mark();
+  if (span && visitXml(pieces, path, cells, span)) return cells;
+  if (span) context.budget.reset(spent);
+  const again = span ? new SheetCells(context) : cells;
+  visitXml(pieces, path, again);
+  return again;
 }
 
 /**

@@ -1,7 +1,13 @@
 // XML parts of an archive, tokenised by saxes: no DTD, so no entity expansion, and sizes
 // bounded by the archive's expansion limits.
 import { SaxesParser } from "saxes";
+import { localName, scanElements } from "./xlsx-scan.js";
 import { ZipRefusal } from "./zip.js";
+
+/** Thrown through saxes's write when scanElements cannot read the cells: not an error of the part. */
+const SCAN_STOPPED = new Error("scan stopped");
+/** A byte order mark inside the cells is a character, as it is to the streaming decoder. */
+const CELLS_UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 export type Attributes = Record<string, string>;
 
@@ -12,7 +18,12 @@ export interface XmlVisitor {
   text?(text: string): void;
 }
 
-export function visitXml(xml: string | Uint8Array[], part: string, visitor: XmlVisitor): void {
+/**
+ * Tokenises a part through `visitor`. With `span`, bytes [from, to) of the first piece (a
+ * worksheet's cells) are tokenised by scanElements and the rest by saxes; false when scanElements
+ * cannot read them, and the caller starts again without `span` and with a fresh visitor.
+ */
+export function visitXml(xml: string | Uint8Array[], part: string, visitor: XmlVisitor, span?: { from: number; to: number }): boolean {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("doctype", () => {
     throw new ZipRefusal({ code: "WORKBOOK_CORRUPT", args: { detail: `${part} declares a DOCTYPE, which workbooks never do` } });
@@ -32,22 +43,28 @@ export function visitXml(xml: string | Uint8Array[], part: string, visitor: XmlV
     else {
       // In pieces of 64 KB: small strings die young, where garbage is cheapest.
       const decoder = new TextDecoder();
-      for (const piece of xml) for (let i = 0; i < piece.length; i += 65536) parser.write(decoder.decode(piece.subarray(i, i + 65536), { stream: true }));
+      const write = (piece: Uint8Array) => {
+        for (let i = 0; i < piece.length; i += 65536) parser.write(decoder.decode(piece.subarray(i, i + 65536), { stream: true }));
+      };
+      xml.forEach((piece, i) => {
+        if (i > 0 || !span) return write(piece);
+        // Both ends of the span are at a tag's `<` or `>`: no character is cut in two.
+        write(piece.subarray(0, span.from));
+        if (!scanElements(CELLS_UTF8.decode(piece.subarray(span.from, span.to)), visitor)) throw SCAN_STOPPED;
+        write(piece.subarray(span.to));
+      });
       parser.write(decoder.decode());
     }
     parser.close();
+    return true;
   } catch (e) {
+    if (e === SCAN_STOPPED) return false;
     if (e instanceof ZipRefusal) throw e;
     // The XML's own error names no part: say which part of the workbook it is in.
     throw new ZipRefusal({ code: "WORKBOOK_CORRUPT", args: { detail: `${part}: ${String((e as Error).message).split("\n")[0]!.slice(0, 160)}` } });
   }
 }
 
-/** `x:row` → `row`: some writers prefix every element. */
-function localName(name: string): string {
-  const colon = name.indexOf(":");
-  return colon < 0 ? name : name.slice(colon + 1);
-}
 
 /** Excel's escape for characters XML cannot hold: `_x000D_` is a carriage return. */
 export function decodeEscapes(text: string): string {

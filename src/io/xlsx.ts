@@ -2,7 +2,9 @@
 // plain data (WorkbookSpec). Reading returned workbooks is src/io/xlsx-reader.ts.
 import type { Cell, DataValidation, Workbook, Worksheet } from "exceljs";
 import type { CellSpec, SheetSpec, Validation, WorkbookSpec } from "../core/workbook.js";
-import { neutralizeFormula } from "../core/workbook.js";
+import { rowHeight, wrappedLines } from "../core/text-width.js";
+import type { Font } from "../core/text-width.js";
+import { columnLetter, neutralizeFormula } from "../core/workbook.js";
 import { normalizeZipTimes } from "./zip.js";
 
 async function excel(): Promise<typeof import("exceljs")> {
@@ -17,16 +19,40 @@ export async function writeWorkbook(spec: WorkbookSpec): Promise<Buffer> {
   wb.title = spec.title;
   wb.created = spec.date;
   wb.modified = spec.date;
-  for (const s of spec.sheets) await addSheet(wb, s);
+  for (const s of spec.sheets) await addSheet(wb, s, spec.font);
   return normalizeZipTimes(Buffer.from(await wb.xlsx.writeBuffer()));
 }
 
-async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
-  const ws: Worksheet = wb.addWorksheet(s.name, {
+/** A red-yellow-green colour scale over 0-100 on `ref`. */
+export function colourScale(ref: string) {
+  return {
+    ref,
+    rules: [
+      {
+        type: "colorScale" as const,
+        priority: 1,
+        cfvo: [
+          { type: "num" as const, value: 0 },
+          { type: "num" as const, value: 50 },
+          { type: "num" as const, value: 100 },
+        ],
+        color: [{ argb: "FFD73027" }, { argb: "FFFEE08B" }, { argb: "FF1A9850" }],
+      },
+    ],
+  };
+}
+
+/** A sheet's view and page set-up, as exceljs takes them (also for the streaming writer, xlsx-stream.ts). */
+export function sheetOptions(s: SheetSpec) {
+  return {
     state: s.state ?? "visible",
-    views: s.freeze ? [{ state: "frozen", xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [],
-    pageSetup: { orientation: s.landscape ? "landscape" : "portrait", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
-  });
+    views: s.freeze ? [{ state: "frozen" as const, xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [],
+    pageSetup: { orientation: s.landscape ? ("landscape" as const) : ("portrait" as const), fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+  };
+}
+
+async function addSheet(wb: Workbook, s: SheetSpec, font: Font | undefined): Promise<void> {
+  const ws: Worksheet = wb.addWorksheet(s.name, sheetOptions(s));
   s.columns?.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width;
@@ -35,28 +61,13 @@ async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
   s.rows.forEach((row, r) => {
     row.forEach((spec, c) => {
       if (!spec) return;
-      writeCell(ws.getCell(r + 1, c + 1), spec);
+      writeCell(ws.getCell(r + 1, c + 1), spec, font);
     });
   });
-  for (const [r, h] of Object.entries({ ...autoHeights(s), ...(s.rowHeights ?? {}) })) ws.getRow(Number(r)).height = h;
+  writeValidations(ws, s);
+  for (const [r, h] of Object.entries({ ...(font ? measuredHeights(s, font) : autoHeights(s)), ...(s.rowHeights ?? {}) })) ws.getRow(Number(r)).height = h;
   for (const m of s.merges ?? []) ws.mergeCells(m);
-  for (const ref of s.colorScales ?? []) {
-    ws.addConditionalFormatting({
-      ref,
-      rules: [
-        {
-          type: "colorScale",
-          priority: 1,
-          cfvo: [
-            { type: "num", value: 0 },
-            { type: "num", value: 50 },
-            { type: "num", value: 100 },
-          ],
-          color: [{ argb: "FFD73027" }, { argb: "FFFEE08B" }, { argb: "FF1A9850" }],
-        },
-      ],
-    });
-  }
+  for (const ref of s.colorScales ?? []) ws.addConditionalFormatting(colourScale(ref));
   if (s.autoFilter) ws.autoFilter = s.autoFilter;
   if (s.protect) {
     await ws.protect("", {
@@ -77,23 +88,45 @@ async function addSheet(wb: Workbook, s: SheetSpec): Promise<void> {
 function autoHeights(s: SheetSpec): Record<number, number> {
   const out: Record<number, number> = {};
   s.rows.forEach((row, r) => {
-    let lines = 1;
-    row.forEach((cell, c) => {
-      if (!cell?.wrap || typeof cell.value !== "string") return;
-      // About 1.2 characters of 11-point text fit in one unit of column width.
-      const width = Math.max(4, Math.floor((s.columns?.[c]?.width ?? 10) * 1.2));
-      // Thai vowel and tone marks take no width of their own.
-      const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.replace(/\p{M}/gu, "").length / width)), 0);
-      lines = Math.max(lines, n);
-    });
-    if (lines > 1) out[r + 1] = Math.min(409, lines * 15 + 2);
+    const h = latinRowHeight(row, s.columns);
+    if (h !== undefined) out[r + 1] = h;
   });
   return out;
 }
 
-function writeCell(cell: Cell, spec: CellSpec): void {
+/** The height a row of wrapped text needs in the default (Latin) font, or undefined for one line. */
+export function latinRowHeight(row: readonly (CellSpec | undefined)[], columns: SheetSpec["columns"]): number | undefined {
+  let lines = 1;
+  row.forEach((cell, c) => {
+    if (!cell?.wrap || typeof cell.value !== "string") return;
+    // About 1.2 characters of 11-point text fit in one unit of column width.
+    const width = Math.max(4, Math.floor((columns?.[c]?.width ?? 10) * 1.2));
+    // Thai vowel and tone marks take no width of their own.
+    const n = cell.value.split("\n").reduce((sum, part) => sum + Math.max(1, Math.ceil(part.replace(/\p{M}/gu, "").length / width)), 0);
+    lines = Math.max(lines, n);
+  });
+  return lines > 1 ? Math.min(409, lines * 15 + 2) : undefined;
+}
+
+/** Row heights from the wrapped text's width in the workbook's font (src/core/text-width.ts). */
+function measuredHeights(s: SheetSpec, base: Font): Record<number, number> {
+  const out: Record<number, number> = {};
+  s.rows.forEach((row, r) => {
+    let height = 0;
+    row.forEach((cell, c) => {
+      if (typeof cell?.value !== "string" || cell.value === "") return;
+      const font = { name: base.name, size: cell.size ?? base.size };
+      const lines = cell.wrap ? wrappedLines(cell.value, s.columns?.[c]?.width ?? 10, font, cell.bold ?? false) : 1;
+      height = Math.max(height, rowHeight(lines, font));
+    });
+    if (height > 0) out[r + 1] = height;
+  });
+  return out;
+}
+
+export function writeCell(cell: Cell, spec: CellSpec, base?: Font): void {
   cell.value = typeof spec.value === "string" ? neutralizeFormula(spec.value) : spec.value;
-  const font: Partial<Cell["font"]> = {};
+  const font: Partial<Cell["font"]> = base ? { name: base.name, size: base.size, ...(/sarabun/i.test(base.name) ? { charset: 222 } : {}) } : {};
   if (spec.bold) font.bold = true;
   if (spec.italic) font.italic = true;
   if (spec.size) font.size = spec.size;
@@ -103,7 +136,44 @@ function writeCell(cell: Cell, spec: CellSpec): void {
   if (spec.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${spec.fill}` } };
   if (spec.numFmt) cell.numFmt = spec.numFmt;
   if (spec.unlocked) cell.protection = { locked: false };
-  if (spec.validation) cell.dataValidation = validation(spec.validation);
+}
+
+/**
+ * Data validations as rectangles that never overlap. exceljs 4.4.0 would merge per-cell
+ * validations itself, but it sorts addresses as text ("AA10" before "AA3") and lets ranges
+ * overlap. Here equal validations are merged into maximal column runs, then runs of equal
+ * height side by side into rectangles, and each is given to exceljs under its range address,
+ * which it writes as it is; no two left adjacent and equal, so it finds nothing to merge.
+ */
+function writeValidations(ws: Worksheet, s: SheetSpec): void {
+  const runs: { top: number; bottom: number; col: number; key: string; dv: DataValidation }[] = [];
+  const width = Math.max(0, ...s.rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    let run: (typeof runs)[number] | undefined;
+    s.rows.forEach((row, r) => {
+      const v = row[c]?.validation;
+      const dv = v ? validation(v) : undefined;
+      const key = dv ? JSON.stringify(dv) : "";
+      if (run && dv && run.key === key && run.bottom === r) run.bottom = r + 1;
+      else if (dv) runs.push((run = { top: r + 1, bottom: r + 1, col: c + 1, key, dv }));
+      else run = undefined;
+    });
+  }
+  // Side by side: a run joins the rectangle to its left when rows and validation are the same.
+  const rects = new Map<string, { top: number; bottom: number; left: number; right: number; dv: DataValidation }>();
+  for (const run of runs) {
+    const left = rects.get(`${run.top}:${run.bottom}:${run.col - 1}:${run.key}`);
+    if (left) {
+      rects.delete(`${run.top}:${run.bottom}:${run.col - 1}:${run.key}`);
+      left.right = run.col;
+      rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, left);
+    } else rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, { top: run.top, bottom: run.bottom, left: run.col, right: run.col, dv: run.dv });
+  }
+  const model = (ws as unknown as { dataValidations: { model: Record<string, DataValidation> } }).dataValidations.model;
+  for (const r of rects.values()) {
+    const first = `${columnLetter(r.left)}${r.top}`;
+    model[r.top === r.bottom && r.left === r.right ? first : `${first}:${columnLetter(r.right)}${r.bottom}`] = r.dv;
+  }
 }
 
 function validation(v: Validation): DataValidation {

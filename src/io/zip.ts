@@ -147,6 +147,9 @@ export class ZipRefusal extends Error {
  * Inflates entries of one archive, counting the bytes really inflated against the limits
  * (declared sizes are not trusted): an entry stops inflating as soon as it passes one.
  */
+/** The largest piece zlib writes an entry's output into at once. */
+const MAX_CHUNK = 8 * 1024 * 1024;
+
 export class Expansion {
   private total = 0;
 
@@ -167,8 +170,10 @@ export class Expansion {
     else if (entry.method !== 8) throw new ZipRefusal(refusal("WORKBOOK_CORRUPT", { detail: `${entry.name} uses a compression method (${entry.method}) that workbooks do not use` }));
     else {
       try {
-        // zlib stops as soon as the output passes the cap.
-        out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap + 1) });
+        // zlib stops as soon as the output passes the cap. Output in one piece of the declared
+        // size (bounded: the size may lie), not in pieces of 16 KB copied together at the end.
+        const chunkSize = Math.max(64, Math.min(entry.expanded + 1, cap + 1, MAX_CHUNK));
+        out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap + 1), chunkSize });
       } catch (e) {
         if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw this.refusal(entry, bomb < left);
         throw new ZipRefusal(refusal("WORKBOOK_CORRUPT", { detail: `${entry.name} cannot be inflated (${(e as Error).message})` }));

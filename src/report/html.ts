@@ -1,15 +1,16 @@
 // The report as one self-contained HTML file: inline CSS and SVG, no script, nothing fetched.
 // Every string that came from a respondent or a module goes through esc().
 import { DIMENSIONS } from "../core/model.js";
-import type { Dimension } from "../core/model.js";
-import type { DimensionScore, Report } from "../core/report-model.js";
+import type { Dimension, Lang } from "../core/model.js";
+import { INSTITUTION_PAGES } from "../core/report-pages.js";
+import type { DimensionScore, InstitutionSection, Report } from "../core/report-model.js";
 import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
 
 export function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
-const CSS = `
+export const CSS = `
 :root { --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d0d7de; }
 * { box-sizing: border-box; }
 body { font-family: "Noto Sans Thai", "Noto Sans", Sarabun, Loma, Garuda, Tahoma, "Segoe UI", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 24px; line-height: 1.45; font-size: 14px; }
@@ -87,7 +88,8 @@ function barsSvg(items: { label: string; score?: number; band: DimensionScore["b
   return `<svg id="${id}" role="img" viewBox="0 0 ${labelW + barW + 40} ${height}" width="100%" style="max-width:${labelW + barW + 40}px" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }
 
-export function renderHtml(r: Report): string {
+/** `pages`: the institutions' page names, when their sections are pages of their own (report-pages.ts). */
+export function renderHtml(r: Report, pages?: readonly string[]): string {
   const L = r.lang;
   const e = esc;
   const s: string[] = [];
@@ -122,30 +124,8 @@ export function renderHtml(r: Report): string {
   s.push(table([e(w("institution", L)), e(w("dataset", L)), ...r.dataMap.variables.map((v) => e(v.label))], r.dataMap.rows.map((row) => [td(e(row.institutionName)), td(e(row.datasetName)), ...r.dataMap.variables.map((v) => { const c = row.coverage[v.id] ?? "unknown"; return `<td class="${c}" style="text-align:center" title="${e(w(c, L))}">${mark[c]}</td>`; })])));
 
   s.push(`<h2 id="institutions">${e(w("institutions", L))}</h2>`);
-  for (const i of r.institutions) {
-    s.push(`<section class="institution" id="inst-${e(i.id)}"><h3>${e(i.name)}</h3>`);
-    const where = [i.ministry, i.department].filter(Boolean).map((x) => e(x!)).join(" · ");
-    if (where) s.push(`<p class="muted">${where}</p>`);
-    if (i.respondent) s.push(`<p>${e(w("respondent", L))}: ${e([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))}</p>`);
-    s.push(`<p>${e(w("datasets", L))}: ${i.datasets.map(e).join("; ") || "—"} · ${e(w("completeness", L))} ${pct(i.completeness)} · ${e(w("dontKnowRate", L))} ${pct(i.dontKnowRate)}</p>`);
-    if (i.rejectedAnswers) s.push(`<p class="note">${i.rejectedAnswers} ${e(w("rejected", L))}</p>`);
-    if (i.noDatasets) s.push(`<p class="note">${e(w("noDatasets", L, { n: i.noDatasets }))}</p>`);
-    s.push(table([e(w("module", L)), ...DIMENSIONS.map((d) => e(dim(d, L)))], [...i.byModule.map((m) => [td(e(m.title)), ...DIMENSIONS.map((d) => bandTd(m.cells[d]))]), [td(`<b>${e(w("overall", L))}: ${e(overallText(i, L))}</b>`), ...DIMENSIONS.map((d) => bandTd(i.cells[d]))]]));
-    s.push(`<p><b>${e(w("gaps", L))}</b> <span class="muted">(${e(w("ofGaps", L, { shown: i.gaps.length, total: i.gapsTotal }))})</span></p>`);
-    s.push(
-      table(
-        ["#", e(w("question", L)), e(w("dimension", L)), e(w("gap", L)), e(w("recommendation", L))],
-        i.gaps.map((g, n) => [
-          td(String(n + 1), "num"),
-          td(`${g.critical ? `<span class="crit">${e(w("critical", L))}</span> ` : ""}${e(g.label)}${g.datasets.length ? ` <span class="muted">(${g.datasets.map(e).join(", ")})</span>` : ""}`),
-          td(e(dim(g.dimension, L))),
-          td(num(g.gap), "num"),
-          td(e(g.recommendation ?? "")),
-        ]),
-      ),
-    );
-    s.push(`</section>`);
-  }
+  if (pages) s.push(`<ul>${r.institutions.map((i, k) => `<li><a href="${INSTITUTION_PAGES}/${e(pages[k]!)}.html">${e(i.name)}</a></li>`).join("")}</ul>`);
+  else for (const i of r.institutions) s.push(...institutionHtml(i, L));
 
   s.push(`<h2 id="cross-cutting">${e(w("crossCutting", L))}</h2><h3>${e(w("commonGaps", L))}</h3>`);
   s.push(table([e(w("question", L)), e(w("dimension", L)), e(w("institutionsWithGap", L)), e(w("criticalGaps", L)), e(w("meanGap", L)), e(w("recommendation", L))], r.crossCutting.commonGaps.map((g) => [td(e(g.label)), td(e(dim(g.dimension, L))), td(String(g.institutions), "num"), td(String(g.critical), "num"), td(num(g.meanGap), "num"), td(e(g.recommendation ?? ""))])));
@@ -161,4 +141,40 @@ export function renderHtml(r: Report): string {
   s.push(`<p>${e(w("modulesUsed", L))}:</p>`, table([e(w("module", L)), "id", "version"], r.modules.map((m) => [td(e(m.title)), td(e(m.id)), td(e(m.version))])));
   s.push(`</body></html>\n`);
   return s.join("\n");
+}
+
+/** One institution's section: a heading, its scorecard by module, its gaps ranked. */
+function institutionHtml(i: InstitutionSection, L: Lang): string[] {
+  const s: string[] = [];
+  const e = esc;
+  s.push(`<section class="institution" id="inst-${e(i.id)}"><h3>${e(i.name)}</h3>`);
+  const where = [i.ministry, i.department].filter(Boolean).map((x) => e(x!)).join(" · ");
+  if (where) s.push(`<p class="muted">${where}</p>`);
+  if (i.respondent) s.push(`<p>${e(w("respondent", L))}: ${e([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))}</p>`);
+  s.push(`<p>${e(w("datasets", L))}: ${i.datasets.map(e).join("; ") || "—"} · ${e(w("completeness", L))} ${pct(i.completeness)} · ${e(w("dontKnowRate", L))} ${pct(i.dontKnowRate)}</p>`);
+  if (i.rejectedAnswers) s.push(`<p class="note">${i.rejectedAnswers} ${e(w("rejected", L))}</p>`);
+  if (i.noDatasets) s.push(`<p class="note">${e(w("noDatasets", L, { n: i.noDatasets }))}</p>`);
+  s.push(table([e(w("module", L)), ...DIMENSIONS.map((d) => e(dim(d, L)))], [...i.byModule.map((m) => [td(e(m.title)), ...DIMENSIONS.map((d) => bandTd(m.cells[d]))]), [td(`<b>${e(w("overall", L))}: ${e(overallText(i, L))}</b>`), ...DIMENSIONS.map((d) => bandTd(i.cells[d]))]]));
+  s.push(`<p><b>${e(w("gaps", L))}</b> <span class="muted">(${e(w("ofGaps", L, { shown: i.gaps.length, total: i.gapsTotal }))})</span></p>`);
+  s.push(
+    table(
+      ["#", e(w("question", L)), e(w("dimension", L)), e(w("gap", L)), e(w("recommendation", L))],
+      i.gaps.map((g, n) => [
+        td(String(n + 1), "num"),
+        td(`${g.critical ? `<span class="crit">${e(w("critical", L))}</span> ` : ""}${e(g.label)}${g.datasets.length ? ` <span class="muted">(${g.datasets.map(e).join(", ")})</span>` : ""}`),
+        td(e(dim(g.dimension, L))),
+        td(num(g.gap), "num"),
+        td(e(g.recommendation ?? "")),
+      ]),
+    ),
+  );
+  s.push(`</section>`);
+  return s;
+}
+
+/** An institution's section as a page of its own, with the way back to the report. */
+export function renderInstitutionHtml(r: Report, i: InstitutionSection): string {
+  const L = r.lang;
+  const head = `<!DOCTYPE html><html lang="${L}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(i.name)} · ${esc(r.title)}</title><style>${CSS}</style></head><body>`;
+  return `${[head, `<p><a href="../report.html#institutions">${esc(w("backToReport", L))}</a> · ${esc(r.title)}</p>`, ...institutionHtml(i, L), "</body></html>"].join("\n")}\n`;
 }

@@ -1,6 +1,8 @@
 // The report as GitHub-flavoured Markdown, for pasting into consultation documents.
 import { DIMENSIONS } from "../core/model.js";
-import type { DimensionScore, Report } from "../core/report-model.js";
+import type { Lang } from "../core/model.js";
+import { INSTITUTION_PAGES } from "../core/report-pages.js";
+import type { DimensionScore, InstitutionSection, Report } from "../core/report-model.js";
 import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
 
 /** Every line break Markdown or a viewer may honour, lone `\r` and U+2028/2029 included. */
@@ -38,7 +40,8 @@ function scoreCell(c: DimensionScore): string {
   return `${BAND_EMOJI[c.band]} ${num(c.score)} (${pct(c.completeness)})`;
 }
 
-export function renderMarkdown(r: Report): string {
+/** `pages`: the institutions' page names, when their sections are pages of their own (report-pages.ts). */
+export function renderMarkdown(r: Report, pages?: readonly string[]): string {
   const L = r.lang;
   const out: string[] = [];
   const t = mdText;
@@ -87,37 +90,8 @@ export function renderMarkdown(r: Report): string {
   out.push(table([w("institution", L), w("dataset", L), ...r.dataMap.variables.map((v) => t(v.label))], r.dataMap.rows.map((row) => [t(row.institutionName), t(row.datasetName), ...r.dataMap.variables.map((v) => mark[row.coverage[v.id] ?? "unknown"])])));
 
   out.push("", `## ${w("institutions", L)}`);
-  for (const i of r.institutions) {
-    out.push("", `### ${t(i.name)}`, "");
-    const where = [i.ministry, i.department].filter(Boolean).map((x) => t(x!)).join(" · ");
-    if (where) out.push(where, "");
-    if (i.respondent) out.push(`${w("respondent", L)}: ${t([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))}`, "");
-    out.push(`${w("datasets", L)}: ${i.datasets.map(t).join("; ") || "—"} · ${w("completeness", L)} ${pct(i.completeness)} · ${w("dontKnowRate", L)} ${pct(i.dontKnowRate)}`);
-    if (i.rejectedAnswers) out.push("", `> ${i.rejectedAnswers} ${w("rejected", L)}`);
-    if (i.noDatasets) out.push("", `> ${w("noDatasets", L, { n: i.noDatasets })}`);
-    out.push("");
-    out.push(
-      table(
-        [w("module", L), ...DIMENSIONS.map((d) => dim(d, L))],
-        [...i.byModule.map((m) => [t(m.title), ...DIMENSIONS.map((d) => scoreCell(m.cells[d]))]), [`**${w("overall", L)}: ${overallText(i, L)}**`, ...DIMENSIONS.map((d) => `**${scoreCell(i.cells[d])}**`)]],
-        [false, true, true, true],
-      ),
-    );
-    out.push("", `**${w("gaps", L)}** (${w("ofGaps", L, { shown: i.gaps.length, total: i.gapsTotal })})`, "");
-    out.push(
-      table(
-        ["#", w("question", L), w("dimension", L), w("gap", L), w("recommendation", L)],
-        i.gaps.map((g, n) => [
-          String(n + 1),
-          `${g.critical ? `**${w("critical", L)}** ` : ""}${t(g.label)}${g.datasets.length ? ` (${g.datasets.map(t).join(", ")})` : ""}`,
-          dim(g.dimension, L),
-          num(g.gap),
-          t(g.recommendation ?? ""),
-        ]),
-        [true, false, false, true, false],
-      ),
-    );
-  }
+  if (pages) out.push("", ...r.institutions.map((i, k) => `- [${t(i.name)}](${INSTITUTION_PAGES}/${pages[k]}.md)`));
+  else for (const i of r.institutions) out.push(...institutionLines(i, L));
 
   out.push("", `## ${w("crossCutting", L)}`, "", `### ${w("commonGaps", L)}`, "");
   out.push(
@@ -139,4 +113,45 @@ export function renderMarkdown(r: Report): string {
   out.push("", `${w("modulesUsed", L)}:`, "");
   out.push(table([w("module", L), "id", "version"], r.modules.map((m) => [t(m.title), m.id, m.version])));
   return `${out.join("\n")}\n`;
+}
+
+/** One institution's section: a heading, its scorecard by module, its gaps ranked. */
+function institutionLines(i: InstitutionSection, L: Lang): string[] {
+  const out: string[] = [];
+  const t = mdText;
+  out.push("", `### ${t(i.name)}`, "");
+  const where = [i.ministry, i.department].filter(Boolean).map((x) => t(x!)).join(" · ");
+  if (where) out.push(where, "");
+  if (i.respondent) out.push(`${w("respondent", L)}: ${t([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))}`, "");
+  out.push(`${w("datasets", L)}: ${i.datasets.map(t).join("; ") || "—"} · ${w("completeness", L)} ${pct(i.completeness)} · ${w("dontKnowRate", L)} ${pct(i.dontKnowRate)}`);
+  if (i.rejectedAnswers) out.push("", `> ${i.rejectedAnswers} ${w("rejected", L)}`);
+  if (i.noDatasets) out.push("", `> ${w("noDatasets", L, { n: i.noDatasets })}`);
+  out.push("");
+  out.push(
+    table(
+      [w("module", L), ...DIMENSIONS.map((d) => dim(d, L))],
+      [...i.byModule.map((m) => [t(m.title), ...DIMENSIONS.map((d) => scoreCell(m.cells[d]))]), [`**${w("overall", L)}: ${overallText(i, L)}**`, ...DIMENSIONS.map((d) => `**${scoreCell(i.cells[d])}**`)]],
+      [false, true, true, true],
+    ),
+  );
+  out.push("", `**${w("gaps", L)}** (${w("ofGaps", L, { shown: i.gaps.length, total: i.gapsTotal })})`, "");
+  out.push(
+    table(
+      ["#", w("question", L), w("dimension", L), w("gap", L), w("recommendation", L)],
+      i.gaps.map((g, n) => [
+        String(n + 1),
+        `${g.critical ? `**${w("critical", L)}** ` : ""}${t(g.label)}${g.datasets.length ? ` (${g.datasets.map(t).join(", ")})` : ""}`,
+        dim(g.dimension, L),
+        num(g.gap),
+        t(g.recommendation ?? ""),
+      ]),
+      [true, false, false, true, false],
+    ),
+  );
+  return out;
+}
+
+/** An institution's section as a page of its own, with the way back to the report. */
+export function renderInstitutionMarkdown(r: Report, i: InstitutionSection): string {
+  return `${[`# ${mdText(r.title)}`, "", `[${w("backToReport", r.lang)}](../report.md)`, ...institutionLines(i, r.lang)].join("\n")}\n`;
 }

@@ -11,6 +11,15 @@ export const W = {
   dataMap: { en: "Data map", th: "แผนที่ข้อมูล" },
   coverage: { en: "Disaggregation available, by dataset", th: "การจำแนกข้อมูลที่มี แยกตามชุดข้อมูล" },
   institutions: { en: "Institutions", th: "หน่วยงาน" },
+  backToReport: { en: "Back to the report", th: "กลับไปที่รายงาน" },
+  tableElsewhere: {
+    en: "This table has {n} rows: it is in report.html, report.md, report.xlsx and report.json.",
+    th: "ตารางนี้มี {n} แถว ดูได้ใน report.html, report.md, report.xlsx และ report.json",
+  },
+  institutionPages: {
+    en: "The sections of the {n} institutions are pages of their own, under institutions/ beside report.html and report.md; report.xlsx and report.json hold their figures.",
+    th: "รายละเอียดของ {n} หน่วยงานแยกเป็นหน้าละหน่วยงาน อยู่ในโฟลเดอร์ institutions/ ข้าง report.html และ report.md ส่วนตัวเลขอยู่ใน report.xlsx และ report.json",
+  },
   crossCutting: { en: "Cross-cutting findings", th: "ข้อค้นพบร่วม" },
   commonGaps: { en: "Most common gaps", th: "ช่องว่างที่พบบ่อยที่สุด" },
   sharing: { en: "Who shares with whom", th: "การแบ่งปันข้อมูลระหว่างหน่วยงาน" },

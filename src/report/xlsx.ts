@@ -3,7 +3,7 @@
 // Text that could be taken for a formula is neutralised by the writer (src/io/xlsx.ts).
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension, Lang } from "../core/model.js";
-import type { DimensionScore, Report } from "../core/report-model.js";
+import type { AnswerRow, DimensionScore, Report } from "../core/report-model.js";
 import { columnLetter, neutralizeFormula } from "../core/workbook.js";
 import type { CellSpec, SheetSpec, WorkbookSpec } from "../core/workbook.js";
 import { METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, w } from "./words.js";
@@ -47,7 +47,17 @@ function scoreColumns(cells: Record<string, DimensionScore>): CellSpec[] {
   return DIMENSIONS.flatMap((d) => [n(cells[d]!.score), n(cells[d]!.completeness)]);
 }
 
-export function buildReportWorkbook(r: Report): WorkbookSpec {
+/** One row of the answer table, as the Answers sheet shows it (cut to fit a cell). */
+export function answerCells(a: AnswerRow, L: Lang): CellSpec[] {
+  return [a.institutionName, a.datasetName, a.module, a.question, a.label, a.value, a.answer, a.comment, a.status].map((v) => text(fitCell(v, L)));
+}
+
+/**
+ * `pages`: the institutions' sections are pages of their own (a report of thousands): no
+ * sheet per institution, and the Answers sheet has its header only, its rows written by
+ * the caller as they are read (answerCells).
+ */
+export function buildReportWorkbook(r: Report, pages = false): WorkbookSpec {
   const L = r.lang;
   const dimHeads = DIMENSIONS.flatMap((d) => [head(dim(d, L)), head(`${dim(d, L)}: ${w("completeness", L)} %`)]);
   const sheets: SheetSpec[] = [];
@@ -113,7 +123,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
     r.institutions.map((i) => i.name),
     taken,
   );
-  r.institutions.forEach((i, k) => {
+  (pages ? [] : r.institutions).forEach((i, k) => {
     const rows: (CellSpec | undefined)[][] = [[text(i.name, { bold: true, size: 13 })], [text([i.ministry, i.department].filter(Boolean).join(" · "), { italic: true })]];
     if (i.respondent) rows.push([text(w("respondent", L)), text([i.respondent.name, i.respondent.role, i.respondent.email, i.respondent.phone].filter(Boolean).join(", "))]);
     rows.push([text(w("datasets", L)), text(i.datasets.join("; "))]);
@@ -135,7 +145,7 @@ export function buildReportWorkbook(r: Report): WorkbookSpec {
 
   // Every answer, one row each.
   const ans: CellSpec[][] = [["institution", "dataset", "module", "question", "label", "value", "answer", "comment", "status"].map(head)];
-  for (const a of r.answers) ans.push([text(a.institutionName), text(a.datasetName), text(a.module), text(a.question), text(a.label), text(a.value), text(a.answer), text(a.comment), text(a.status)]);
+  for (const a of r.answers) ans.push(answerCells(a, L));
   sheets.push({ name: "Answers", columns: [{ width: 32 }, { width: 24 }, { width: 18 }, { width: 30 }, { width: 50 }, { width: 24 }, { width: 40 }, { width: 40 }, { width: 10 }], rows: ans, freeze: { rows: 1, columns: 0 }, autoFilter: "A1:I1" });
 
   const meth: CellSpec[][] = [

@@ -33,7 +33,9 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
     return flip ? "th" : "en";
   };
 
-  const inst = wb.getWorksheet("Institution")!;
+  // Found by content, as ingest finds them: a Thai template names them หน่วยงาน and ชุดข้อมูล.
+  const inst = wb.worksheets.find((ws) => ws.getColumn(1).values.includes("institution_name"))!;
+  const ds = wb.worksheets.find((ws) => ws.getCell("A2").value === "dataset_name")!;
   const fields: Record<string, string | Date | undefined> = {
     institution_name: set.institution.name,
     ministry: set.institution.ministry,
@@ -72,7 +74,7 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
 
   // Module sheets: find each question's row by the id in column A.
   for (const ws of wb.worksheets) {
-    if (["Instructions", "Institution", "Datasets", "Lists", "assess_meta"].includes(ws.name)) continue;
+    if (ws === inst || ws === ds || ["Instructions", "คำชี้แจง", "Lists", "assess_meta"].includes(ws.name)) continue;
     const rowOf = new Map<string, number>();
     ws.eachRow((row, r) => {
       const id = String(row.getCell(1).value ?? "");
@@ -103,21 +105,20 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
     }
   }
 
-  // Datasets: one row each, columns found by the ids in row 2.
-  const ds = wb.getWorksheet("Datasets")!;
-  const colOf = new Map<string, number>();
-  ds.getRow(2).eachCell((cell, c) => colOf.set(String(cell.value), c));
+  // Datasets: one column each (issue 16 layout), rows found by the ids in column A.
+  const rowOf = new Map<string, number>();
+  ds.eachRow((row, r) => rowOf.set(String(row.getCell(1).value ?? ""), r));
   set.datasets.forEach((d, i) => {
-    const r = 3 + i;
-    ds.getCell(r, colOf.get("dataset_name")!).value = d.name;
+    const c = 4 + i;
+    ds.getCell(rowOf.get("dataset_name")!, c).value = d.name;
     for (const [qid, answer] of Object.entries(d.answers)) {
       const q = questions.get(qid)!;
       if (q.type === "multiple_choice" && Array.isArray(answer.value)) {
-        for (const v of answer.value) ds.getCell(r, colOf.get(`${qid}:${v}`)!).value = "Yes";
+        for (const v of answer.value) ds.getCell(rowOf.get(`${qid}:${v}`)!, c).value = "Yes";
       } else {
-        ds.getCell(r, colOf.get(qid)!).value = cellValue(q, answer.value);
+        ds.getCell(rowOf.get(qid)!, c).value = cellValue(q, answer.value);
       }
-      if (answer.comment) ds.getCell(r, colOf.get(`${qid}#comment`)!).value = answer.comment;
+      if (answer.comment) ds.getCell(rowOf.get(`${qid}#comment`)!, c).value = answer.comment;
     }
   });
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -59,15 +59,15 @@ export async function generateHostile(): Promise<void> {
   mkdirSync(HOSTILE, { recursive: true });
   const w = (name: string, data: string | Buffer) => writeFileSync(join(HOSTILE, name), data);
   // Dates: serial 1e12 as the date of answering; 1e12, -1 and 1e308 in date-styled dataset cells (style 8 is yyyy-mm-dd).
-  w("date-serial-1e12.xlsx", patched({ "xl/worksheets/sheet2.xml": (x) => x.replace('<c r="C10" s="8"><v>46344</v>', '<c r="C10" s="8"><v>1e12</v>') }));
+  w("date-serial-1e12.xlsx", patched({ "xl/worksheets/sheet2.xml": (x) => x.replace('<c r="C11" s="8"><v>46344</v>', '<c r="C11" s="8"><v>1e12</v>') }));
   w(
     "date-serials-datasets.xlsx",
     patched({
       "xl/worksheets/sheet3.xml": (x) =>
         x
-          .replace('<c r="CD3" s="6"><v>46336</v>', '<c r="CD3" s="8"><v>1e12</v>')
-          .replace('<c r="CD4" s="6"><v>46203</v>', '<c r="CD4" s="8"><v>-1</v>')
-          .replace('<c r="CF5" s="6"><v>45716</v>', '<c r="CF5" s="8"><v>1e308</v>'),
+          .replace('<c r="D83" s="11"><v>46336</v>', '<c r="D83" s="8"><v>1e12</v>')
+          .replace('<c r="E83" s="11"><v>46203</v>', '<c r="E83" s="8"><v>-1</v>')
+          .replace('<c r="F85" s="11"><v>45716</v>', '<c r="F85" s="8"><v>1e308</v>'),
     }),
   );
   // A module sheet with a value 100,000 rows down: refused by its extent, never read row by row.

@@ -1,0 +1,111 @@
+// The report's formats: one writer each, in the order they are written. A new format is one
+// entry here (its file name and how it writes the report into a folder) and its name in
+// REPORT_FORMATS; report.ts stages every format and moves them in place together.
+import { join } from "node:path";
+import type { AnswerRow, InstitutionSection, Report } from "../core/report-model.js";
+import { INSTITUTION_PAGES, INSTITUTION_PAGES_ABOVE, institutionPageNames } from "../core/report-pages.js";
+import { mkdir } from "node:fs/promises";
+import type { AnswerRows } from "../io/answer-spill.js";
+import { writeChunks, writeStagedFile } from "../io/staging.js";
+import { formatProblem } from "../core/problem-words.js";
+import { InternalError } from "../errors.js";
+import { writeFileAtomic } from "../io/fs.js";
+import { checkSchema } from "../io/schema.js";
+import { normalizeZipTimes } from "../io/zip.js";
+
+export const REPORT_FORMATS = ["md", "html", "xlsx", "json", "docx"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface FormatWriter {
+  /** The file it writes, in the report's folder. */
+  file: string;
+  /** Writes the report into `dir` (a staging folder): `file`, and any files beside it; `answers` is the answer table, read as it is written. */
+  write: (report: Report, dir: string, answers: AnswerRows) => Promise<void>;
+}
+
+/** A writer whose whole output is rendered in memory, then written. */
+function whole(file: string, render: (report: Report) => Promise<string | Uint8Array>): FormatWriter {
+  return { file, write: async (report, dir) => writeFileAtomic(join(dir, file), await render(report), { force: true }) };
+}
+
+/**
+ * A text format whose institution sections become pages of their own under institutions/
+ * in a report of more than INSTITUTION_PAGES_ABOVE institutions.
+ */
+function paged(
+  file: string,
+  ext: string,
+  load: () => Promise<{ report: (r: Report, pages?: readonly string[]) => string; page: (r: Report, i: InstitutionSection) => string }>,
+): FormatWriter {
+  return {
+    file,
+    write: async (report, dir) => {
+      const render = await load();
+      if (report.institutions.length <= INSTITUTION_PAGES_ABOVE) return writeFileAtomic(join(dir, file), render.report(report), { force: true });
+      const pages = institutionPageNames(report.institutions.map((i) => i.id));
+      await writeStagedFile(join(dir, file), render.report(report, pages));
+      await mkdir(join(dir, INSTITUTION_PAGES), { recursive: true });
+      for (const [k, i] of report.institutions.entries()) await writeStagedFile(join(dir, INSTITUTION_PAGES, `${pages[k]}.${ext}`), render.page(report, i));
+    },
+  };
+}
+
+/** The report with its answer table in memory, for the formats that need it whole. */
+async function withAnswers(report: Report, answers: AnswerRows): Promise<Report> {
+  const rows: AnswerRow[] = [];
+  for await (const batch of answers.batches()) for (const row of batch) rows.push(row);
+  return { ...report, answers: rows };
+}
+
+/**
+ * report.json as JSON.stringify(report, null, 2) would write it, with the answer table
+ * written institution by institution instead of built in memory.
+ */
+async function* reportJson(report: Report, answers: AnswerRows): AsyncGenerator<string> {
+  // A mismatch is a bug in assess: said in English, as internal errors are. The rows are typed; the rest is checked.
+  const problems = checkSchema("report", report, "report.json");
+  if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
+  const whole = `${JSON.stringify(report, null, 2)}\n`;
+  const mark = '\n  "answers": [],\n';
+  const at = whole.indexOf(mark);
+  if (at < 0) throw new InternalError("report.json: the answer table is not where it belongs");
+  yield `${whole.slice(0, at)}\n  "answers": [`;
+  let first = true;
+  for await (const batch of answers.batches()) {
+    if (!batch.length) continue;
+    yield `${first ? "" : ","}${batch.map((row) => `\n    ${JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")}`).join(",")}`;
+    first = false;
+  }
+  yield `${first ? "" : "\n  "}],\n${whole.slice(at + mark.length)}`;
+}
+
+export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
+  md: paged("report.md", "md", async () => {
+    const m = await import("../report/markdown.js");
+    return { report: m.renderMarkdown, page: m.renderInstitutionMarkdown };
+  }),
+  html: paged("report.html", "html", async () => {
+    const h = await import("../report/html.js");
+    return { report: h.renderHtml, page: h.renderInstitutionHtml };
+  }),
+  xlsx: {
+    file: "report.xlsx",
+    write: async (report, dir, answers) => {
+      const { answerCells, buildReportWorkbook } = await import("../report/xlsx.js");
+      const path = join(dir, "report.xlsx");
+      if (report.institutions.length <= INSTITUTION_PAGES_ABOVE) {
+        const { writeWorkbook } = await import("../io/xlsx.js");
+        return writeFileAtomic(path, await writeWorkbook(buildReportWorkbook(await withAnswers(report, answers))), { force: true });
+      }
+      // Thousands of institutions: no sheet each, and the answer table streamed to the file.
+      const { writeWorkbookStreaming } = await import("../io/xlsx-stream.js");
+      const rows = async function* () {
+        for await (const batch of answers.batches()) for (const a of batch) yield answerCells(a, report.lang);
+      };
+      await writeWorkbookStreaming(path, buildReportWorkbook(report, true), { sheet: "Answers", rows: rows() });
+    },
+  },
+  json: { file: "report.json", write: (report, dir, answers) => writeChunks(join(dir, "report.json"), reportJson(report, answers)) },
+  // docx stamps its zip entries with the time of writing: fixed, as for the XLSX.
+  docx: whole("report.docx", async (r) => normalizeZipTimes(await (await import("../report/docx.js")).renderDocx(r))),
+};

@@ -1,0 +1,60 @@
+// What the report keeps of one institution's result while it reads the others: everything
+// its figures, sections and findings need, but not every answer (those go to the answer
+// table as they are read, and are read back in the report's order). A report of thousands
+// of institutions then holds a few kilobytes for each, not the whole result.
+import { DATA_MAP_FIELDS, SHOWN_GAPS } from "./report-model.js";
+import { FIREWALL, SHARED_WITH } from "./report-findings.js";
+import type { InstitutionResult } from "./results.js";
+
+const NONE: string[] = [];
+
+/** The answers the report reads by question: the data map's, the firewall's, the sharing one. */
+const DATASET_KEPT = new Set<string>([...DATA_MAP_FIELDS, SHARED_WITH, "ds_disaggregation"]);
+
+/**
+ * The same words over thousands of institutions (recommendations, question and dataset ids)
+ * are one string each in `pool`, not a copy each: most of what a gap holds.
+ */
+export function slimResult(r: InstitutionResult, pool: Map<string, string>): InstitutionResult {
+  const sc = r.scorecard;
+  const critical = sc.gaps.filter((g) => g.critical).length;
+  const one = (x: string) => {
+    const found = pool.get(x);
+    if (found !== undefined) return found;
+    pool.set(x, x);
+    return x;
+  };
+  const keep = <T>(answers: Record<string, T>, ids: ReadonlySet<string>) => Object.fromEntries(Object.entries(answers).filter(([id]) => ids.has(id)));
+  return {
+    ...r,
+    problems: [],
+    scorecard: {
+      ...sc,
+      // Only the count of questions without a cell is read (dataset questions when no dataset was listed).
+      questions: sc.questions.filter((q) => q.cells.length === 0).map((q) => ({ ...q, cells: [] })),
+      // The gaps an institution's section shows (every critical one, then the highest ranked,
+      // as report.ts picks them) whole; the others only as the most common gaps count them.
+      gaps: sc.gaps.map((g, k) => {
+        const shown = g.critical || k < SHOWN_GAPS + critical;
+        return {
+          ...g,
+          question: one(g.question),
+          module: one(g.module),
+          dimension: one(g.dimension) as typeof g.dimension,
+          priority: one(g.priority) as typeof g.priority,
+          ...(g.exact === undefined ? {} : { exact: one(g.exact) }),
+          datasets: shown ? g.datasets.map(one) : NONE,
+          criticalDatasets: shown ? g.criticalDatasets.map(one) : NONE,
+          recommendations: g.recommendations.slice(0, 1).map((t) => ({ en: one(t.en), th: one(t.th) })),
+        };
+      }),
+    },
+    answers: {
+      ...r.answers,
+      answers: keep(r.answers.answers, new Set([FIREWALL])),
+      datasets: r.answers.datasets.map((d) => ({ ...d, answers: keep(d.answers, DATASET_KEPT) })),
+      ...(r.answers.rejected ? { rejected: r.answers.rejected.map((x) => ({ ...x, raw: "", comment: "" })) } : {}),
+      ...(r.answers.notes ? { notes: [] } : {}),
+    },
+  };
+}
