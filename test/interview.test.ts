@@ -55,7 +55,7 @@ const general: Step[] = [
 const areas: Step[] = [
   { ask: "Which practices are in place?", reply: { attempts: [["mou", "none"], ["dont_know", "sdc"], ["mou"]] } },
   { ask: "Comment", reply: "" },
-  { ask: "When was the register last updated?", reply: { attempts: ["30/06/2025", "2025-02-30", "2025-06-30"] } },
+  { ask: "When was the register last updated?", reply: { attempts: ["30/06/68", "2025-02-30", "2027-01-01", "30/06/2568"] } },
   { ask: "Comment", reply: "" },
   // two_level is hidden: it needs collects_migrant_children = yes
   { ask: "Any other remarks?", reply: "Pilot data only." },
@@ -123,9 +123,12 @@ describe("a full interview: two datasets, two modules", () => {
       "expected at least 0",
       '"None of these" cannot be combined with other choices',
       "\"Don't know\" cannot be combined with other choices",
-      '"30/06/2025" is not a date written YYYY-MM-DD (for example 2026-03-31)',
-      '"2025-02-30" is not a date written YYYY-MM-DD (for example 2026-03-31)',
+      'the year in "30/06/68" is not clear: write all four digits, as B.E. (2568) or C.E. (2025)',
+      '"2025-02-30" is not a date that exists (dates are read day/month/year or year-month-day)',
+      "2027-01-01 is after today (2026-11-20)",
     ]);
+    // the date understood is said back: 2568 is a Buddhist-era year
+    expect(prompter.printed).toContain("  → 30 June 2025 (2025-06-30)");
     // position and help are shown before each question
     expect(prompter.printed).toContain("\nGeneral › Governance\nContext · 1 of 12\nAny records.");
     expect(prompter.printed.some((t) => t.includes("Area one › Practices\nSharing · 11 of 13"))).toBe(true);

@@ -32,7 +32,7 @@ describe("pasted text", () => {
     ["Thai digits and month, Buddhist era", when, text("๑๒ พฤศจิกายน ๒๕๖๙"), { value: "2026-11-12" }],
     ["an abbreviated Thai month", when, text("31 ต.ค. 2569"), { value: "2026-10-31" }],
     ["an abbreviated Thai month without dots", when, text("1 มค 2570"), { value: "2027-01-01" }],
-    ["a Thai month that does not exist", when, text("31 ก.พ. 2569"), { error: { code: "NOT_A_DATE", args: { text: "31 ก.พ. 2569" } } }],
+    ["a Thai date that does not exist", when, text("31 ก.พ. 2569"), { error: { code: "NO_SUCH_DATE", args: { text: "31 ก.พ. 2569" } } }],
     ["a date with a time of day keeps its day", when, { kind: "number", value: 46336.6458, text: "46336.6458" }, { value: "2026-11-10" }],
     ["free text is kept as written", note, text("a\u200Bb"), { value: "a\u200Bb" }],
     ["a serial past 9999-12-31 is no date", when, { kind: "number", value: 1e12, text: "1000000000000" }, { error: { code: "NOT_A_DATE", args: { text: "1000000000000" } } }],

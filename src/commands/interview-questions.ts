@@ -1,16 +1,15 @@
 // Asking the questions, one step at a time, and the review screen.
-import { answerReason, invalidReason, isIsoDate } from "../core/answers.js";
-import type { Answer, AnswerReason, AnswerValue } from "../core/answers.js";
+import type { Answer, AnswerValue } from "../core/answers.js";
 import { answerAt, firstOpenStep, stepKey, visibleSteps, withAnswer } from "../core/interview.js";
 import type { Step } from "../core/interview.js";
 import { DIMENSION_LABELS, DONT_KNOW, NOT_APPLICABLE, offersSpecials, optionsOf } from "../core/model.js";
 import type { Lang, Question } from "../core/model.js";
-import { formatReason } from "../core/problem-words.js";
 import type { Questionnaire } from "../core/questionnaire.js";
 import { terminalText as t } from "../core/terminal-text.js";
 import type { Choice } from "../io/prompts.js";
 import type { Ctx } from "./interview.js";
 import { T, tr } from "./interview-text.js";
+import { askTyped } from "./interview-typed.js";
 
 const SKIP = "__skip__";
 const FINISH = -1;
@@ -124,46 +123,7 @@ async function askValue(ctx: Ctx, question: Question, message: string, current: 
     return chosen;
   }
 
-  // number, date, text: typed, checked as typed.
-  const hints: string[] = [];
-  if (question.type === "date") hints.push("YYYY-MM-DD");
-  if (question.unit) hints.push(question.unit[lang]);
-  if (specialsOffered) hints.push(tr(T.specialHint, lang));
-  if (optional) hints.push(tr(T.skipHint, lang));
-  const shown = current === undefined ? undefined : Array.isArray(current) ? current.join(", ") : String(current);
-  const raw = await p.input({
-    message: hints.length ? `${message} (${hints.join("; ")})` : message,
-    ...(shown !== undefined ? { default: shown } : {}),
-    validate: (s) => {
-      const r = parseTyped(question, s, specialsOffered);
-      if (r === undefined) return optional ? true : tr(T.required, lang);
-      if (typeof r === "object" && "error" in r) return formatReason(r.error, lang);
-      const reason = invalidReason(question, r.value);
-      return reason ? formatReason(reason, lang) : true;
-    },
-  });
-  const r = parseTyped(question, raw, specialsOffered);
-  return r && "value" in r ? r.value : undefined;
-}
-
-const DK_WORDS = new Set(["dk", "?", "don't know", "dont know", "ไม่ทราบ"]);
-const NA_WORDS = new Set(["na", "n/a", "not applicable", "ไม่เกี่ยวข้อง"]);
-
-/** A typed answer: a value, an error to show, or undefined for empty. Exported for tests. */
-export function parseTyped(question: Question, typed: string, specials: boolean): { value: AnswerValue } | { error: AnswerReason } | undefined {
-  const s = typed.trim();
-  if (s === "") return undefined;
-  const lower = s.toLowerCase();
-  if (specials && DK_WORDS.has(lower)) return { value: DONT_KNOW };
-  if (specials && NA_WORDS.has(lower)) return { value: NOT_APPLICABLE };
-  if (question.type === "number") {
-    const n = Number(s.replace(/,/g, ""));
-    return Number.isFinite(n) && /\d/.test(s) ? { value: n } : { error: answerReason("NOT_A_NUMBER", { text: s }) };
-  }
-  if (question.type === "date") {
-    return isIsoDate(s) ? { value: s } : { error: answerReason("NOT_AN_ISO_DATE", { text: s }) };
-  }
-  return { value: s };
+  return askTyped(ctx, question, message, current, { specials: specialsOffered, optional });
 }
 
 /** How an answer reads in the review list. */

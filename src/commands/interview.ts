@@ -64,6 +64,8 @@ export interface Ctx {
   session: Session;
   sessionPath: string;
   comments: boolean;
+  /** Today, YYYY-MM-DD: a date after it is refused where a past date is asked. */
+  today: string;
   /** Area modules to tick in the module question (from --modules a,b). */
   preselect?: string[];
   save(): Promise<void>;
@@ -77,7 +79,7 @@ export async function interviewCommand(options: InterviewOptions, deps: Intervie
   // The language chosen before a session exists, for the message on an early Ctrl-C.
   const chosen = { lang: options.lang ?? ("en" as Lang) };
   try {
-    ctx = options.resume ? await resume(resolve(deps.cwd, options.resume), modules, options, p) : await offerResume(modules, options, deps);
+    ctx = options.resume ? await resume(resolve(deps.cwd, options.resume), modules, options, deps) : await offerResume(modules, options, deps);
     ctx ??= await start(modules, options, deps, chosen);
     return await run(ctx, modules);
   } catch (e) {
@@ -148,13 +150,13 @@ async function start(modules: Module[], options: InterviewOptions, deps: Intervi
     skipped: [],
     answers: set,
   };
-  const ctx = makeCtx(p, lang, modules, session, sessionPath, options);
+  const ctx = makeCtx(p, lang, modules, session, sessionPath, options, deps.today);
   await ctx.save();
   p.print(tr(T.savingTo, lang).replace("{file}", displayPath(sessionPath)));
   return ctx;
 }
 
-function makeCtx(p: Prompter, lang: Lang, modules: Module[], session: Session, sessionPath: string, options: InterviewOptions): Ctx {
+function makeCtx(p: Prompter, lang: Lang, modules: Module[], session: Session, sessionPath: string, options: InterviewOptions, today: string): Ctx {
   const ctx: Ctx = {
     p,
     lang,
@@ -162,6 +164,7 @@ function makeCtx(p: Prompter, lang: Lang, modules: Module[], session: Session, s
     session,
     sessionPath,
     comments: options.comments ?? true,
+    today,
     ...(options.select ? { preselect: options.select } : {}),
     save: () => saveSession(ctx.sessionPath, ctx.session),
   };
@@ -193,10 +196,11 @@ async function offerResume(modules: Module[], options: InterviewOptions, deps: I
     message: tr(T.resumeFound, lang),
     choices: [...open.map((f) => ({ name: `${tr(T.resume, lang)} ${displayPath(f)}`, value: f })), { name: tr(T.startNew, lang), value: fresh }],
   });
-  return choice === fresh ? undefined : resume(choice, modules, options, deps.prompter);
+  return choice === fresh ? undefined : resume(choice, modules, options, deps);
 }
 
-async function resume(path: string, modules: Module[], options: InterviewOptions, p: Prompter): Promise<Ctx> {
+async function resume(path: string, modules: Module[], options: InterviewOptions, deps: InterviewDeps): Promise<Ctx> {
+  const p = deps.prompter;
   let session = await loadSession(path);
   const lang = options.lang ?? session.lang;
   if (session.stage === "questions" || session.stage === "review") {
@@ -223,7 +227,7 @@ async function resume(path: string, modules: Module[], options: InterviewOptions
       };
     }
   }
-  const ctx = makeCtx(p, lang, modules, { ...session, lang }, path, options);
+  const ctx = makeCtx(p, lang, modules, { ...session, lang }, path, options, deps.today);
   await ctx.save();
   p.print(tr(T.resuming, lang).replace("{name}", t(session.answers.institution.name)));
   return ctx;
