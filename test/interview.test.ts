@@ -9,7 +9,7 @@ import { checkAnswers } from "../src/core/check-answers.js";
 import { scoreAnswers } from "../src/core/scoring.js";
 import { readAnswerFile } from "../src/io/answers.js";
 import { loadModules } from "../src/io/modules.js";
-import { ExitError } from "../src/errors.js";
+import { ExitError, UsageError } from "../src/errors.js";
 import { INTERRUPT, ScriptedPrompter } from "./helpers/scripted-prompter.js";
 import type { Step } from "./helpers/scripted-prompter.js";
 
@@ -206,34 +206,63 @@ describe("never lose an answer", () => {
     expect(existsSync(session)).toBe(false);
   });
 
-  it("explains a session from another module version and asks changed questions again", async () => {
+  it("after a module changed, keeps answers that still fit and asks again only those that do not", async () => {
     const cwd = tempDir();
     const first = new ScriptedPrompter([...profile, ...general.slice(0, 4), { ask: "Is there a firewall", reply: INTERRUPT }]);
     await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter: first, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
 
-    // version 2 of the general module rewords gen_coverage
+    // version 2 of the general module rewords gen_coverage and renames the option "partly"
     const v2 = join(cwd, "modules-v2");
     cpSync(MODULES, v2, { recursive: true });
-    const g = readFileSync(join(v2, "general.yaml"), "utf8").replace("version: 1.0.0", "version: 2.0.0").replace("How complete is the coverage?", "How complete is the coverage today?");
+    const g = readFileSync(join(v2, "general.yaml"), "utf8")
+      .replace("version: 1.0.0", "version: 2.0.0")
+      .replace("How complete is the coverage?", "How complete is the coverage today?")
+      .replace("value: partly", "value: in_part")
+      .replace('in: ["yes", partly]', 'in: ["yes", in_part]');
     writeFileSync(join(v2, "general.yaml"), g);
+    const session = join(cwd, "fictional-registration-office.session.json");
 
     const prompter = new ScriptedPrompter([
       { ask: "Continue with the current questionnaire?", reply: true },
-      { ask: "How complete is the coverage today?", reply: "full" },
+      { ask: "Do you collect data on migrant children?", reply: INTERRUPT },
+    ]);
+    await expect(interviewCommand({ modules: v2, lang: "en", resume: session }, { prompter, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    const explained = prompter.printed.join("\n");
+    expect(explained).toContain("general: 1.0.0 → 2.0.0");
+    expect(explained).toContain("changed questions, answers kept: gen_coverage");
+    expect(explained).toContain("changed questions (asked again): collects_migrant_children");
+    let saved = JSON.parse(readFileSync(session, "utf8"));
+    expect(saved.modules.general).toBe("2.0.0");
+    // the answer that no longer fits stays in the file until it is replaced
+    expect(saved.answers.answers).toEqual({ collects_migrant_children: { value: "partly" }, gen_coverage: { value: "half" } });
+    expect(saved.reask).toEqual(["collects_migrant_children"]);
+
+    // the session remembers its modules folder; the kept answer is not asked again
+    const again = new ScriptedPrompter([
+      { ask: "Do you collect data on migrant children?", reply: "in_part" },
       { ask: "Comment", reply: "" },
       { ask: "Is there a firewall", reply: INTERRUPT },
     ]);
-    await expect(
-      interviewCommand({ modules: v2, lang: "en", resume: "fictional-registration-office.session.json" }, { prompter, cwd, today: TODAY }),
-    ).rejects.toBeInstanceOf(ExitError);
-    const explained = prompter.printed.join("\n");
-    expect(explained).toContain("The questionnaire has changed since this session was started:");
-    expect(explained).toContain("general: 1.0.0 → 2.0.0");
-    expect(explained).toContain("changed questions (asked again): gen_coverage");
-    const saved = JSON.parse(readFileSync(join(cwd, "fictional-registration-office.session.json"), "utf8"));
-    expect(saved.modules.general).toBe("2.0.0");
-    expect(saved.answers.modules.general).toBe("2.0.0");
-    expect(saved.answers.answers).toEqual({ collects_migrant_children: { value: "partly" }, gen_coverage: { value: "full" } });
+    await expect(interviewCommand({ lang: "en", resume: session }, { prompter: again, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    saved = JSON.parse(readFileSync(session, "utf8"));
+    expect(saved.answers.answers).toEqual({ collects_migrant_children: { value: "in_part" }, gen_coverage: { value: "half" } });
+    expect(saved.reask).toEqual([]);
+  });
+
+  it("answering No to the changed questionnaire leaves the session as it was and says how to go on", async () => {
+    const cwd = tempDir();
+    const first = new ScriptedPrompter([...profile, ...general.slice(0, 2), { ask: "How complete is the coverage?", reply: INTERRUPT }]);
+    await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter: first, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    const v2 = join(cwd, "modules-v2");
+    cpSync(MODULES, v2, { recursive: true });
+    writeFileSync(join(v2, "general.yaml"), readFileSync(join(v2, "general.yaml"), "utf8").replace("version: 1.0.0", "version: 2.0.0"));
+    const session = join(cwd, "fictional-registration-office.session.json");
+    const before = readFileSync(session, "utf8");
+    const prompter = new ScriptedPrompter([{ ask: "Continue with the current questionnaire?", reply: false }]);
+    const refused = interviewCommand({ modules: v2, lang: "en", resume: session }, { prompter, cwd, today: TODAY });
+    await expect(refused).rejects.toBeInstanceOf(UsageError);
+    await expect(refused).rejects.toThrow(`assess interview --resume ${session} --modules`);
+    expect(readFileSync(session, "utf8")).toBe(before);
   });
 
   it("never overwrites an existing answer file: a new name is chosen", async () => {

@@ -18,7 +18,7 @@ const FINISH = -1;
 export async function askQuestions(ctx: Ctx, q: Questionnaire): Promise<void> {
   for (;;) {
     const steps = visibleSteps(q, ctx.session.answers);
-    const i = firstOpenStep(steps, ctx.session.answers, new Set(ctx.session.skipped));
+    const i = firstOpenStep(steps, ctx.session.answers, new Set(ctx.session.skipped), new Set(ctx.session.reask));
     if (i < 0) return;
     await askStep(ctx, steps, i);
   }
@@ -63,6 +63,8 @@ async function askStep(ctx: Ctx, steps: Step[], i: number): Promise<void> {
 
   const value = await askValue(ctx, question, label, current?.value);
   const key = stepKey(step, ctx.session.answers);
+  // Answered again (or skipped) after a module change: no longer waiting.
+  if (ctx.session.reask?.includes(key)) ctx.session.reask = ctx.session.reask.filter((k) => k !== key);
   if (value === undefined) {
     ctx.session.answers = withAnswer(ctx.session.answers, step, undefined);
     if (!ctx.session.skipped.includes(key)) ctx.session.skipped.push(key);

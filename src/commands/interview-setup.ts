@@ -15,7 +15,13 @@ export async function askDatasets(ctx: Ctx): Promise<void> {
   const set = ctx.session.answers;
   p.print(`\n${tr(T.datasetsIntro, lang)}`);
   const typeQuestion = questionIndex(ctx.modules).get(DATASET_TYPE)?.question;
+  // A dataset named before a Ctrl-C (or a kill) at its type question: its type is asked first.
+  const last = set.datasets.at(-1);
   let more = true;
+  if (last && typeQuestion && !last.answers[DATASET_TYPE]) {
+    await askType(ctx, last);
+    more = await p.confirm({ message: tr(T.addAnother, lang), default: false });
+  }
   while (more) {
     const n = set.datasets.length + 1;
     const name = (
@@ -25,17 +31,23 @@ export async function askDatasets(ctx: Ctx): Promise<void> {
       })
     ).trim();
     const ds: AnswerSet["datasets"][number] = { id: idFor(name, set.datasets.map((d) => d.id)), name, answers: {} };
-    if (typeQuestion) {
-      const value = await p.select<string>({
-        message: `${name}: ${typeQuestion.label[lang]}`,
-        choices: optionsOf(typeQuestion).map((o) => ({ name: o.label![lang], value: o.value })),
-      });
-      ds.answers[DATASET_TYPE] = { value };
-    }
+    // The name is saved before the type is asked: a stop at the type question keeps it.
     set.datasets.push(ds);
     await ctx.save();
+    await askType(ctx, ds);
     more = await p.confirm({ message: tr(T.addAnother, lang), default: false });
   }
+}
+
+async function askType(ctx: Ctx, ds: AnswerSet["datasets"][number]): Promise<void> {
+  const typeQuestion = questionIndex(ctx.modules).get(DATASET_TYPE)?.question;
+  if (!typeQuestion) return;
+  const value = await ctx.p.select<string>({
+    message: `${ds.name}: ${typeQuestion.label[ctx.lang]}`,
+    choices: optionsOf(typeQuestion).map((o) => ({ name: o.label![ctx.lang], value: o.value })),
+  });
+  ds.answers[DATASET_TYPE] = { value };
+  await ctx.save();
 }
 
 /** The general questionnaire always; area modules chosen, with those matching the institution's themes ticked. */

@@ -14,5 +14,13 @@ export async function interviewFromTerminal(options: InterviewOptions): Promise<
         "  and score what comes back (assess score returned/), or score answer files: assess score FILE...",
     );
   }
-  return interviewCommand(options, { prompter: wrappingPrompter(await terminalPrompter(), () => process.stdout.columns || 80), cwd: process.cwd(), today: today() });
+  // A closed terminal (SIGHUP) or a kill (SIGTERM) pauses as Ctrl-C does: the session is saved first.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.on("SIGTERM", onSignal).on("SIGHUP", onSignal);
+  try {
+    return await interviewCommand(options, { prompter: wrappingPrompter(await terminalPrompter(stop.signal), () => process.stdout.columns || 80), cwd: process.cwd(), today: today() });
+  } finally {
+    process.off("SIGTERM", onSignal).off("SIGHUP", onSignal);
+  }
 }

@@ -60,8 +60,60 @@ export const T = {
   removedQuestions: { en: "removed questions (answers dropped)", th: "คำถามที่ถูกนำออก (ไม่ใช้คำตอบเดิม)" },
   addedQuestions: { en: "new questions", th: "คำถามใหม่" },
   continueNewVersion: { en: "Continue with the current questionnaire?", th: "ดำเนินการต่อด้วยแบบสอบถามปัจจุบันหรือไม่" },
+  keptQuestions: { en: "changed questions, answers kept", th: "คำถามที่เปลี่ยนแปลง (คงคำตอบเดิมไว้)" },
+  notContinued: {
+    en: "The session is left as it was. To continue it with the questionnaire it was started with, run: {command}",
+    th: "ไม่ได้เปลี่ยนแปลงไฟล์การสัมภาษณ์ หากต้องการทำต่อด้วยแบบสอบถามชุดเดิม ให้สั่ง: {command}",
+  },
+  saveFailed: {
+    en: "Could not save the answers to {file}: {reason}. Every answer is kept in memory.",
+    th: "บันทึกคำตอบลงใน {file} ไม่ได้: {reason} คำตอบทั้งหมดยังเก็บไว้ในหน่วยความจำ",
+  },
+  saveWhat: { en: "What now?", th: "จะทำอย่างไรต่อ" },
+  retrySave: { en: "Try again (after freeing space or fixing the permission)", th: "ลองบันทึกอีกครั้ง (หลังจากเพิ่มพื้นที่ว่างหรือแก้ไขสิทธิ์แล้ว)" },
+  otherFolder: { en: "Save in another folder", th: "บันทึกในโฟลเดอร์อื่น" },
+  folderPrompt: { en: "Folder to save the answers in", th: "โฟลเดอร์สำหรับบันทึกคำตอบ" },
+  folderNotWritable: { en: "The folder {dir} cannot be written: {reason}.", th: "เขียนลงโฟลเดอร์ {dir} ไม่ได้: {reason}" },
+  fileTaken: { en: "{file} is already there; choose another folder.", th: "มีไฟล์ {file} อยู่แล้ว กรุณาเลือกโฟลเดอร์อื่น" },
+  savedNowTo: { en: "Answers are now saved to {file}.", th: "คำตอบจะถูกบันทึกลงใน {file}" },
+  notSaved: {
+    en: "Could not save to {file}: {reason}. Answers given since the last save are lost.",
+    th: "บันทึกลงใน {file} ไม่ได้: {reason} คำตอบที่ให้หลังการบันทึกครั้งล่าสุดสูญหาย",
+  },
+  sessionLocked: {
+    en: "{file} is open in another assess interview (process {pid} on {host}, since {since}). Finish or pause that interview first; if it is no longer running, remove {lock}.",
+    th: "{file} เปิดอยู่ในการสัมภาษณ์ assess อื่น (โปรเซส {pid} บนเครื่อง {host} ตั้งแต่ {since}) กรุณาทำให้เสร็จหรือหยุดพักการสัมภาษณ์นั้นก่อน หากไม่ได้ทำงานอยู่แล้ว ให้ลบ {lock}",
+  },
+  sessionLockedUnknown: {
+    en: "{file} is locked by another assess interview ({lock} cannot be read). If no interview is open on it, remove {lock}.",
+    th: "{file} ถูกล็อกโดยการสัมภาษณ์ assess อื่น (อ่าน {lock} ไม่ได้) หากไม่มีการสัมภาษณ์ใดเปิดอยู่ ให้ลบ {lock}",
+  },
+  staleRemoved: { en: "Removed temporary files left by a stopped interview: {files}", th: "ลบไฟล์ชั่วคราวที่การสัมภาษณ์ที่หยุดไปค้างไว้: {files}" },
+  startedOn: { en: "started", th: "เริ่มเมื่อ" },
 } satisfies Record<string, Text>;
+
+/** Why a file could not be written, by errno code, in the interviewer's language. */
+const ERRNO: Record<string, Text> = {
+  ENOSPC: { en: "the disk is full", th: "ดิสก์เต็ม" },
+  EDQUOT: { en: "the disk quota is used up", th: "ใช้พื้นที่ดิสก์ครบโควตาแล้ว" },
+  EROFS: { en: "the disk is read-only", th: "ดิสก์อ่านได้อย่างเดียว" },
+  EACCES: { en: "permission denied", th: "ไม่มีสิทธิ์เขียน" },
+  EPERM: { en: "permission denied", th: "ไม่มีสิทธิ์เขียน" },
+  ENOENT: { en: "no such folder", th: "ไม่พบโฟลเดอร์" },
+  ENOTDIR: { en: "not a folder", th: "ไม่ใช่โฟลเดอร์" },
+  EIO: { en: "the disk could not be read or written", th: "อ่านหรือเขียนดิสก์ไม่ได้" },
+};
+
+export function errnoWords(errno: string | undefined, lang: Lang): string {
+  const words = errno ? ERRNO[errno] : undefined;
+  return words ? `${words[lang]} (${errno})` : (errno ?? "?");
+}
 
 export function tr(text: Text, lang: Lang): string {
   return text[lang];
+}
+
+/** `text` in `lang` with its {placeholders} filled in. */
+export function fill(text: Text, lang: Lang, vars: Record<string, string | number>): string {
+  return text[lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }

@@ -25,20 +25,21 @@ export class PromptInterrupted extends Error {
   }
 }
 
-/** The real prompter: @inquirer/prompts on the terminal, loaded only when an interview starts. */
-export async function terminalPrompter(): Promise<Prompter> {
+/** The real prompter: @inquirer/prompts on the terminal, loaded only when an interview starts. `signal`: ends the open prompt as Ctrl-C does. */
+export async function terminalPrompter(signal?: AbortSignal): Promise<Prompter> {
   const inquirer = await import("@inquirer/prompts");
   const guard = async <T>(p: Promise<T>): Promise<T> => {
     try {
       return await p;
     } catch (e) {
-      if (e instanceof Error && e.name === "ExitPromptError") throw new PromptInterrupted();
+      if (e instanceof Error && (e.name === "ExitPromptError" || e.name === "AbortPromptError")) throw new PromptInterrupted();
       throw e;
     }
   };
   const pageSize = Math.max(7, Math.min(20, (process.stdout.rows ?? 24) - 8));
+  const context = signal ? { signal } : {};
   return {
-    select: (o) => guard(inquirer.select({ message: o.message, choices: o.choices, default: o.default, pageSize, loop: false })),
+    select: (o) => guard(inquirer.select({ message: o.message, choices: o.choices, default: o.default, pageSize, loop: false }, context)),
     checkbox: (o) =>
       guard(
         inquirer.checkbox({
@@ -47,10 +48,10 @@ export async function terminalPrompter(): Promise<Prompter> {
           pageSize,
           loop: false,
           ...(o.validate ? { validate: (items: readonly { value: unknown }[]) => o.validate!(items.map((i) => i.value) as never) } : {}),
-        }),
+        }, context),
       ),
-    input: (o) => guard(inquirer.input({ message: o.message, default: o.default, ...(o.validate ? { validate: o.validate } : {}) })),
-    confirm: (o) => guard(inquirer.confirm({ message: o.message, default: o.default })),
+    input: (o) => guard(inquirer.input({ message: o.message, default: o.default, ...(o.validate ? { validate: o.validate } : {}) }, context)),
+    confirm: (o) => guard(inquirer.confirm({ message: o.message, default: o.default }, context)),
     print: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   };
 }

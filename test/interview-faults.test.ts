@@ -1,0 +1,121 @@
+// The interview's session file under faults: saved from the first answer, one process at a
+// time, our stale temporary files removed, Thai-only names told apart.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { interviewCommand } from "../src/commands/interview.js";
+import { ExitError, UsageError } from "../src/errors.js";
+import { lockSession } from "../src/io/session-guard.js";
+import { INTERRUPT, ScriptedPrompter } from "./helpers/scripted-prompter.js";
+
+const MODULES = "test/fixtures/interview/modules";
+const TODAY = "2026-11-20";
+const tempDir = () => mkdtempSync(join(tmpdir(), "assess-faults-"));
+const run = (prompter: ScriptedPrompter, cwd: string, extra: Parameters<typeof interviewCommand>[0] = {}) =>
+  interviewCommand({ modules: MODULES, lang: "en", ...extra }, { prompter, cwd, today: TODAY });
+
+describe("saving from the first answer", () => {
+  it("keeps the profile answers given before a Ctrl-C, and asks only the rest on resume", async () => {
+    const cwd = tempDir();
+    const first = new ScriptedPrompter([
+      { ask: "Institution (department or agency) name", reply: "Office A" },
+      { ask: "Ministry or parent body", reply: "moi" },
+      { ask: "Division or unit", reply: "Registration" },
+      { ask: "Focal point's name", reply: INTERRUPT },
+    ]);
+    await expect(run(first, cwd)).rejects.toEqual(new ExitError(130));
+    expect(first.printed.join("\n")).not.toContain("nothing to save");
+    const session = join(cwd, "office-a.session.json");
+    const saved = JSON.parse(readFileSync(session, "utf8"));
+    expect(saved.stage).toBe("profile");
+    expect(saved.answers.institution).toMatchObject({ id: "office-a", name: "Office A", department: "Registration" });
+    expect(saved.answers.institution.ministry).toBeTruthy();
+
+    const again = new ScriptedPrompter([
+      { ask: "Focal point's name", reply: "Example Person" },
+      { ask: "position", reply: "" },
+      { ask: "e-mail or phone", reply: "" },
+      { ask: "Name of dataset 1", reply: "Register A" },
+      { ask: "Register A: What type of dataset is this?", reply: INTERRUPT },
+    ]);
+    await expect(run(again, cwd, { resume: session })).rejects.toEqual(new ExitError(130));
+    const later = JSON.parse(readFileSync(session, "utf8"));
+    expect(later.answers.respondent).toEqual({ name: "Example Person" });
+    // the dataset's name is saved before its type is asked; resuming asks the type first
+    expect(later.answers.datasets).toEqual([{ id: "register-a", name: "Register A", answers: {} }]);
+    const third = new ScriptedPrompter([
+      { ask: "Register A: What type of dataset is this?", reply: "register" },
+      { ask: "Add another dataset?", reply: INTERRUPT },
+    ]);
+    await expect(run(third, cwd, { resume: session })).rejects.toEqual(new ExitError(130));
+    expect(JSON.parse(readFileSync(session, "utf8")).answers.datasets[0].answers).toEqual({ ds_type: { value: "register" } });
+  });
+});
+
+describe("one interview at a time on a session file", () => {
+  it("refuses a second process and says who holds the session", async () => {
+    const cwd = tempDir();
+    const first = new ScriptedPrompter([{ ask: "Institution (department or agency) name", reply: "Office A" }, { ask: "Ministry", reply: INTERRUPT }]);
+    await expect(run(first, cwd)).rejects.toEqual(new ExitError(130));
+    const session = join(cwd, "office-a.session.json");
+    // the lock is released when the interview stops
+    expect(existsSync(`${session}.lock`)).toBe(false);
+    const held = await lockSession(session);
+    try {
+      const second = new ScriptedPrompter([]);
+      const refused = run(second, cwd, { resume: session });
+      await expect(refused).rejects.toBeInstanceOf(UsageError);
+      await expect(refused).rejects.toThrow(`(process ${process.pid} on ${hostname()}, since `);
+    } finally {
+      await held.release();
+    }
+  });
+
+  it("takes over a lock whose process is gone", async () => {
+    const cwd = tempDir();
+    const first = new ScriptedPrompter([{ ask: "Institution (department or agency) name", reply: "Office A" }, { ask: "Ministry", reply: INTERRUPT }]);
+    await expect(run(first, cwd)).rejects.toEqual(new ExitError(130));
+    const session = join(cwd, "office-a.session.json");
+    writeFileSync(`${session}.lock`, JSON.stringify({ command: "interview", pid: 2 ** 22 + 1, host: hostname(), started: "2026-11-20T08:00:00.000Z" }));
+    const again = new ScriptedPrompter([{ ask: "Ministry", reply: INTERRUPT }]);
+    await expect(run(again, cwd, { resume: session })).rejects.toEqual(new ExitError(130));
+  });
+});
+
+describe("leftovers and names", () => {
+  it("removes temporary session files a stopped interview left, and names them", async () => {
+    const cwd = tempDir();
+    const stale = "office-a.session.json.4194305.0123abcd.tmp";
+    writeFileSync(join(cwd, stale), "{}");
+    writeFileSync(join(cwd, "notes.session.json.txt"), "not ours");
+    const prompter = new ScriptedPrompter([{ ask: "Institution (department or agency) name", reply: INTERRUPT }]);
+    await expect(run(prompter, cwd)).rejects.toEqual(new ExitError(130));
+    expect(readdirSync(cwd).sort()).toEqual(["notes.session.json.txt"]);
+    expect(prompter.printed.join("\n")).toContain(stale);
+  });
+
+  it("gives Thai-only names their own session files, and the resume list shows names and dates", async () => {
+    const cwd = tempDir();
+    for (const [i, name] of ["กรมการปกครอง", "กรมการจัดหางาน"].entries()) {
+      const offered = i === 0 ? [] : [{ ask: "An unfinished interview was found here.", reply: "__new__" }];
+      const p = new ScriptedPrompter([...offered, { ask: "Institution (department or agency) name", reply: name }, { ask: "Ministry", reply: INTERRUPT }]);
+      await expect(run(p, cwd)).rejects.toEqual(new ExitError(130));
+    }
+    const files = readdirSync(cwd).filter((f) => f.endsWith(".session.json"));
+    expect(files).toHaveLength(2);
+    expect(files.every((f) => f.startsWith("th-"))).toBe(true);
+    const offer = new ScriptedPrompter([
+      {
+        ask: "An unfinished interview was found here.",
+        reply: (choices) => {
+          expect(choices.map((c) => c.name).join("\n")).toContain(`กรมการปกครอง · started ${TODAY}`);
+          expect(choices.map((c) => c.name).join("\n")).toContain(`กรมการจัดหางาน · started ${TODAY}`);
+          return "__new__";
+        },
+      },
+      { ask: "Institution (department or agency) name", reply: INTERRUPT },
+    ]);
+    await expect(run(offer, cwd)).rejects.toEqual(new ExitError(130));
+  });
+});
