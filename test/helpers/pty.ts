@@ -13,16 +13,22 @@ export class Terminal {
   private readonly proc: IPty;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], cwd: string) {
-    this.proc = spawn(process.execPath, [BIN, ...args], {
+  /** `options`: the terminal's width, more environment, node options before the binary (--import hooks). */
+  constructor(args: string[], cwd: string, options: { cols?: number; env?: Record<string, string>; node?: string[] } = {}) {
+    this.proc = spawn(process.execPath, [...(options.node ?? []), BIN, ...args], {
       name: "xterm-256color",
-      cols: 120,
+      cols: options.cols ?? 120,
       rows: 40,
       cwd,
-      env: { ...process.env, NO_COLOR: "1" } as Record<string, string>,
+      env: { ...process.env, NO_COLOR: "1", ...options.env } as Record<string, string>,
     });
     this.proc.onData((d) => (this.out += d));
     this.exited = new Promise((resolve) => this.proc.onExit((e) => resolve(e.signal ? 128 + e.signal : e.exitCode)));
+  }
+
+  /** Everything written so far, escape codes and all (for a terminal emulator to lay out). */
+  get raw(): string {
+    return this.out;
   }
 
   /** Everything shown so far, without escape codes. */
