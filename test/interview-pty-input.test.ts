@@ -173,7 +173,9 @@ describe("the interview in a real terminal: input and faults", () => {
     await t.answer("อีเมลหรือโทรศัพท์", KEY.enter);
     await t.answer("ชื่อชุดข้อมูลที่ 1", `ทะเบียนราษฎร${KEY.enter}`);
     await t.answer("ทะเบียนราษฎร:", KEY.enter);
-    await t.answer("เพิ่มชุดข้อมูลอีกหรือไม่", `n${KEY.enter}`);
+    // the Thai keyboard's n key types ื: it answers No, echoed in Thai
+    await t.answer("เพิ่มชุดข้อมูลอีกหรือไม่", `ื${KEY.enter}`);
+    await t.waitFor("เพิ่มชุดข้อมูลอีกหรือไม่ ไม่ใช่");
     await t.answer("ท่านจะตอบโมดูลเฉพาะด้านใดบ้าง", KEY.enter);
     await t.waitFor("1 จาก");
     await new Promise((r) => setTimeout(r, 300));
@@ -187,6 +189,9 @@ describe("the interview in a real terminal: input and faults", () => {
     const lines: string[] = [];
     for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)!.translateToString(true));
     const thai = lines.filter((l) => /\p{Script=Thai}/u.test(l));
+    // the key hints are in Thai too
+    expect(t.screen).toContain("↑↓ เลื่อน");
+    expect(t.screen).not.toContain("navigate");
     expect(thai.length).toBeGreaterThan(10);
     for (const line of lines) expect(line, line).not.toMatch(/^\p{M}/u);
     // and in what was written: no line begins with a mark either

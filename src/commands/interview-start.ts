@@ -36,6 +36,7 @@ export async function start(modules: Module[], options: InterviewOptions, deps: 
       ],
     }));
   chosen.lang = lang;
+  p.language?.(lang);
   // A folder that cannot be written is found now, not after the profile has been typed.
   const wanted = options.output ? resolve(deps.cwd, options.output) : undefined;
   let dir = wanted ? dirname(wanted) : deps.cwd;

@@ -75,6 +75,7 @@ export async function interviewCommand(options: InterviewOptions, deps: Intervie
   deps = { ...deps, prompter: safePrompter(deps.prompter) };
   const p = deps.prompter;
   const held: Held = {};
+  if (options.lang) p.language?.(options.lang);
   // The language chosen before a session exists, for the message on an early Ctrl-C.
   const chosen = { lang: options.lang ?? ("en" as Lang) };
   try {
@@ -100,6 +101,7 @@ export async function interviewCommand(options: InterviewOptions, deps: Intervie
 }
 
 export function makeCtx(p: Prompter, lang: Lang, modules: Module[], session: Session, sessionPath: string, options: InterviewOptions, today: string): Ctx {
+  p.language?.(lang);
   const ctx: Ctx = {
     p,
     lang,

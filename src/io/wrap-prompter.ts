@@ -35,5 +35,6 @@ export function wrappingPrompter(p: Prompter, columns: () => number): Prompter {
     confirm: (o) => p.confirm({ ...o, message: message(o.message) }),
     // Coloured text (the scorecard) is laid out by its renderer; other lines are wrapped here.
     print: (s) => p.print(s.includes("\u001b") ? s : text(s)),
+    language: (lang) => p.language?.(lang),
   };
 }

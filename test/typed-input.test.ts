@@ -1,7 +1,10 @@
-// Dates and numbers as typed in Thailand: one line a case.
+// Dates, numbers, dk/na and yes/no as typed in Thailand: one line a case.
 import { describe, expect, it } from "vitest";
 import { describeDate, readDate } from "../src/core/parse-date.js";
 import { readNumber } from "../src/core/parse-number.js";
+import type { Question } from "../src/core/model.js";
+import { parseTyped } from "../src/core/typed-answer.js";
+import { yesOrNo } from "../src/io/yes-no-prompt.js";
 
 const TODAY = "2026-12-03";
 
@@ -79,5 +82,42 @@ describe("readNumber", () => {
   ])("%s is refused: %s", (text, code) => {
     const r = readNumber(text);
     expect("error" in r && r.error.code).toBe(code);
+  });
+});
+
+describe("typed answers", () => {
+  const count: Question = { id: "n", type: "number", label: { en: "N", th: "น" }, help: { en: "", th: "" }, min: 0 };
+  const when: Question = { id: "d", type: "date", label: { en: "D", th: "ว" }, help: { en: "", th: "" } };
+  const later: Question = { ...when, max: "2030-12-31" };
+  it.each([
+    [count, "dk", { value: "dont_know" }],
+    [count, "ไม่ทราบ", { value: "dont_know" }],
+    [count, "กา", { value: "dont_know" }], // d k on the Thai keyboard
+    [count, "ืฟ", { value: "not_applicable" }], // n a on the Thai keyboard
+    [count, "๑,๒๐๐", { value: 1200 }],
+    [when, "30/06/2568", { value: "2025-06-30", era: "be" }],
+    [later, "2027-01-01", { value: "2027-01-01", era: "ce" }],
+  ])("%#: %s", (q, typed, expected) => {
+    expect(parseTyped(q, typed, { specials: true, today: TODAY })).toEqual(expected);
+  });
+  it("refuses a future date where a past one is asked", () => {
+    const r = parseTyped(when, "2027-01-01", { specials: true, today: TODAY });
+    expect(r && "error" in r && r.error.code).toBe("DATE_IN_FUTURE");
+  });
+});
+
+describe("yes or no", () => {
+  it.each([
+    ["y", true],
+    ["Yes", true],
+    ["ั", true], // the y key on the Thai keyboard
+    ["ใช่", true],
+    ["n", false],
+    ["ื", false], // the n key on the Thai keyboard
+    ["ไม่ใช่", false],
+    ["", false],
+    ["maybe", undefined],
+  ])("%s is %s", (typed, expected) => {
+    expect(yesOrNo(typed, false)).toBe(expected);
   });
 });
