@@ -163,6 +163,10 @@ const SAMPLES: { [C in ProblemCode]: ProblemArgs[C][] } = {
   ],
   MERGED_CELLS: [{ sheet: "General questionnaire", range: "E11:E14" }],
   UNKNOWN_ROW: [{ row: 7, id: "edu_made_up" }],
+  BUDDHIST_ERA_DATE: [
+    { question: "ds_last_updated", text: "30/06/2568", date: "2025-06-30" },
+    { dataset: "Register A", question: "ds_last_updated", text: "30/06/2568", date: "2025-06-30" },
+  ],
   DUPLICATE_ROW: [{ id: "q1", first: 2 }],
   DATASET_NAME_MISSING: [{ row: 3 }],
   CSV_EMPTY: [{}],

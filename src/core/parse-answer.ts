@@ -2,6 +2,7 @@
 import { answerReason, isIsoDate } from "./answers.js";
 import type { AnswerReason, AnswerValue } from "./answers.js";
 import { readDate } from "./parse-date.js";
+import type { Era } from "./parse-date.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
 import type { Question, Text } from "./model.js";
 
@@ -17,7 +18,8 @@ export type SheetValue =
 
 export type LabelLang = "en" | "th" | "both";
 
-export type Parsed = { value: AnswerValue } | { error: AnswerReason } | undefined;
+/** `era`: a date typed as text, by the calendar its year was written in. */
+export type Parsed = { value: AnswerValue; era?: Era } | { error: AnswerReason } | undefined;
 
 /** Don't know and Not applicable, however written. */
 const SPECIALS = new Map<string, string>(
@@ -157,7 +159,7 @@ function parseDate(cell: SheetValue, text: string): Parsed {
   }
   // The interview's reader: the same text means the same date on every channel.
   const read = readDate(text);
-  return "error" in read ? { error: read.error } : { value: read.value };
+  return "error" in read ? { error: read.error } : { value: read.value, era: read.era };
 }
 
 function fromBuddhistEra(iso: string): string {
