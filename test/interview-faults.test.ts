@@ -1,6 +1,6 @@
 // The interview's session file under faults: saved from the first answer, one process at a
 // time, our stale temporary files removed, Thai-only names told apart.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -50,6 +50,56 @@ describe("saving from the first answer", () => {
     ]);
     await expect(run(third, cwd, { resume: session })).rejects.toEqual(new ExitError(130));
     expect(JSON.parse(readFileSync(session, "utf8")).answers.datasets[0].answers).toEqual({ ds_type: { value: "register" } });
+  });
+});
+
+describe("a folder that cannot be written", () => {
+  it("is found before the first question, and another folder is asked for", async () => {
+    const cwd = join(tempDir(), "gone");
+    const other = tempDir();
+    const prompter = new ScriptedPrompter([
+      { ask: "Folder to save the answers in", reply: other },
+      { ask: "Institution (department or agency) name", reply: "Office A" },
+      { ask: "Ministry", reply: INTERRUPT },
+    ]);
+    await expect(run(prompter, cwd)).rejects.toEqual(new ExitError(130));
+    expect(prompter.printed.join("\n")).toContain(`The folder ${cwd} cannot be written: no such folder (ENOENT).`);
+    expect(existsSync(join(other, "office-a.session.json"))).toBe(true);
+  });
+
+  it("when a save fails, keeps every answer, says why and where, and saves in another folder", async () => {
+    const cwd = tempDir();
+    const other = tempDir();
+    const session = join(cwd, "office-a.session.json");
+    const prompter = new ScriptedPrompter([
+      { ask: "Institution (department or agency) name", reply: "Office A" },
+      {
+        ask: "Ministry",
+        reply: (choices) => {
+          // The session file's place is taken by a folder: the next save cannot be renamed into place.
+          rmSync(session);
+          mkdirSync(session);
+          return choices[0]!.value;
+        },
+      },
+      { ask: "What now?", reply: "retry" },
+      { ask: "What now?", reply: "move" },
+      { ask: "Folder to save the answers in", reply: other },
+      { ask: "Division or unit", reply: "Registration" },
+      { ask: "Focal point's name", reply: INTERRUPT },
+    ]);
+    await expect(run(prompter, cwd)).rejects.toEqual(new ExitError(130));
+    const printed = prompter.printed.join("\n");
+    expect(printed).toContain(`Could not save the answers to ${session}: `);
+    expect(printed).toContain("Every answer is kept in memory.");
+    expect(printed).toContain(`assess interview --resume ${join(other, "office-a.session.json")}`);
+    const saved = JSON.parse(readFileSync(join(other, "office-a.session.json"), "utf8"));
+    expect(saved.answers.institution).toMatchObject({ name: "Office A", department: "Registration" });
+    expect(saved.answers.institution.ministry).toBeTruthy();
+    expect(saved.output).toBe("office-a.answers.yaml");
+    // the lock went with the session
+    expect(existsSync(join(other, "office-a.session.json.lock"))).toBe(false);
+    expect(readdirSync(other).sort()).toEqual(["office-a.session.json"]);
   });
 });
 

@@ -80,6 +80,19 @@ describe("the interview in a real terminal: input and faults", () => {
     expect(sessionOf(cwd).answers.answers.collects_migrant_children).toEqual({ value: "partly" });
   });
 
+  it.each(["SIGTERM", "SIGHUP"])("%s pauses as Ctrl-C does: saved, with the resume command", async (signal) => {
+    const cwd = mkdtempSync(join(tmpdir(), "assess-pty-"));
+    const t = new Terminal(ARGS, cwd);
+    await profile(t);
+    await t.answer("Do you collect data on migrant children?", KEY.down + KEY.enter); // partly
+    await t.waitFor("How complete is the coverage?");
+    t.kill(signal);
+    expect(await t.exited).toBe(130);
+    expect(t.screen).toContain(`assess interview --resume pty-office.session.json --modules ${MODULES}`);
+    expect(sessionOf(cwd).answers.answers).toEqual({ collects_migrant_children: { value: "partly" } });
+    expect(existsSync(join(cwd, "pty-office.session.json.lock"))).toBe(false);
+  });
+
   it("refuses a second process on the same session and says who holds it", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "assess-pty-"));
     const t = new Terminal(ARGS, cwd);

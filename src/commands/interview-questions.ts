@@ -8,7 +8,7 @@ import type { Questionnaire } from "../core/questionnaire.js";
 import { terminalText as t } from "../core/terminal-text.js";
 import type { Choice } from "../io/prompts.js";
 import type { Ctx } from "./interview.js";
-import { T, tr } from "./interview-text.js";
+import { T, fill, tr } from "./interview-text.js";
 import { askTyped } from "./interview-typed.js";
 
 const SKIP = "__skip__";
@@ -115,7 +115,7 @@ async function askValue(ctx: Ctx, question: Question, message: string, current: 
         const alone = values.find((v) => v === DONT_KNOW || v === NOT_APPLICABLE || opts.find((o) => o.value === v)?.exclusive);
         if (alone && values.length > 1) {
           const name = [...opts.map((o) => ({ v: o.value, n: o.label![lang] })), ...specials.map((s) => ({ v: s.value, n: s.name }))].find((x) => x.v === alone)?.n;
-          return lang === "th" ? `"${name}" ต้องเลือกเพียงข้อเดียว` : `"${name}" cannot be combined with other choices`;
+          return fill(T.chooseAlone, lang, { name: name ?? alone });
         }
         return true;
       },

@@ -60,6 +60,7 @@ export const T = {
   removedQuestions: { en: "removed questions (answers dropped)", th: "คำถามที่ถูกนำออก (ไม่ใช้คำตอบเดิม)" },
   addedQuestions: { en: "new questions", th: "คำถามใหม่" },
   continueNewVersion: { en: "Continue with the current questionnaire?", th: "ดำเนินการต่อด้วยแบบสอบถามปัจจุบันหรือไม่" },
+  chooseAlone: { en: '"{name}" cannot be combined with other choices', th: '"{name}" ต้องเลือกเพียงข้อเดียว' },
   keptQuestions: { en: "changed questions, answers kept", th: "คำถามที่เปลี่ยนแปลง (คงคำตอบเดิมไว้)" },
   notContinued: {
     en: "The session is left as it was. To continue it with the questionnaire it was started with, run: {command}",
