@@ -28,7 +28,6 @@ const REASONS: { [C in AnswerReasonCode]: AnswerReasonArgs[C][] } = {
   NOT_CALCULATED: [{ formula: "=A1+1" }],
   NOT_A_NUMBER: [{ text: "many" }],
   NOT_A_DATE: [{ text: "soon" }],
-  NOT_AN_ISO_DATE: [{ text: "30/06/2025" }],
   NO_SUCH_DATE: [{ text: "31/02/2025" }],
   DATE_YEAR_UNCLEAR: [{ text: "30/06/68" }],
   DATE_IN_FUTURE: [{ date: "2030-01-01", today: "2026-12-03" }],

@@ -139,10 +139,8 @@ export interface AnswerReasonArgs {
   /** A formula saved without its result (files written by programs, not spreadsheets). */
   NOT_CALCULATED: { formula: string };
   NOT_A_NUMBER: { text: string };
-  /** Cells and CSV fields: several date forms are read. */
+  /** Cells, CSV fields and the interview: several date forms are read (src/core/parse-date.ts). */
   NOT_A_DATE: { text: string };
-  /** The interview: dates are typed YYYY-MM-DD only. */
-  NOT_AN_ISO_DATE: { text: string };
   /** A date that does not exist (31/02/2025, or month first: 06/30/2025). */
   NO_SUCH_DATE: { text: string };
   /** A year that could be either era (2200) or has two digits (68): which year is meant is not known. */

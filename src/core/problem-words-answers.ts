@@ -34,7 +34,6 @@ export const REASON_WORDS: ReasonWords = {
   },
   NOT_A_NUMBER: { en: (a) => `"${a.text}" is not a number`, th: (a) => `"${a.text}" ไม่ใช่ตัวเลข` },
   NOT_A_DATE: { en: (a) => `"${a.text}" is not a date (write it as YYYY-MM-DD, for example 2025-06-30)`, th: (a) => `"${a.text}" ไม่ใช่วันที่ (เขียนในรูปแบบ YYYY-MM-DD เช่น 2025-06-30)` },
-  NOT_AN_ISO_DATE: { en: (a) => `"${a.text}" is not a date written YYYY-MM-DD (for example 2026-03-31)`, th: (a) => `"${a.text}" ไม่ใช่วันที่ในรูปแบบ YYYY-MM-DD (เช่น 2026-03-31)` },
   NO_SUCH_DATE: {
     en: (a) => `"${a.text}" is not a date that exists (dates are read day/month/year or year-month-day)`,
     th: (a) => `"${a.text}" ไม่ใช่วันที่ที่มีอยู่จริง (อ่านวันที่เป็น วัน/เดือน/ปี หรือ ปี-เดือน-วัน)`,
