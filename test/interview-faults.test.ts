@@ -1,5 +1,6 @@
 // The interview's session file under faults: saved from the first answer, one process at a
 // time, our stale temporary files removed, Thai-only names told apart.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,6 +102,48 @@ describe("a folder that cannot be written", () => {
     expect(existsSync(join(other, "office-a.session.json.lock"))).toBe(false);
     expect(readdirSync(other).sort()).toEqual(["office-a.session.json"]);
   });
+});
+
+describe("a session on a disk that became read-only", () => {
+  // A tmpfs remounted read-only, where this user may mount one (root).
+  const dir = mkdtempSync(join(tmpdir(), "assess-ro-"));
+  const run_ = (cmd: string, ...args: string[]) => {
+    try {
+      execFileSync(cmd, args, { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const mount = (...args: string[]) => run_("mount", ...args);
+  const umount = (d: string) => run_("umount", "-l", d);
+  // Tried once here and let go; mounted again for the test itself, so nothing stays mounted.
+  const canMount = !process.env.ASSESS_NO_TMPFS && mount("-t", "tmpfs", "-o", "size=1m", "tmpfs", dir) && umount(dir);
+
+  it.skipIf(!canMount)("continues in another folder the interviewer names", async () => {
+    expect(mount("-t", "tmpfs", "-o", "size=1m", "tmpfs", dir)).toBe(true);
+    try {
+      await readOnlyResume(dir);
+    } finally {
+      umount(dir);
+    }
+  });
+
+  async function readOnlyResume(dir: string): Promise<void> {
+    const first = new ScriptedPrompter([{ ask: "Institution (department or agency) name", reply: "Office A" }, { ask: "Ministry", reply: INTERRUPT }]);
+    await expect(run(first, dir)).rejects.toEqual(new ExitError(130));
+    expect(mount("-o", "remount,ro", dir)).toBe(true);
+    const other = tempDir();
+    const again = new ScriptedPrompter([
+      { ask: "Folder to save the answers in", reply: other },
+      { ask: "Ministry", reply: INTERRUPT },
+    ]);
+    await expect(run(again, dir, { resume: join(dir, "office-a.session.json") })).rejects.toEqual(new ExitError(130));
+    expect(again.printed.join("\n")).toContain("the disk is read-only (EROFS)");
+    const saved = JSON.parse(readFileSync(join(other, "office-a.session.json"), "utf8"));
+    expect(saved.answers.institution.name).toBe("Office A");
+    expect(saved.output).toBe("office-a.answers.yaml");
+  }
 });
 
 describe("one interview at a time on a session file", () => {

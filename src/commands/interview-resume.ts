@@ -1,6 +1,6 @@
 // Continuing a session: offered when one is found here, with the modules folder it was started
 // with; after a module changed, answers that still fit are kept and only the rest asked again.
-import { dirname, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { invalidReason } from "../core/answers.js";
 import type { AnswerSet } from "../core/answers.js";
 import { diffQuestionnaire, fingerprints, withoutQuestions } from "../core/interview.js";
@@ -13,7 +13,7 @@ import { requireModules } from "../io/modules.js";
 import { loadSession, sessionPathFor, sessionsIn } from "../io/session.js";
 import type { Ctx, Held, InterviewDeps, InterviewOptions } from "./interview.js";
 import { makeCtx } from "./interview.js";
-import { takeLock } from "./interview-save.js";
+import { askFolder, notTaken, takeLock, writableOrReason } from "./interview-save.js";
 import { notePurged } from "./interview-start.js";
 import { T, fill, tr } from "./interview-text.js";
 
@@ -43,6 +43,15 @@ export async function resume(path: string, modules: Module[], options: Interview
   const lang = options.lang ?? session.lang;
   // The modules the session was started with, unless others are named now.
   if (!options.modules && session.modulesDir && (await exists(session.modulesDir))) modules = await requireModules(session.modulesDir);
+  // A session in a folder that can no longer be written (a read-only disk) continues in another.
+  const refused = await writableOrReason(dirname(path), lang);
+  if (refused) {
+    p.print(refused);
+    const name = basename(path);
+    const dir = await askFolder(p, lang, dirname(path), notTaken(name, lang));
+    path = join(dir, name);
+    session.output = basename(session.output);
+  }
   const lock = await takeLock(path, lang);
   // Modules named now are the session's from here on (--modules is read from the process's folder, as requireModules does).
   const ctx = makeCtx(p, lang, modules, { ...session, lang, ...(options.modules ? { modulesDir: resolve(options.modules) } : {}) }, path, options, deps.today);

@@ -2,7 +2,7 @@
 // told what happened and where, and may try again or choose another folder, without leaving.
 import { basename, dirname, join, resolve } from "node:path";
 import type { Lang } from "../core/model.js";
-import { OutputError, UsageError } from "../errors.js";
+import { OutputError, UsageError, outputError } from "../errors.js";
 import { displayPath, exists } from "../io/fs.js";
 import type { Prompter } from "../io/prompts.js";
 import { saveSession } from "../io/session.js";
@@ -48,7 +48,7 @@ export async function saveOnce(ctx: Ctx): Promise<boolean> {
 async function moveSession(ctx: Ctx): Promise<void> {
   const { p, lang } = ctx;
   const name = basename(ctx.sessionPath);
-  const dir = await askFolder(p, lang, dirname(ctx.sessionPath), (d) => exists(join(d, name)).then((taken) => (taken ? fill(T.fileTaken, lang, { file: displayPath(join(d, name)) }) : true)));
+  const dir = await askFolder(p, lang, dirname(ctx.sessionPath), notTaken(name, lang));
   const next = join(dir, name);
   const lock = await takeLock(next, lang);
   await ctx.lock?.release();
@@ -56,6 +56,11 @@ async function moveSession(ctx: Ctx): Promise<void> {
   ctx.sessionPath = next;
   ctx.session.output = basename(ctx.session.output);
   p.print(fill(T.savedNowTo, lang, { file: displayPath(next) }));
+}
+
+/** For askFolder: a folder that already has a file of this name is refused. */
+export function notTaken(name: string, lang: Lang): (dir: string) => Promise<true | string> {
+  return async (d) => ((await exists(join(d, name))) ? fill(T.fileTaken, lang, { file: displayPath(join(d, name)) }) : true);
 }
 
 /**
@@ -88,7 +93,7 @@ export async function takeLock(sessionPath: string, lang: Lang): Promise<NonNull
   try {
     return await lockSession(sessionPath);
   } catch (e) {
-    if (!(e instanceof SessionLocked)) throw e;
+    if (!(e instanceof SessionLocked)) throw outputError(displayPath(`${sessionPath}.lock`), e);
     const base = { file: displayPath(sessionPath), lock: displayPath(`${sessionPath}.lock`) };
     const h = e.holder;
     throw new UsageError(h ? fill(T.sessionLocked, lang, { ...base, pid: h.pid, host: h.host, since: h.started }) : fill(T.sessionLockedUnknown, lang, base));
