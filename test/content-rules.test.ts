@@ -2,9 +2,11 @@
 // one level, the glossary and the wording of recommendations. Codes and places, never sentences.
 import { describe, expect, it } from "vitest";
 import type { GlossaryTerm, Module, Question, Scale } from "../src/core/model.js";
+import { fingerprint } from "../src/core/interview.js";
 import { checkModules } from "../src/core/rules.js";
 import type { Companions } from "../src/core/rules.js";
 import { loadModules } from "../src/io/modules.js";
+import { contentHash } from "../src/io/template.js";
 import { checkSchema } from "../src/io/schema.js";
 import { base, q, t } from "./helpers/rule-cases.js";
 
@@ -43,6 +45,26 @@ describe("each new rule fails its module with the right line:column", () => {
     const q = loaded.modules[0]!.module.sections[0]!.questions[1]!;
     expect(q.scale).toBe("coverage");
     expect(q.options!.map((o) => [o.value, o.level])).toEqual([["full", 4], ["none", 0]]);
+  });
+
+  it("hashes a question from a scale as the same question with its options inline", async () => {
+    const { modules } = await loadModules(dir("scales"));
+    const fromScale = modules[0]!.module;
+    const q1 = fromScale.sections[0]!.questions[1]!;
+    const { scale: _scale, ...inline } = q1;
+    const inlined: Module = { ...fromScale, sections: [{ ...fromScale.sections[0]!, questions: fromScale.sections[0]!.questions.map((q) => (q === q1 ? inline : q)) }] };
+    expect(fingerprint(inline)).toBe(fingerprint(q1));
+    expect(contentHash([inlined])).toBe(contentHash([fromScale]));
+    // Content still counts: another level is another hash.
+    const changed: Question = { ...inline, options: inline.options!.map((o, i) => (i === 0 ? { ...o, level: 3 } : o)) };
+    expect(fingerprint(changed)).not.toBe(fingerprint(q1));
+  });
+
+  it("the shipped modules take the basis-of-answer items from one shared scale", async () => {
+    const { modules } = await loadModules();
+    const basis = modules.flatMap((m) => m.module.sections.flatMap((s) => s.questions)).filter((q) => q.label.en === "What is the previous answer based on?");
+    expect(basis.map((q) => q.scale)).toEqual(["answer_basis", "answer_basis", "answer_basis", "answer_basis"]);
+    expect(new Set(basis.map((q) => JSON.stringify(q.options))).size).toBe(1);
   });
 });
 

@@ -264,7 +264,7 @@ describe("assess template", () => {
     const file = join(dir, "q.xlsx");
     const r = await run(["template", "--modules", "general,education", "-o", file]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("general 2.0.0, education 2.0.0 (both)");
+    expect(r.stderr).toContain("general 2.1.0, education 2.0.0 (both)");
     expect((await run(["template", "-o", file])).code).toBe(2);
     expect((await run(["template", "--modules", "general,education", "-o", join(dir, "q2.xlsx")])).code).toBe(0);
     expect(readFileSync(file).equals(readFileSync(join(dir, "q2.xlsx")))).toBe(true);

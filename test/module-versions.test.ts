@@ -14,12 +14,11 @@ describe("answers made for modules 1.x", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc.results).toEqual([]);
     const problems = doc.failed[0].problems.map((p: { code: string; args: object }) => [p.code, p.args]);
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        ["MODULE_VERSION_MISMATCH", { module: "general", version: "1.0.0", loaded: "2.0.0" }],
-        ["MODULE_VERSION_MISMATCH", { module: "birth_registration", version: "1.0.0", loaded: "2.0.0" }],
-      ]),
-    );
+    // Only the reason: its answers are not also reported one by one as unknown or invalid in 2.0.0.
+    expect(problems).toEqual([
+      ["MODULE_VERSION_MISMATCH", { module: "general", version: "1.0.0", loaded: "2.1.0" }],
+      ["MODULE_VERSION_MISMATCH", { module: "birth_registration", version: "1.0.0", loaded: "2.0.0" }],
+    ]);
   });
   it("print the code on the terminal with the file, line and column", async () => {
     const r = await run(["score", OLD_ANSWERS]);

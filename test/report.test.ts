@@ -9,6 +9,7 @@ import { scoreRead } from "../src/io/pipeline.js";
 import { DIMENSIONS } from "../src/core/model.js";
 import type { Module } from "../src/core/model.js";
 import { buildReport } from "../src/core/report.js";
+import { firewallMissing } from "../src/core/report-findings.js";
 import { METHOD_RULES } from "../src/core/report-model.js";
 import type { Report } from "../src/core/report-model.js";
 import type { InstitutionResult } from "../src/core/results.js";
@@ -107,6 +108,11 @@ describe("the report model of the eight fictional examples", () => {
     ]);
     // the immigration unit answers not applicable, and its own sharing is no breach
     expect(names.some((n) => n.startsWith("imm"))).toBe(false);
+    // Below the top is read from the score the answer got (a level set may raise it), not from the option's default level.
+    const bureau = results.find((r) => r.institution.id === "bureau-civil-registration-data")!;
+    const atTop: InstitutionResult = { ...bureau, scorecard: { ...bureau.scorecard, questions: bureau.scorecard.questions.map((q) => (q.question === "firewall_immigration_enforcement" ? { ...q, score: 1 } : q)) } };
+    const firewall = modules.flatMap((m) => m.sections.flatMap((s) => s.questions)).find((q) => q.id === "firewall_immigration_enforcement");
+    expect(firewallMissing([atTop], firewall, "en")[0]!.reasons.map((x) => x.code)).toEqual(["SHARES_WITH_ENFORCEMENT"]);
     expect(report.crossCutting.commonGaps.length).toBe(10);
     expect(report.crossCutting.commonGaps[0]!.institutions).toBeGreaterThanOrEqual(report.crossCutting.commonGaps[9]!.institutions);
   });

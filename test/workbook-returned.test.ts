@@ -133,7 +133,7 @@ describe("the hidden metadata sheet", () => {
   ] as const)("%s: one coded message, and the answers found by their ids are kept and scored", async (_n, change, kind) => {
     const o = (await edited(change)) as InstitutionResult;
     expect(codes(o)).toEqual(["META_DAMAGED"]);
-    const recognised = { modules: [{ module: "general", loaded: "2.0.0" }, { module: "education", loaded: "2.0.0" }] };
+    const recognised = { modules: [{ module: "general", loaded: "2.1.0" }, { module: "education", loaded: "2.0.0" }] };
     expect(o.problems[0]).toMatchObject({ severity: "warning", args: { sheet: "assess_meta", kind, ...(kind === "sheets" ? {} : recognised) } });
     expect(o.answers.answers).toEqual(original.answers.answers);
     expect(o.answers.datasets).toEqual(original.answers.datasets);
@@ -145,7 +145,7 @@ describe("the hidden metadata sheet listing fewer modules than the workbook hold
   it("the unlisted module is recognised by its ids, its version said to be unknown", async () => {
     const o = (await edited((wb) => {
       const ws = wb.getWorksheet("assess_meta")!;
-      ws.getCell(rowOf(ws, "modules"), 2).value = JSON.stringify({ general: "2.0.0" });
+      ws.getCell(rowOf(ws, "modules"), 2).value = JSON.stringify({ general: "2.1.0" });
     })) as InstitutionResult;
     expect(codes(o)).toEqual(["META_DAMAGED"]);
     expect(o.problems[0]!.args).toEqual({ sheet: "assess_meta", kind: "modules", modules: [{ module: "education", loaded: "2.0.0" }] });

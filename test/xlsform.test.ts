@@ -39,7 +39,7 @@ describe("the exported XLSForm", () => {
     expect(relevantOf({ all: [{ question: "ds_shared_with", in: ["nso"] }, { not: { question: "collects_migrant_children", in: ["no"] } }] }, q)).toBe(
       "(selected(${ds_shared_with}, 'nso')) and (not(${collects_migrant_children} = 'no'))",
     );
-    expect(form.survey.find((r) => r.name === "ds_sharing_method")!.relevant).toMatch(/^\(selected\(\$\{ds_shared_with\}, 'nso'\) or /);
+    expect(form.survey.find((r) => r.name === "birth_registers_non_thai_births")!.relevant).toBe("selected(${birth_institution_role}, 'registers_births')");
   });
   it("turns number, date and exclusive-option checks into constraints", () => {
     const multi = form.survey.find((r) => r.name === "ds_disaggregation")!;

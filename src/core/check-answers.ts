@@ -50,6 +50,11 @@ export function checkAnswers(set: AnswerSet, available: readonly Module[], sourc
     }
   }
   const questionnaire = buildQuestionnaire(available, chosen);
+  // Answers made for another major version are not checked one by one against this one: each
+  // would be reported as unknown or invalid beside the one problem that says why.
+  if (problems.some((p) => p.code === "MODULE_VERSION_MISMATCH")) {
+    return { questionnaire, problems: locate ? locate(problems) : problems, clean: set, fatal: true };
+  }
   const inSet = new Set(questionnaire.modules.map((m) => m.id));
 
   const rejected: RejectedAnswer[] = [...(set.rejected ?? [])];

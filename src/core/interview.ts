@@ -3,6 +3,7 @@
 import type { Answer, AnswerSet } from "./answers.js";
 import type { Module, PlacedQuestion, Question } from "./model.js";
 import { questionIndex } from "./questionnaire.js";
+import { questionContent } from "./scales.js";
 import type { Questionnaire } from "./questionnaire.js";
 import { isShown, shownQuestions } from "./visibility.js";
 
@@ -85,7 +86,7 @@ export function hiddenAnswers(q: Questionnaire, set: AnswerSet): Step[] {
 
 /** A short stable fingerprint of a question's definition (FNV-1a over canonical JSON). */
 export function fingerprint(question: Question): string {
-  const text = canonical(question);
+  const text = canonical(questionContent(question));
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -69,8 +69,8 @@ export const ANSWER_WORDS = {
     th: (a) => `ตอบโมดูล "${a.module}" ซึ่งไม่ได้โหลดไว้ (ที่โหลด: ${list(a.loaded)})`,
   },
   MODULE_VERSION_MISMATCH: {
-    en: (a) => `answers were given for ${a.module} ${a.version}, but the loaded module is ${a.loaded}; questions may have changed meaning`,
-    th: (a) => `คำตอบให้ไว้สำหรับ ${a.module} ${a.version} แต่โมดูลที่โหลดเป็นรุ่น ${a.loaded} ความหมายของคำถามอาจเปลี่ยนไป`,
+    en: (a) => `answers were given for ${a.module} ${a.version}, but the loaded module is ${a.loaded}; questions may have changed meaning, so none of this file's answers is scored. Score it with the modules it was made for (--modules FOLDER holding ${a.module} ${a.version})`,
+    th: (a) => `คำตอบให้ไว้สำหรับ ${a.module} ${a.version} แต่โมดูลที่โหลดเป็นรุ่น ${a.loaded} ความหมายของคำถามอาจเปลี่ยนไป จึงไม่นำคำตอบในไฟล์นี้มาคิดคะแนน ให้คิดคะแนนด้วยโมดูลรุ่นที่ใช้ทำไฟล์นี้ (--modules โฟลเดอร์ที่มี ${a.module} ${a.version})`,
   },
   MODULE_VERSION_DIFFERS: {
     en: (a) => `answers were given for ${a.module} ${a.version}; scoring with ${a.loaded}`,

@@ -56,9 +56,10 @@ export function firewallMissing(results: readonly InstitutionResult[], q: Questi
   for (const r of results) {
     const reasons: FirewallReason[] = [];
     const a = r.answers.answers[FIREWALL];
-    const level = q && a && typeof a.value === "string" ? optionsOf(q).find((o) => o.value === a.value)?.level : undefined;
+    // The score the answer got, not the option's default level: a level set may have changed it.
+    const score = a && typeof a.value === "string" ? r.scorecard.questions.find((x) => x.question === FIREWALL)?.score : undefined;
     if (a?.value === DONT_KNOW) reasons.push({ code: "FIREWALL_DONT_KNOW", args: {} });
-    else if (level !== undefined && level < 4) reasons.push({ code: "FIREWALL_BELOW_TOP", args: { answer: String(a!.value), label: answerWords(q, a, lang) } });
+    else if (score !== undefined && score < 1) reasons.push({ code: "FIREWALL_BELOW_TOP", args: { answer: String(a!.value), label: answerWords(q, a, lang) } });
     // An immigration authority answers the firewall question not applicable; its own sharing is not a breach.
     if (a?.value !== NOT_APPLICABLE) {
       const to = r.answers.datasets.filter((d) => Array.isArray(d.answers[SHARED_WITH]?.value) && (d.answers[SHARED_WITH]!.value as string[]).includes(ENFORCEMENT));

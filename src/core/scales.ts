@@ -1,7 +1,7 @@
 // Shared answer scales: defined once (scales.yaml), referred to by id, copied into each
 // question when the modules are loaded so that everything downstream sees ordinary options.
 import { DONT_KNOW, NOT_APPLICABLE } from "./model.js";
-import type { Module, Scale } from "./model.js";
+import type { Module, Question, Scale } from "./model.js";
 import { checkText } from "./rule-kit.js";
 import type { Push } from "./rule-kit.js";
 
@@ -41,4 +41,21 @@ export function checkScales(push: Push, scales: readonly Scale[]): void {
       if (o.recommendation) checkText(push, o.recommendation, [...opath, "recommendation"]);
     });
   });
+}
+
+/**
+ * The question as content: without the name of the scale its options came from. Hashes and
+ * fingerprints read this, so moving a question's options into a shared scale (same values,
+ * words and levels) does not make earlier workbooks and sessions look made for other content.
+ */
+export function questionContent(q: Question): Question {
+  if (q.scale === undefined) return q;
+  const { scale: _scale, ...content } = q;
+  return content;
+}
+
+/** The module as content (see questionContent). */
+export function moduleContent(module: Module): Module {
+  if (!module.sections.some((s) => s.questions.some((q) => q.scale !== undefined))) return module;
+  return { ...module, sections: module.sections.map((s) => ({ ...s, questions: s.questions.map(questionContent) })) };
 }

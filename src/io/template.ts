@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { answerOnlyIf } from "../core/describe.js";
 import { canonical } from "../core/interview.js";
+import { moduleContent } from "../core/scales.js";
 import { DIMENSION_LABELS, SPECIAL_LABELS, offersSpecials, optionsOf } from "../core/model.js";
 import type { Module, Question, Text } from "../core/model.js";
 import { choiceLabels, labelIn } from "../core/parse-answer.js";
@@ -22,7 +23,7 @@ export function contentHash(modules: readonly Module[]): string {
   const key = modules.map((m) => `${m.id}@${m.version}#${identity(m)}`).join(",");
   let h = hashes.get(key);
   if (!h) {
-    h = createHash("sha256").update(canonical(modules)).digest("hex").slice(0, 16);
+    h = createHash("sha256").update(canonical(modules.map(moduleContent))).digest("hex").slice(0, 16);
     hashes.set(key, h);
   }
   return h;

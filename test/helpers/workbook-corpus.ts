@@ -89,7 +89,7 @@ export async function generateCorpus(modules: Module[]): Promise<void> {
     await edit(good, (wb) => {
       const meta = wb.getWorksheet("assess_meta")!;
       meta.eachRow((row) => {
-        if (row.getCell(1).value === "modules") row.getCell(2).value = JSON.stringify({ general: "2.0.0", education: "1.0.0" });
+        if (row.getCell(1).value === "modules") row.getCell(2).value = JSON.stringify({ general: "2.1.0", education: "1.0.0" });
       });
     }),
   );
