@@ -67,7 +67,7 @@ describe("moving around the interview", () => {
     expect(s.datasets[1].answers).toEqual({ ds_type: { value: "register" }, ds_children: { value: "some", comment: "estimate" } });
   });
 
-  it("Ctrl-C at Add another dataset? resumes at that question, and Esc at the name undoes a yes", async () => {
+  it("Ctrl-C at Add another dataset? resumes at that question; Esc there goes back to the last type, Esc at the name undoes a yes", async () => {
     const c = tempDir();
     const t = new Terminal(ARGS, c);
     await t.answer("Institution (department or agency) name", `PTY Office${KEY.enter}`);
@@ -83,6 +83,9 @@ describe("moving around the interview", () => {
     expect(await t.exited).toBe(130);
 
     const r = new Terminal([...ARGS, "--resume", "pty-office.session.json"], c);
+    // the yes/no prompt takes the back key: Survey's type again, its answer the default
+    await r.answer("Add another dataset?", KEY.esc);
+    await r.answer("Survey: What type of dataset is this?", KEY.up + KEY.enter);
     await r.answer("Add another dataset?", `y${KEY.enter}`);
     await r.answer("Name of dataset 3", KEY.esc);
     await r.answer("Add another dataset?", `n${KEY.enter}`);
@@ -90,7 +93,7 @@ describe("moving around the interview", () => {
     expect(await r.exited).toBe(130);
     expect(r.screen).not.toContain("An answer is needed here.");
     expect(session(c).answers.datasets.map((d: { name: string }) => d.name)).toEqual(["Register", "Survey"]);
-    expect(session(c).answers.datasets[1].answers).toEqual({ ds_type: { value: "survey" } });
+    expect(session(c).answers.datasets[1].answers).toEqual({ ds_type: { value: "register" } });
     expect(session(c).stage).toBe("modules");
   });
 
@@ -107,6 +110,9 @@ describe("moving around the interview", () => {
     await t.answer("Go to which question?", KEY.enter);
     await t.answer("Which practices are in place?", KEY.enter);
     await t.answer("Nothing is ticked. Leave this question unanswered for now?", `n${KEY.enter}`);
+    await t.answer("Which practices are in place?", KEY.enter);
+    // Esc at the yes/no prompt returns to the question, as No does
+    await t.answer("Nothing is ticked.", KEY.esc);
     await t.answer("Which practices are in place?", KEY.space + KEY.enter);
     await t.answer("When was the register last updated?", KEY.esc);
     await t.answer("Which practices are in place?", KEY.space + KEY.enter); // untick: empty
@@ -121,7 +127,7 @@ describe("moving around the interview", () => {
   it("pages the review, keeps the cursor on the item changed, and removes a dataset", async () => {
     const cwd = tempDir();
     // 15 rows: pages of 7 items, for 13 items (9 answers, 2 datasets, add, finish)
-    const t = new Terminal(ARGS, cwd, 15);
+    const t = new Terminal(ARGS, cwd, { rows: 15 });
     await profile(t, ["Register", "Survey"]);
     await t.answer("Do you collect data on migrant children?", KEY.down + KEY.down + KEY.enter); // no
     await t.answer("Is there a firewall", KEY.enter);
@@ -143,7 +149,7 @@ describe("moving around the interview", () => {
     await t.answer("Remove dataset Survey and its 3 answer(s)?", `y${KEY.enter}`);
     await t.answer("Review", KEY.end + KEY.enter); // Finish
     expect(await t.exited).toBe(0);
-    expect(t.screen).toContain("PgUp/PgDn page · Home/End first/last · type a number to go to it");
+    expect(t.screen).toContain("PgUp/PgDn page · Home/End first/last · 0-9 go to a number");
     const written = parse(readFileSync(join(cwd, "pty-office.answers.yaml"), "utf8"));
     expect(written.answers.gen_firewall).toEqual({ value: "no" });
     expect(written.datasets.map((d: { name: string }) => d.name)).toEqual(["Register"]);

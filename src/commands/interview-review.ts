@@ -8,7 +8,7 @@ import type { Choice } from "../io/prompts.js";
 import type { Ctx } from "./interview.js";
 import { answerText, askQuestions } from "./interview-questions.js";
 import { addDataset } from "./interview-setup.js";
-import { T, tr } from "./interview-text.js";
+import { KEYS, T, fill, keyHints, tr } from "./interview-text.js";
 
 const FINISH = "finish";
 const ADD = "add";
@@ -22,9 +22,9 @@ export async function review(ctx: Ctx, q: Questionnaire): Promise<void> {
     const set = ctx.session.answers;
     const steps = visibleSteps(q, set);
     const choices: Choice<string>[] = steps.map((s) => ({ name: `${where(ctx, s)} › ${s.placed.question.label[lang]}: ${answerText(s.placed.question, answerAt(set, s), lang)}`, value: `q:${stepKey(s, set)}` }));
-    set.datasets.forEach((d, i) => choices.push({ name: tr(T.datasetItem, lang).replace("{n}", String(i + 1)).replace("{name}", d.name), value: `ds:${d.id}` }));
+    set.datasets.forEach((d, i) => choices.push({ name: fill(T.datasetItem, lang, { n: i + 1, name: d.name }), value: `ds:${d.id}` }));
     choices.push({ name: tr(T.addDataset, lang), value: ADD }, { name: tr(T.finish, lang), value: FINISH });
-    const chosen = await p.select<string>({ message: tr(T.reviewTitle, lang), choices, default: cursor, numbered: true, help: tr(T.keysReview, lang) });
+    const chosen = await p.select<string>({ message: tr(T.reviewTitle, lang), choices, default: cursor, numbered: true, help: keyHints(lang, KEYS.review) });
     cursor = chosen;
     if (chosen === FINISH) {
       const next = await finish(ctx, steps);
@@ -61,13 +61,13 @@ async function finish(ctx: Ctx, steps: Step[]): Promise<string> {
   const open = steps.map((s, i) => ({ s, n: i + 1 })).filter(({ s }) => answerAt(set, s) === undefined);
   if (open.length === 0) return FINISH;
   return p.select<string>({
-    message: tr(T.openList, lang).replace("{n}", String(open.length)),
+    message: fill(T.openList, lang, { n: open.length }),
     choices: [
       ...open.map(({ s, n }) => ({ name: `${n}. ${where(ctx, s)} › ${s.placed.question.label[lang]}`, value: stepKey(s, set) })),
       { name: tr(T.backToReview, lang), value: GO_ON },
       { name: tr(T.finishAnyway, lang), value: FINISH },
     ],
-    help: tr(T.keysSelect, lang),
+    help: keyHints(lang, KEYS.select),
   });
 }
 
@@ -77,18 +77,18 @@ async function editDataset(ctx: Ctx, id: string): Promise<void> {
   const set = ctx.session.answers;
   const ds = set.datasets.find((d) => d.id === id)!;
   const action = await p.select<string>({
-    message: tr(T.datasetAction, lang).replace("{name}", ds.name),
+    message: fill(T.datasetAction, lang, { name: ds.name }),
     choices: [
       { name: tr(T.rename, lang), value: "rename" },
       { name: tr(T.remove, lang), value: "remove" },
       { name: tr(T.cancel, lang), value: "cancel" },
     ],
-    help: tr(T.keysSelect, lang),
+    help: keyHints(lang, KEYS.select),
   });
   if (action === "rename") {
     const name = (
       await p.input({
-        message: tr(T.newName, lang).replace("{name}", ds.name),
+        message: fill(T.newName, lang, { name: ds.name }),
         default: ds.name,
         validate: (s) => (s.trim() === "" ? tr(T.required, lang) : set.datasets.some((d) => d !== ds && d.name === s.trim()) ? tr(T.datasetTaken, lang) : true),
       })
@@ -98,7 +98,7 @@ async function editDataset(ctx: Ctx, id: string): Promise<void> {
   } else if (action === "remove") {
     if (set.datasets.length === 1) return p.print(tr(T.onlyDataset, lang));
     const n = Object.keys(ds.answers).length;
-    if (!(await p.confirm({ message: tr(T.removeConfirm, lang).replace("{name}", ds.name).replace("{n}", String(n)), default: false }))) return;
+    if (!(await p.confirm({ message: fill(T.removeConfirm, lang, { name: ds.name, n }), default: false }))) return;
     ctx.session.answers = { ...set, datasets: set.datasets.filter((d) => d !== ds) };
     ctx.session.skipped = ctx.session.skipped.filter((k) => !k.startsWith(`${id}/`));
   } else return;

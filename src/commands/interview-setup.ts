@@ -5,9 +5,9 @@ import { idFor } from "../core/ids.js";
 import { fingerprints } from "../core/interview.js";
 import { questionIndex } from "../core/questionnaire.js";
 import { isSuggested } from "../core/suggest-modules.js";
-import { PromptNavigation } from "../io/prompts.js";
+import { BACK, backOr } from "../io/prompts.js";
 import type { Ctx } from "./interview.js";
-import { T, tr } from "./interview-text.js";
+import { KEYS, T, fill, keyHints, tr } from "./interview-text.js";
 
 /** The general module's dataset type question, asked right after each dataset's name. */
 const DATASET_TYPE = "ds_type";
@@ -15,7 +15,8 @@ const DATASET_TYPE = "ds_type";
 /**
  * The datasets, one at a time. Resumed after an interruption it returns to the question that
  * was open: a dataset's type when only its name was given, else "Add another dataset?" (never
- * the name of a dataset nobody asked to add).
+ * the name of a dataset nobody asked to add). Esc at "Add another dataset?" goes back to the
+ * last dataset's type.
  */
 export async function askDatasets(ctx: Ctx): Promise<void> {
   const { p, lang } = ctx;
@@ -26,9 +27,11 @@ export async function askDatasets(ctx: Ctx): Promise<void> {
   }
   for (const ds of set.datasets) await askType(ctx, ds);
   for (;;) {
-    if (!(await p.confirm({ message: tr(T.addAnother, lang), default: false }))) return;
+    const more = await backOr(p.confirm({ message: tr(T.addAnother, lang), default: false, nav: BACK, help: keyHints(lang, KEYS.back) }));
+    if (more === "back") await askType(ctx, set.datasets.at(-1)!, true);
+    else if (!more) return;
     // Esc at the name goes back to "Add another dataset?": a yes given by mistake is undone.
-    if (!(await addDataset(ctx, true))) continue;
+    else await addDataset(ctx, true);
   }
 }
 
@@ -36,19 +39,15 @@ export async function askDatasets(ctx: Ctx): Promise<void> {
 export async function addDataset(ctx: Ctx, canGoBack = false): Promise<boolean> {
   const { p, lang } = ctx;
   const set = ctx.session.answers;
-  let name: string;
-  try {
-    name = (
-      await p.input({
-        message: tr(T.datasetName, lang).replace("{n}", String(set.datasets.length + 1)),
-        validate: (s) => (s.trim() === "" ? tr(T.required, lang) : set.datasets.some((d) => d.name === s.trim()) ? tr(T.datasetTaken, lang) : true),
-        ...(canGoBack ? { nav: true, help: tr(T.keysText, lang) + " · " + tr(T.keysBack, lang) } : {}),
-      })
-    ).trim();
-  } catch (e) {
-    if (e instanceof PromptNavigation) return false;
-    throw e;
-  }
+  const typed = await backOr(
+    p.input({
+      message: fill(T.datasetName, lang, { n: set.datasets.length + 1 }),
+      validate: (s) => (s.trim() === "" ? tr(T.required, lang) : set.datasets.some((d) => d.name === s.trim()) ? tr(T.datasetTaken, lang) : true),
+      ...(canGoBack ? { nav: BACK, help: keyHints(lang, KEYS.text, KEYS.back) } : {}),
+    }),
+  );
+  if (typed === "back") return false;
+  const name = typed.trim();
   const ds: AnswerSet["datasets"][number] = { id: idFor(name, set.datasets.map((d) => d.id)), name, answers: {} };
   set.datasets.push(ds);
   // Saved before the type is asked, so that an interruption there keeps the name.
@@ -57,13 +56,15 @@ export async function addDataset(ctx: Ctx, canGoBack = false): Promise<boolean> 
   return true;
 }
 
-/** The general module's dataset type question, when the dataset has no answer to it yet. */
-async function askType(ctx: Ctx, ds: AnswerSet["datasets"][number]): Promise<void> {
+/** The general module's dataset type question, when the dataset has no answer to it yet (or `again`, to change it). */
+async function askType(ctx: Ctx, ds: AnswerSet["datasets"][number], again = false): Promise<void> {
   const typeQuestion = questionIndex(ctx.modules).get(DATASET_TYPE)?.question;
-  if (!typeQuestion || ds.answers[DATASET_TYPE]) return;
+  const current = ds.answers[DATASET_TYPE]?.value;
+  if (!typeQuestion || (current !== undefined && !again)) return;
   const value = await ctx.p.select<string>({
     message: `${ds.name}: ${typeQuestion.label[ctx.lang]}`,
     choices: optionsOf(typeQuestion).map((o) => ({ name: o.label![ctx.lang], value: o.value })),
+    ...(typeof current === "string" ? { default: current } : {}),
   });
   ds.answers[DATASET_TYPE] = { value };
   await ctx.save();

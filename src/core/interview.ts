@@ -59,9 +59,9 @@ export function withAnswer(set: AnswerSet, step: Step, answer: Answer | undefine
   return { ...set, datasets: set.datasets.map((d, i) => (i === step.datasetIndex ? { ...d, answers: put(d.answers) } : d)) };
 }
 
-/** The first visible step with no answer that the user has not chosen to skip. */
-export function firstOpenStep(steps: readonly Step[], set: AnswerSet, skipped: ReadonlySet<string>): number {
-  return steps.findIndex((s) => answerAt(set, s) === undefined && !skipped.has(stepKey(s, set)));
+/** The first visible step with no answer (or one to ask again) that the user has not chosen to skip. */
+export function firstOpenStep(steps: readonly Step[], set: AnswerSet, skipped: ReadonlySet<string>, reask: ReadonlySet<string> = new Set()): number {
+  return steps.findIndex((s) => (answerAt(set, s) === undefined || reask.has(stepKey(s, set))) && !skipped.has(stepKey(s, set)));
 }
 
 /**

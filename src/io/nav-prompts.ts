@@ -1,8 +1,9 @@
 // Prompts built on @inquirer/core where the stock ones cannot move around: a list (one or many
 // ticked) and a text line that page (PgUp/PgDn/Home/End), show the caller's key hints, and on
-// the navigation keys end with the key's action instead of an answer.
+// the navigation keys end with the key's action instead of an answer. They take the theme the
+// stock prompts are given (src/io/prompts.ts) and, as every prompt, an abort signal (SIGTERM).
 import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isTabKey, isUpKey, makeTheme, useKeypress, usePagination, usePrefix, useState } from "@inquirer/core";
-import type { KeypressEvent } from "@inquirer/core";
+import type { KeypressEvent, Theme } from "@inquirer/core";
 import { styleText } from "node:util";
 
 /** What a navigation key asks for: the previous question, the go-to menu, the next unanswered one, a comment. */
@@ -15,8 +16,37 @@ export function navAction(key: KeypressEvent): NavAction | undefined {
   return ({ g: "jump", n: "next", o: "comment" } as Record<string, NavAction>)[key.name];
 }
 
+/** The navigation keys a prompt takes: all (true) or those listed. */
+export type Keys = boolean | readonly NavAction[];
+
+/** The action of a navigation key the prompt takes. */
+export function takenKey(key: KeypressEvent, keys: Keys | undefined): NavAction | undefined {
+  const action = keys ? navAction(key) : undefined;
+  return action && (keys === true || (Array.isArray(keys) && keys.includes(action))) ? action : undefined;
+}
+
 /** A prompt's result: the answer, or the navigation key pressed. */
 export type Outcome<V> = { value: V } | { nav: NavAction };
+
+/** A key hint: the key, and what it does. */
+export type KeyHint = [key: string, action: string];
+
+/** Key hints drawn when the caller's theme does not say how: one dim line. */
+const HINTS = { style: { keysHelpTip: (keys: KeyHint[]): string | undefined => styleText("dim", keys.map((k) => k.join(" ")).join(" · ")) } };
+/** The theme the prompts here take: inquirer's, with the stock select's way of drawing key hints. */
+export type NavTheme = { style?: Partial<Theme["style"]> & Partial<(typeof HINTS)["style"]> };
+
+/** What every prompt here is given: its key hints, whether the navigation keys end it, the shared theme. */
+export interface NavConfig {
+  /** Navigation keys end the prompt with their action: all of them, or those listed. */
+  nav?: Keys;
+  /** The key hints shown under the prompt, in the interviewer's language. */
+  help: KeyHint[];
+  theme?: NavTheme;
+}
+
+/** The caller's theme over inquirer's defaults and ours. */
+export const navTheme = (theme: NavTheme | undefined) => makeTheme<typeof HINTS>(HINTS, theme);
 
 interface Item<T> {
   name: string;
@@ -25,7 +55,7 @@ interface Item<T> {
   checked?: boolean;
 }
 
-export interface ListConfig<T> {
+export interface ListConfig<T> extends NavConfig {
   message: string;
   choices: Item<T>[];
   default?: T;
@@ -34,20 +64,16 @@ export interface ListConfig<T> {
   /** Prefix items with their number; typing a number moves there. */
   numbered?: boolean;
   validate?: (chosen: T[]) => true | string;
-  /** Navigation keys end the prompt with their action. */
-  nav?: boolean;
-  /** The key hints line shown under the list. */
-  help: string;
   pageSize: number;
 }
 
 const HIDE_CURSOR = "\u001b[?25l";
 
 /** A question left with a navigation key: dim and without the ✔ of an answer. */
-const left = (message: string) => styleText("dim", `  ${message}`);
+export const left = (message: string) => styleText("dim", `  ${message}`);
 
 export const listPrompt = createPrompt(<T>(config: ListConfig<T>, done: (o: Outcome<T | T[]>) => void) => {
-  const theme = makeTheme({});
+  const theme = navTheme(config.theme);
   const items = config.choices;
   const [status, setStatus] = useState<"idle" | "done">("idle");
   const prefix = usePrefix({ status, theme });
@@ -62,7 +88,7 @@ export const listPrompt = createPrompt(<T>(config: ListConfig<T>, done: (o: Outc
 
   useKeypress((key, rl) => {
     setError(undefined);
-    const nav = config.nav ? navAction(key) : undefined;
+    const nav = takenKey(key, config.nav);
     if (nav) {
       setStatus("done");
       done({ nav });
@@ -109,20 +135,18 @@ export const listPrompt = createPrompt(<T>(config: ListConfig<T>, done: (o: Outc
   });
   const description = items[active]?.description;
   const where = items.length > config.pageSize ? ` (${active + 1}/${items.length})` : "";
-  const lines = [`${prefix} ${message}${where}`, page, description ? styleText("cyan", description) : "", error ? theme.style.error(error) : "", styleText("dim", config.help)];
+  const lines = [`${prefix} ${message}${where}`, page, description ? styleText("cyan", description) : "", error ? theme.style.error(error) : "", theme.style.keysHelpTip(config.help)];
   return `${lines.filter(Boolean).join("\n")}${HIDE_CURSOR}`;
 });
 
-export interface TextConfig {
+export interface TextConfig extends NavConfig {
   message: string;
   default?: string;
   validate?: (s: string) => true | string;
-  nav?: boolean;
-  help: string;
 }
 
 export const textPrompt = createPrompt((config: TextConfig, done: (o: Outcome<string>) => void) => {
-  const theme = makeTheme({});
+  const theme = navTheme(config.theme);
   const [status, setStatus] = useState<"idle" | "done">("idle");
   const prefix = usePrefix({ status, theme });
   const [value, setValue] = useState("");
@@ -131,7 +155,7 @@ export const textPrompt = createPrompt((config: TextConfig, done: (o: Outcome<st
   const [moved, setMoved] = useState(false);
 
   useKeypress((key, rl) => {
-    const nav = config.nav ? navAction(key) : undefined;
+    const nav = takenKey(key, config.nav);
     if (nav) {
       setMoved(true);
       setStatus("done");
@@ -161,6 +185,6 @@ export const textPrompt = createPrompt((config: TextConfig, done: (o: Outcome<st
   const message = theme.style.message(config.message, status);
   if (status === "done") return moved ? left(config.message) : [prefix, message, theme.style.answer(value)].filter(Boolean).join(" ");
   const shown = fallback !== undefined && value === "" ? styleText("dim", `(${fallback})`) : "";
-  const bottom = [error ? theme.style.error(error) : "", styleText("dim", config.help)].filter(Boolean).join("\n");
+  const bottom = [error ? theme.style.error(error) : "", theme.style.keysHelpTip(config.help)].filter(Boolean).join("\n");
   return [[prefix, message, shown, value].filter(Boolean).join(" "), bottom];
 });

@@ -31,13 +31,14 @@ export class Terminal {
   private readonly proc: IPty;
   readonly exited: Promise<number>;
 
-  constructor(args: string[], cwd: string, rows = 40, bin = BIN) {
-    this.proc = spawn(process.execPath, [bin, ...args], {
+  /** `options`: the terminal's size, more environment, node options before the binary (--import hooks), another build of assess. */
+  constructor(args: string[], cwd: string, options: { cols?: number; rows?: number; env?: Record<string, string>; node?: string[]; bin?: string } = {}) {
+    this.proc = spawn(process.execPath, [...(options.node ?? []), options.bin ?? BIN, ...args], {
       name: "xterm-256color",
-      cols: 120,
-      rows,
+      cols: options.cols ?? 120,
+      rows: options.rows ?? 40,
       cwd,
-      env: { ...process.env, NO_COLOR: "1" } as Record<string, string>,
+      env: { ...process.env, NO_COLOR: "1", ...options.env } as Record<string, string>,
     });
     this.proc.onData((d) => (this.out += d));
     this.exited = new Promise((resolve) =>
@@ -46,6 +47,11 @@ export class Terminal {
         resolve(e.signal ? 128 + e.signal : e.exitCode);
       }),
     );
+  }
+
+  /** Everything written so far, escape codes and all (for a terminal emulator to lay out). */
+  get raw(): string {
+    return this.out;
   }
 
   /** Everything shown so far, without escape codes. */

@@ -38,7 +38,8 @@ export class ScriptedPrompter implements Prompter {
     this.i++;
     if (step.reply === INTERRUPT) throw new PromptInterrupted();
     if (typeof step.reply === "object" && "nav" in step.reply) {
-      if (!o.nav) throw new Error(`step ${this.i - 1}: the prompt "${message}" takes no navigation keys`);
+      const taken = o.nav === true || (Array.isArray(o.nav) && o.nav.includes(step.reply.nav));
+      if (!taken) throw new Error(`step ${this.i - 1}: the prompt "${message}" does not take the key for ${step.reply.nav}`);
       throw new PromptNavigation(step.reply.nav);
     }
     return step.reply;
@@ -71,8 +72,8 @@ export class ScriptedPrompter implements Prompter {
     );
   }
 
-  async confirm(o: { message: string; default?: boolean }): Promise<boolean> {
-    return this.next("confirm", o.message) as boolean;
+  async confirm(o: { message: string; default?: boolean } & Moving): Promise<boolean> {
+    return this.next("confirm", o.message, o) as boolean;
   }
 
   print(text: string): void {
