@@ -9,6 +9,8 @@ export interface Tally {
   keys: number;
   prompts: number;
   questions: number;
+  /** Answers the interview refused (the driver typed what a question does not take). */
+  refused: number;
 }
 
 const DATASETS = ["Civil registration database", "Register of non-Thai persons"];
@@ -33,7 +35,7 @@ function current(screen: string): string {
 }
 
 export async function fullInterview(t: Terminal): Promise<Tally> {
-  const tally: Tally = { keys: 0, prompts: 0, questions: 0 };
+  const tally: Tally = { keys: 0, prompts: 0, questions: 0, refused: 0 };
   let datasets = 0;
   let last = "";
   let tries = 0;
@@ -50,6 +52,7 @@ export async function fullInterview(t: Terminal): Promise<Tally> {
     // the same prompt again: the last answer was refused
     tries = p.split("\n")[0] === last ? tries + 1 : 0;
     if (tries > 2) throw new Error(`stuck at:\n${p}`);
+    if (tries > 0) tally.refused++;
     last = p.split("\n")[0]!;
     tally.prompts++;
     const typed = TYPED.find(([re]) => re.test(p));
@@ -64,7 +67,8 @@ export async function fullInterview(t: Terminal): Promise<Tally> {
       if (/[◯◉]/.test(p)) keys = KEY.space + KEY.enter;
       else if (/❯/.test(p)) keys = KEY.enter;
       else if (tries > 0) keys = "\u007f".repeat(12) + KEY.enter;
-      else keys = `${/YYYY-MM-DD/.test(p) ? "2025-06-30" : "10"}${KEY.enter}`;
+      // a date question names its forms: YYYY-MM-DD before dates were read as typed in Thailand, year-month-day since
+      else keys = `${/YYYY-MM-DD|year-month-day/.test(p) ? "2025-06-30" : "10"}${KEY.enter}`;
     }
     t.write(keys);
   }
