@@ -34,12 +34,9 @@ export const T = {
   rangeHint: { en: "allowed", th: "ค่าที่รับได้" },
   wholeNumberHint: { en: "a whole number", th: "จำนวนเต็ม" },
   skipHint: { en: "Enter to skip", th: "กด Enter เพื่อข้าม" },
-  context: { en: "Context", th: "ข้อมูลประกอบ" },
-  of: { en: "of", th: "จาก" },
   reviewTitle: { en: "Review: choose an answer to change it, or finish.", th: "ทบทวนคำตอบ: เลือกคำตอบที่ต้องการแก้ไข หรือเลือกเสร็จสิ้น" },
   finish: { en: "✔ Finish and save the answer file", th: "✔ เสร็จสิ้นและบันทึกไฟล์คำตอบ" },
   unanswered: { en: "(not answered)", th: "(ยังไม่ได้ตอบ)" },
-  openLeft: { en: "{n} question(s) not answered yet. Finish anyway?", th: "ยังมี {n} คำถามที่ยังไม่ได้ตอบ ต้องการเสร็จสิ้นหรือไม่" },
   wrote: { en: "Answer file written: {file}", th: "บันทึกไฟล์คำตอบแล้ว: {file}" },
   hiddenKept: {
     en: "{n} answer(s) belong to questions that no longer apply after a later answer; they are kept in the file but not scored: {ids}",
