@@ -105,6 +105,25 @@ describe("moving around", () => {
     expect(JSON.parse(readFileSync(path, "utf8")).answers.datasets).toEqual([{ id: "a", name: "A", answers: { ds_type: { value: "survey" } } }]);
   });
 
+  it("Esc at Add another dataset? asks the last dataset's type again, and the change is saved", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "assess-nav-"));
+    const { done } = run(
+      [
+        ...profile,
+        { ask: "Name of dataset 1", reply: "A" },
+        { ask: "A: What type", reply: "register" },
+        { ask: "Add another dataset?", reply: NAV("back") },
+        { ask: "A: What type", reply: "survey" },
+        { ask: "Add another dataset?", reply: INTERRUPT },
+      ],
+      cwd,
+    );
+    await expect(done).rejects.toEqual(new ExitError(130));
+    const saved = JSON.parse(readFileSync(join(cwd, "office.session.json"), "utf8"));
+    expect(saved.answers.datasets).toEqual([{ id: "a", name: "A", answers: { ds_type: { value: "survey" } } }]);
+    expect(saved.stage).toBe("datasets");
+  });
+
   it("renames a dataset in the review (its id stays) and refuses to remove the only one", async () => {
     const cwd = mkdtempSync(join(tmpdir(), "assess-nav-"));
     const { prompter, done } = run(
