@@ -299,7 +299,8 @@ Examples:
     .addOption(new Option("--lang <lang>", "interview language (skips the question; problems in it too)").choices(["en", "th"]))
     .option("-o, --output <file>", "answer file to write (default: <institution>.answers.yaml here)")
     .option("--resume <session>", "continue an interrupted interview from its session file")
-    .option("--no-comments", "do not offer a comment after each answer (comments can still be added in review)")
+    .option("--comments", "ask for a comment after each answer (without it, Ctrl-O adds one at any question)")
+    .option("--no-comments", "no comment prompt after each answer (the default)")
     .option("--force", "replace an existing answer file")
     .addHelpText(
       "after",
@@ -313,7 +314,7 @@ Examples:
   $ assess interview -o moe.answers.yaml
   $ assess interview --resume moe.session.json`,
     )
-    .action(async (opts: { lang?: "en" | "th"; output?: string; resume?: string; comments: boolean; force?: boolean }, cmd: Command) => {
+    .action(async (opts: { lang?: "en" | "th"; output?: string; resume?: string; comments?: boolean; force?: boolean }, cmd: Command) => {
       const { interviewFromTerminal } = await import("./commands/interview-terminal.js");
       await interviewFromTerminal({ ...globals(cmd), ...opts });
     });

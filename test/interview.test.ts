@@ -9,7 +9,7 @@ import { checkAnswers } from "../src/core/check-answers.js";
 import { scoreAnswers } from "../src/core/scoring.js";
 import { readAnswerFile } from "../src/io/answers.js";
 import { loadModules } from "../src/io/modules.js";
-import { ExitError } from "../src/errors.js";
+import { ExitError, UsageError } from "../src/errors.js";
 import { INTERRUPT, ScriptedPrompter } from "./helpers/scripted-prompter.js";
 import type { Step } from "./helpers/scripted-prompter.js";
 
@@ -55,7 +55,7 @@ const general: Step[] = [
 const areas: Step[] = [
   { ask: "Which practices are in place?", reply: { attempts: [["mou", "none"], ["dont_know", "sdc"], ["mou"]] } },
   { ask: "Comment", reply: "" },
-  { ask: "When was the register last updated?", reply: { attempts: ["30/06/2025", "2025-02-30", "2025-06-30"] } },
+  { ask: "When was the register last updated?", reply: { attempts: ["30/06/68", "2025-02-30", "2027-01-01", "30/06/2568"] } },
   { ask: "Comment", reply: "" },
   // two_level is hidden: it needs collects_migrant_children = yes
   { ask: "Any other remarks?", reply: "Pilot data only." },
@@ -69,8 +69,8 @@ const reviewAndFinish: Step[] = [
   // the change shows two_level, which is asked before going back to the review
   { ask: "How are records kept?", reply: "paper" },
   { ask: "Comment", reply: "" },
-  { ask: "Review", reply: -1 },
-  { ask: "1 question(s) not answered yet. Finish anyway?", reply: true },
+  { ask: "Review", reply: "finish" },
+  { ask: "1 question(s) not answered yet. Go to one, or finish?", reply: "finish" },
 ];
 
 function tempDir(): string {
@@ -79,7 +79,8 @@ function tempDir(): string {
 
 async function runScript(script: Step[], cwd: string, extra: Parameters<typeof interviewCommand>[0] = {}) {
   const prompter = new ScriptedPrompter(script);
-  const result = await interviewCommand({ modules: MODULES, lang: "en", ...extra }, { prompter, cwd, today: TODAY });
+  // These scripts answer the comment prompt after each answer (--comments); the default offers it on Ctrl-O.
+  const result = await interviewCommand({ modules: MODULES, lang: "en", comments: true, ...extra }, { prompter, cwd, today: TODAY });
   expect(prompter.done).toBe(true);
   return { prompter, result };
 }
@@ -123,12 +124,19 @@ describe("a full interview: two datasets, two modules", () => {
       "expected at least 0",
       '"None of these" cannot be combined with other choices',
       "\"Don't know\" cannot be combined with other choices",
-      '"30/06/2025" is not a date written YYYY-MM-DD (for example 2026-03-31)',
-      '"2025-02-30" is not a date written YYYY-MM-DD (for example 2026-03-31)',
+      'the year in "30/06/68" is not clear: write all four digits, as B.E. (2568) or C.E. (2025)',
+      '"2025-02-30" is not a date that exists (dates are read day/month/year or year-month-day)',
+      "2027-01-01 is after today (2026-11-20)",
     ]);
+    // the date understood is said back: 2568 is a Buddhist-era year
+    expect(prompter.printed).toContain("  → 30 June 2025 (2025-06-30)");
     // position and help are shown before each question
-    expect(prompter.printed).toContain("\nGeneral › Governance\nContext · 1 of 12\nAny records.");
-    expect(prompter.printed.some((t) => t.includes("Area one › Practices\nSharing · 11 of 13"))).toBe(true);
+    // (the section's count is of the questions visible now: the first answer shows a follow-up)
+    expect(prompter.printed).toContain("\nGeneral · Governance · question 1 of 3 in this section · sections done 0 of 5\nAny records.");
+    expect(prompter.printed).toContain("\nGeneral · Governance · question 2 of 4 in this section · sections done 0 of 5\nOf children regardless of status.");
+    // ds_type was answered with the dataset's name; each dataset's section counts once
+    expect(prompter.printed.some((t) => t.includes("General · Datasets › Survey B · question 2 of 3 in this section · sections done 2 of 5"))).toBe(true);
+    expect(prompter.printed.some((t) => t.includes("Area one · Practices · question 1 of 2 in this section · sections done 3 of 5"))).toBe(true);
 
     // the file reads back and scores as the engine scores it
     const loaded = await loadModules(MODULES);
@@ -154,8 +162,8 @@ describe("a full interview: two datasets, two modules", () => {
       { ask: "Do you collect data on migrant children?", reply: "no" },
       { ask: "Comment", reply: "" },
       // gen_coverage is no longer listed in the review
-      { ask: "Review", reply: (choices) => (choices.some((c) => c.name.includes("How complete is the coverage?")) ? -2 : -1) },
-      { ask: "1 question(s) not answered yet. Finish anyway?", reply: true },
+      { ask: "Review", reply: (choices) => (choices.some((c) => c.name.includes("How complete is the coverage?")) ? "listed" : "finish") },
+      { ask: "1 question(s) not answered yet. Go to one, or finish?", reply: "finish" },
     ];
     const { prompter, result } = await runScript([...profile, ...general, ...areas, ...hideInReview], cwd);
     const written = parse(readFileSync(result.output, "utf8"));
@@ -182,7 +190,7 @@ describe("never lose an answer", () => {
   it("Ctrl-C saves, prints the resume command and exits 130; resuming continues at the first open question", async () => {
     const cwd = tempDir();
     const first = new ScriptedPrompter([...profile, ...general.slice(0, 6), { ask: "Are backups tested?", reply: INTERRUPT }]);
-    await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter: first, cwd, today: TODAY })).rejects.toEqual(new ExitError(130));
+    await expect(interviewCommand({ modules: MODULES, lang: "en", comments: true }, { prompter: first, cwd, today: TODAY })).rejects.toEqual(new ExitError(130));
     const session = join(cwd, "fictional-registration-office.session.json");
     expect(first.printed.at(-1)).toContain(`assess interview --resume ${session}`);
     const saved = JSON.parse(readFileSync(session, "utf8"));
@@ -203,34 +211,62 @@ describe("never lose an answer", () => {
     expect(existsSync(session)).toBe(false);
   });
 
-  it("explains a session from another module version and asks changed questions again", async () => {
+  it("after a module changed, keeps answers that still fit and asks again only those that do not", async () => {
     const cwd = tempDir();
     const first = new ScriptedPrompter([...profile, ...general.slice(0, 4), { ask: "Is there a firewall", reply: INTERRUPT }]);
-    await expect(interviewCommand({ modules: MODULES, lang: "en" }, { prompter: first, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    await expect(interviewCommand({ modules: MODULES, lang: "en", comments: true }, { prompter: first, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
 
-    // version 2 of the general module rewords gen_coverage
+    // version 2 of the general module rewords gen_coverage and renames the option "partly"
     const v2 = join(cwd, "modules-v2");
     cpSync(MODULES, v2, { recursive: true });
-    const g = readFileSync(join(v2, "general.yaml"), "utf8").replace("version: 1.0.0", "version: 2.0.0").replace("How complete is the coverage?", "How complete is the coverage today?");
+    const g = readFileSync(join(v2, "general.yaml"), "utf8")
+      .replace("version: 1.0.0", "version: 2.0.0")
+      .replace("How complete is the coverage?", "How complete is the coverage today?")
+      .replace("value: partly", "value: in_part")
+      .replace('in: ["yes", partly]', 'in: ["yes", in_part]');
     writeFileSync(join(v2, "general.yaml"), g);
+    const session = join(cwd, "fictional-registration-office.session.json");
 
     const prompter = new ScriptedPrompter([
       { ask: "Continue with the current questionnaire?", reply: true },
-      { ask: "How complete is the coverage today?", reply: "full" },
-      { ask: "Comment", reply: "" },
+      { ask: "Do you collect data on migrant children?", reply: INTERRUPT },
+    ]);
+    await expect(interviewCommand({ modules: v2, lang: "en", resume: session }, { prompter, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    const explained = prompter.printed.join("\n");
+    expect(explained).toContain("general: 1.0.0 → 2.0.0");
+    expect(explained).toContain("changed questions, answers kept: gen_coverage");
+    expect(explained).toContain("changed questions (asked again): collects_migrant_children");
+    let saved = JSON.parse(readFileSync(session, "utf8"));
+    expect(saved.modules.general).toBe("2.0.0");
+    // the answer that no longer fits stays in the file until it is replaced
+    expect(saved.answers.answers).toEqual({ collects_migrant_children: { value: "partly" }, gen_coverage: { value: "half" } });
+    expect(saved.reask).toEqual(["collects_migrant_children"]);
+
+    // the session remembers its modules folder; the kept answer is not asked again
+    const again = new ScriptedPrompter([
+      { ask: "Do you collect data on migrant children?", reply: "in_part" },
       { ask: "Is there a firewall", reply: INTERRUPT },
     ]);
-    await expect(
-      interviewCommand({ modules: v2, lang: "en", resume: "fictional-registration-office.session.json" }, { prompter, cwd, today: TODAY }),
-    ).rejects.toBeInstanceOf(ExitError);
-    const explained = prompter.printed.join("\n");
-    expect(explained).toContain("The questionnaire has changed since this session was started:");
-    expect(explained).toContain("general: 1.0.0 → 2.0.0");
-    expect(explained).toContain("changed questions (asked again): gen_coverage");
-    const saved = JSON.parse(readFileSync(join(cwd, "fictional-registration-office.session.json"), "utf8"));
-    expect(saved.modules.general).toBe("2.0.0");
-    expect(saved.answers.modules.general).toBe("2.0.0");
-    expect(saved.answers.answers).toEqual({ collects_migrant_children: { value: "partly" }, gen_coverage: { value: "full" } });
+    await expect(interviewCommand({ lang: "en", resume: session }, { prompter: again, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    saved = JSON.parse(readFileSync(session, "utf8"));
+    expect(saved.answers.answers).toEqual({ collects_migrant_children: { value: "in_part" }, gen_coverage: { value: "half" } });
+    expect(saved.reask).toEqual([]);
+  });
+
+  it("answering No to the changed questionnaire leaves the session as it was and says how to go on", async () => {
+    const cwd = tempDir();
+    const first = new ScriptedPrompter([...profile, ...general.slice(0, 2), { ask: "How complete is the coverage?", reply: INTERRUPT }]);
+    await expect(interviewCommand({ modules: MODULES, lang: "en", comments: true }, { prompter: first, cwd, today: TODAY })).rejects.toBeInstanceOf(ExitError);
+    const v2 = join(cwd, "modules-v2");
+    cpSync(MODULES, v2, { recursive: true });
+    writeFileSync(join(v2, "general.yaml"), readFileSync(join(v2, "general.yaml"), "utf8").replace("version: 1.0.0", "version: 2.0.0"));
+    const session = join(cwd, "fictional-registration-office.session.json");
+    const before = readFileSync(session, "utf8");
+    const prompter = new ScriptedPrompter([{ ask: "Continue with the current questionnaire?", reply: false }]);
+    const refused = interviewCommand({ modules: v2, lang: "en", resume: session }, { prompter, cwd, today: TODAY });
+    await expect(refused).rejects.toBeInstanceOf(UsageError);
+    await expect(refused).rejects.toThrow(`assess interview --resume ${session} --modules`);
+    expect(readFileSync(session, "utf8")).toBe(before);
   });
 
   it("never overwrites an existing answer file: a new name is chosen", async () => {

@@ -79,14 +79,14 @@ describe("the interview's prompter", () => {
   it("passes prompts and printed text on without control characters", async () => {
     const seen: string[] = [];
     const inner: Prompter = {
-      select: async (o) => (seen.push(o.message, ...o.choices.map((c) => c.name)), o.choices[0]!.value),
+      select: async (o) => (seen.push(o.message, ...(o.help ?? []).flat(), ...o.choices.map((c) => c.name)), o.choices[0]!.value),
       checkbox: async (o) => (seen.push(o.message, ...o.choices.map((c) => c.name)), []),
       input: async (o) => (seen.push(o.message, o.default ?? ""), ""),
       confirm: async (o) => (seen.push(o.message), true),
       print: (text) => void seen.push(text),
     };
     const p = safePrompter(inner);
-    await p.select({ message: `Resume ${ESC}]0;t\u0007?`, choices: [{ name: `a\rb`, value: 1 }] });
+    await p.select({ message: `Resume ${ESC}]0;t\u0007?`, choices: [{ name: `a\rb`, value: 1 }], help: [[`Esc${ESC}[2J`, `back ${ESC}[2J`]] });
     await p.checkbox({ message: "m\u202E", choices: [{ name: `${ESC}[2Kx`, value: 1 }] });
     await p.input({ message: "Comment", default: `old\n${ESC}[1A` });
     await p.confirm({ message: `ok${ESC}c` });

@@ -194,6 +194,7 @@ describe("merged cells over answer and comment cells", () => {
 describe("text respondents paste, in a returned workbook", () => {
   // Fixed earlier (test/parse-answer.test.ts has them cell by cell): pinned here as a respondent's file holds them.
   it("zero-width spaces, curly quotes, Thai digits, Thai months and B.E. years, a date with a time", async () => {
+    let row = 0;
     const o = (await edited((wb) => {
       const g = wb.getWorksheet(GENERAL)!;
       g.getCell(rowOf(g, "disclosure_log"), 5).value = "ใช่\u200B";
@@ -203,12 +204,15 @@ describe("text respondents paste, in a returned workbook", () => {
       const inst = wb.getWorksheet("Institution")!;
       inst.getCell(rowOf(inst, "assessment_date"), 3).value = "31 ต.ค. 2569";
       const ds = wb.getWorksheet("Datasets")!;
-      const row = rowOf(ds, "ds_last_updated");
+      row = rowOf(ds, "ds_last_updated");
       ds.getCell(row, 4).value = "๑๒ พฤศจิกายน ๒๕๖๙";
       ds.getCell(row, 5).value = 46336.6458;
       ds.getCell(row, 5).numFmt = "General";
     })) as InstitutionResult;
-    expect(o.problems).toEqual([]);
+    // the answer typed as text with a B.E. year is read as B.E. and named at its cell (a warning); nothing else
+    expect(o.problems.map((p) => [p.code, p.severity, p.place, p.args])).toEqual([
+      ["BUDDHIST_ERA_DATE", "warning", `Datasets!D${row}`, { dataset: o.answers.datasets[0]!.name, question: "ds_last_updated", text: "๑๒ พฤศจิกายน ๒๕๖๙", date: "2026-11-12" }],
+    ]);
     expect(o.answers.date).toBe("2026-10-31");
     expect(o.answers.answers.disclosure_log!.value).toBe("yes");
     expect(o.answers.answers.data_governance_policy!.value).toBe("dont_know");

@@ -72,6 +72,26 @@ describe("a filled workbook scores as the same answers in an answer file", () =>
   });
 });
 
+describe("dates typed as text with a Buddhist-era year", () => {
+  it("are read as B.E., score as the same date would, and are named with a warning and their cell", async () => {
+    const file = await readAnswerFile("examples/answers/moe-student-records-fictional.yaml");
+    const expected = scoreRead({ source: file.source, set: file.set!, problems: [] }, modules) as InstitutionResult;
+    const { result } = await roundTrip(file.set!, { labels: "th", buddhistEraText: ["ds_last_updated"] }, "buddhist-era.xlsx");
+    expect(scores(result)).toEqual(scores(expected));
+    expect(result.answers.datasets.map((d) => d.answers.ds_last_updated)).toEqual(file.set!.datasets.map((d) => d.answers.ds_last_updated));
+    const be = result.problems.filter((p) => p.code === "BUDDHIST_ERA_DATE");
+    expect(be.map((p) => [p.severity, p.args])).toEqual(
+      file.set!.datasets
+        .filter((d) => d.answers.ds_last_updated)
+        .map((d) => {
+          const [y, m, day] = String(d.answers.ds_last_updated!.value).split("-");
+          return ["warning", { dataset: d.name, question: "ds_last_updated", text: `${day}/${m}/${Number(y) + 543}`, date: d.answers.ds_last_updated!.value }];
+        }),
+    );
+    for (const p of be) expect(p.place).toMatch(/!\w+\d+$/);
+  });
+});
+
 describe("answers to questions their condition hides", () => {
   it("are kept, not scored, and named with the cell they were read from", async () => {
     const file = await readAnswerFile("examples/answers/moe-student-records-fictional.yaml");

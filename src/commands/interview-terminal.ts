@@ -2,6 +2,7 @@
 import { UsageError } from "../errors.js";
 import { today } from "../io/clock.js";
 import { terminalPrompter } from "../io/prompts.js";
+import { wrappingPrompter } from "../io/wrap-prompter.js";
 import { interviewCommand } from "./interview.js";
 import type { InterviewOptions, InterviewResult } from "./interview.js";
 
@@ -13,5 +14,13 @@ export async function interviewFromTerminal(options: InterviewOptions): Promise<
         "  and score what comes back (assess score returned/), or score answer files: assess score FILE...",
     );
   }
-  return interviewCommand(options, { prompter: await terminalPrompter(), cwd: process.cwd(), today: today() });
+  // A closed terminal (SIGHUP) or a kill (SIGTERM) pauses as Ctrl-C does: the session is saved first.
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.on("SIGTERM", onSignal).on("SIGHUP", onSignal);
+  try {
+    return await interviewCommand(options, { prompter: wrappingPrompter(await terminalPrompter(stop.signal), () => process.stdout.columns || 80), cwd: process.cwd(), today: today() });
+  } finally {
+    process.off("SIGTERM", onSignal).off("SIGHUP", onSignal);
+  }
 }

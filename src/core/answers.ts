@@ -139,10 +139,16 @@ export interface AnswerReasonArgs {
   /** A formula saved without its result (files written by programs, not spreadsheets). */
   NOT_CALCULATED: { formula: string };
   NOT_A_NUMBER: { text: string };
-  /** Cells and CSV fields: several date forms are read. */
+  /** Cells, CSV fields and the interview: several date forms are read (src/core/parse-date.ts). */
   NOT_A_DATE: { text: string };
-  /** The interview: dates are typed YYYY-MM-DD only. */
-  NOT_AN_ISO_DATE: { text: string };
+  /** A date that does not exist (31/02/2025, or month first: 06/30/2025). */
+  NO_SUCH_DATE: { text: string };
+  /** A year that could be either era (2200) or has two digits (68): which year is meant is not known. */
+  DATE_YEAR_UNCLEAR: { text: string };
+  /** A date after today where the question asks when something happened. */
+  DATE_IN_FUTURE: { date: string; today: string };
+  /** A number written so that what was meant is not clear: 1,2 (1.2? 12?), 0x10, 1e1. */
+  NUMBER_UNCLEAR: { text: string };
   /** A workbook's tick cell for one option. */
   NOT_YES_OR_NO: { text: string };
   /** A split select_multiple column of a Kobo or ODK export. */

@@ -59,9 +59,9 @@ export function withAnswer(set: AnswerSet, step: Step, answer: Answer | undefine
   return { ...set, datasets: set.datasets.map((d, i) => (i === step.datasetIndex ? { ...d, answers: put(d.answers) } : d)) };
 }
 
-/** The first visible step with no answer that the user has not chosen to skip. */
-export function firstOpenStep(steps: readonly Step[], set: AnswerSet, skipped: ReadonlySet<string>): number {
-  return steps.findIndex((s) => answerAt(set, s) === undefined && !skipped.has(stepKey(s, set)));
+/** The first visible step with no answer (or one to ask again) that the user has not chosen to skip. */
+export function firstOpenStep(steps: readonly Step[], set: AnswerSet, skipped: ReadonlySet<string>, reask: ReadonlySet<string> = new Set()): number {
+  return steps.findIndex((s) => (answerAt(set, s) === undefined || reask.has(stepKey(s, set))) && !skipped.has(stepKey(s, set)));
 }
 
 /**
@@ -140,4 +140,39 @@ export function diffQuestionnaire(
 export function withoutQuestions(set: AnswerSet, ids: readonly string[]): AnswerSet {
   const drop = (m: Record<string, Answer>) => Object.fromEntries(Object.entries(m).filter(([k]) => !ids.includes(k)));
   return { ...set, answers: drop(set.answers), datasets: set.datasets.map((d) => ({ ...d, answers: drop(d.answers) })) };
+}
+
+/** A section as asked: an institution section once, a dataset section once per dataset. */
+export function groupKey(step: Step): string {
+  return `${step.placed.module.id}/${step.placed.section.id}/${step.datasetIndex ?? ""}`;
+}
+
+export interface Progress {
+  /** The question's place among the questions of its section visible now (1-based), and their count. */
+  k: number;
+  n: number;
+  /** Sections with nothing left to answer, of all sections to go through. */
+  done: number;
+  total: number;
+}
+
+/**
+ * Where step `i` is. The section total counts every section of the chosen modules (dataset
+ * sections once per dataset) whether or not its questions are shown, so it does not move when
+ * a gate hides or shows questions; a section with none shown is done.
+ */
+export function progressAt(q: Questionnaire, set: AnswerSet, steps: readonly Step[], i: number, skipped: ReadonlySet<string>): Progress {
+  const group = groupKey(steps[i]!);
+  const same = steps.filter((s) => groupKey(s) === group);
+  const open = new Set(steps.filter((s) => answerAt(set, s) === undefined && !skipped.has(stepKey(s, set))).map(groupKey));
+  let total = 0;
+  const all: string[] = [];
+  for (const module of q.modules) {
+    for (const section of module.sections) {
+      const copies = section.scope === "institution" ? [""] : set.datasets.map((_d, k) => String(k));
+      for (const c of copies) all.push(`${module.id}/${section.id}/${c}`);
+      total += copies.length;
+    }
+  }
+  return { k: same.indexOf(steps[i]!) + 1, n: same.length, done: all.filter((g) => !open.has(g)).length, total };
 }

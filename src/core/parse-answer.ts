@@ -1,6 +1,8 @@
 // Turning what a respondent wrote (a spreadsheet cell, a CSV field) into an answer value.
 import { answerReason, isIsoDate } from "./answers.js";
 import type { AnswerReason, AnswerValue } from "./answers.js";
+import { readDate } from "./parse-date.js";
+import type { Era } from "./parse-date.js";
 import { DONT_KNOW, NOT_APPLICABLE, SPECIAL_LABELS, offersSpecials, optionsOf } from "./model.js";
 import type { Question, Text } from "./model.js";
 
@@ -16,7 +18,8 @@ export type SheetValue =
 
 export type LabelLang = "en" | "th" | "both";
 
-export type Parsed = { value: AnswerValue } | { error: AnswerReason } | undefined;
+/** `era`: a date typed as text, by the calendar its year was written in. */
+export type Parsed = { value: AnswerValue; era?: Era } | { error: AnswerReason } | undefined;
 
 /** Don't know and Not applicable, however written. */
 const SPECIALS = new Map<string, string>(
@@ -188,42 +191,9 @@ function parseDate(cell: SheetValue, text: string): Parsed {
     const ms = Date.UTC(1899, 11, 30) + Math.floor(cell.value) * 86400000;
     return { value: new Date(ms).toISOString().slice(0, 10) };
   }
-  let iso: string | undefined;
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text) ?? undefined;
-  if (m) iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
-  const d = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
-  if (d) iso = `${d[3]}-${d[2]!.padStart(2, "0")}-${d[1]!.padStart(2, "0")}`;
-  // Thai month names, full or abbreviated, as Thai documents write dates: 31 ต.ค. 2569.
-  const t = /^(\d{1,2})\s*([\u0E00-\u0E7F.]+)\s*(\d{4})$/.exec(text);
-  const month = t ? thaiMonth(t[2]!) : undefined;
-  if (t && month) iso = `${t[3]}-${String(month).padStart(2, "0")}-${t[1]!.padStart(2, "0")}`;
-  if (iso) {
-    iso = fromBuddhistEra(iso);
-    if (isIsoDate(iso)) return { value: iso };
-  }
-  return { error: answerReason("NOT_A_DATE", { text }) };
-}
-
-const THAI_MONTHS: [string, string][] = [
-  ["มกราคม", "ม.ค."],
-  ["กุมภาพันธ์", "ก.พ."],
-  ["มีนาคม", "มี.ค."],
-  ["เมษายน", "เม.ย."],
-  ["พฤษภาคม", "พ.ค."],
-  ["มิถุนายน", "มิ.ย."],
-  ["กรกฎาคม", "ก.ค."],
-  ["สิงหาคม", "ส.ค."],
-  ["กันยายน", "ก.ย."],
-  ["ตุลาคม", "ต.ค."],
-  ["พฤศจิกายน", "พ.ย."],
-  ["ธันวาคม", "ธ.ค."],
-];
-
-/** 1-12 for a Thai month name, full or abbreviated (with or without its dots). */
-function thaiMonth(name: string): number | undefined {
-  const bare = (s: string) => s.replace(/\./g, "");
-  const i = THAI_MONTHS.findIndex(([full, short]) => name === full || bare(name) === bare(short));
-  return i < 0 ? undefined : i + 1;
+  // The interview's reader: the same text means the same date on every channel.
+  const read = readDate(text);
+  return "error" in read ? { error: read.error } : { value: read.value, era: read.era };
 }
 
 function fromBuddhistEra(iso: string): string {

@@ -34,7 +34,19 @@ export const REASON_WORDS: ReasonWords = {
   },
   NOT_A_NUMBER: { en: (a) => `"${a.text}" is not a number`, th: (a) => `"${a.text}" ไม่ใช่ตัวเลข` },
   NOT_A_DATE: { en: (a) => `"${a.text}" is not a date (write it as YYYY-MM-DD, for example 2025-06-30)`, th: (a) => `"${a.text}" ไม่ใช่วันที่ (เขียนในรูปแบบ YYYY-MM-DD เช่น 2025-06-30)` },
-  NOT_AN_ISO_DATE: { en: (a) => `"${a.text}" is not a date written YYYY-MM-DD (for example 2026-03-31)`, th: (a) => `"${a.text}" ไม่ใช่วันที่ในรูปแบบ YYYY-MM-DD (เช่น 2026-03-31)` },
+  NO_SUCH_DATE: {
+    en: (a) => `"${a.text}" is not a date that exists (dates are read day/month/year or year-month-day)`,
+    th: (a) => `"${a.text}" ไม่ใช่วันที่ที่มีอยู่จริง (อ่านวันที่เป็น วัน/เดือน/ปี หรือ ปี-เดือน-วัน)`,
+  },
+  DATE_YEAR_UNCLEAR: {
+    en: (a) => `the year in "${a.text}" is not clear: write all four digits, as B.E. (2568) or C.E. (2025)`,
+    th: (a) => `ปีใน "${a.text}" ไม่ชัดเจน ให้เขียนปีครบสี่หลัก เป็น พ.ศ. (2568) หรือ ค.ศ. (2025)`,
+  },
+  DATE_IN_FUTURE: { en: (a) => `${a.date} is after today (${a.today})`, th: (a) => `${a.date} อยู่หลังวันนี้ (${a.today})` },
+  NUMBER_UNCLEAR: {
+    en: (a) => `"${a.text}" is not clear as a number: write digits, with commas only between thousands (12,345) and a point for decimals`,
+    th: (a) => `"${a.text}" ไม่ชัดเจนว่าเป็นตัวเลขใด ให้เขียนเป็นตัวเลข ใช้จุลภาคคั่นหลักพันเท่านั้น (12,345) และจุดสำหรับทศนิยม`,
+  },
   NOT_YES_OR_NO: { en: (a) => `"${a.text}" is not Yes or No`, th: (a) => `"${a.text}" ไม่ใช่ "ใช่" หรือ "ไม่ใช่"` },
   NOT_ONE_OR_ZERO: { en: (a) => `"${a.text}" is neither 1 nor 0`, th: (a) => `"${a.text}" ไม่ใช่ 1 หรือ 0` },
   CHOSEN_WITH_TICKS: {

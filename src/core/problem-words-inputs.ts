@@ -216,6 +216,10 @@ export const INPUT_WORDS = {
       return `หน่วยงาน "${a.institution}" ไม่มีแถว _date ที่อ่านได้ (วันที่ตอบแบบสอบถาม YYYY-MM-DD)`;
     },
   },
+  BUDDHIST_ERA_DATE: {
+    en: (a) => `${a.dataset ? `${a.dataset}: ` : ""}${a.question}: "${a.text}" has a Buddhist-era year and was read as ${a.date}`,
+    th: (a) => `${a.dataset ? `${a.dataset}: ` : ""}${a.question}: "${a.text}" เป็นปี พ.ศ. จึงอ่านเป็น ${a.date}`,
+  },
   UNKNOWN_ROW: {
     en: (a) => `row ${a.row} has question id "${a.id}", which is not in this questionnaire; it was ignored`,
     th: (a) => `แถว ${a.row} มีรหัสคำถาม "${a.id}" ซึ่งไม่อยู่ในแบบสอบถามนี้ จึงไม่ได้อ่าน`,

@@ -145,6 +145,8 @@ export interface InputProblemArgs {
   INSTITUTION_NAME_MISSING: { in: "workbook" | "submission" };
   DATE_MISSING: { in: "workbook"; reason: AnswerReason } | { in: "submission" } | { in: "csv"; institution: string };
   UNKNOWN_ROW: { row: number; id: string };
+  /** A date typed as text with a Buddhist-era year (2568): read as B.E. (2568 − 543 = 2025); said, as a spreadsheet would not. */
+  BUDDHIST_ERA_DATE: { dataset?: string; question: string; text: string; date: string };
   DUPLICATE_ROW: { id: string; first: number };
   /** A dataset row (first layout) or column (issue 16 layout) with answers but no name. */
   DATASET_NAME_MISSING: { row: number } | { column: string };

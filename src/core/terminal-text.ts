@@ -41,3 +41,17 @@ function clean(s: string, newlines: boolean): string {
 function strip(s: string): string {
   return s.replace(CONTROLS, "");
 }
+
+/** The prompts' own words on a terminal (key hints, yes and no), in the interviewer's language. */
+export const PROMPT_WORDS = {
+  navigate: { en: "navigate", th: "เลื่อน" },
+  select: { en: "select", th: "เลือก" },
+  submit: { en: "submit", th: "ยืนยัน" },
+  all: { en: "all", th: "ทั้งหมด" },
+  invert: { en: "invert", th: "สลับ" },
+  space: { en: "space", th: "เว้นวรรค" },
+  yes: { en: "Yes", th: "ใช่" },
+  no: { en: "No", th: "ไม่ใช่" },
+  yesNoKeys: { en: "y/n", th: "y = ใช่, n = ไม่ใช่" },
+  yesNoError: { en: 'Answer "y" (Yes) or "n" (No).', th: 'ตอบ "y" (ใช่) หรือ "n" (ไม่ใช่)' },
+} as const;

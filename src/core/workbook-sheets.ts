@@ -144,6 +144,9 @@ export function record(
   }
   if (parsed) {
     answers[q.id] = { value: parsed.value as AnswerValue, ...(comment ? { comment } : {}) };
+    if (parsed.era === "be" && shown.kind === "text") {
+      push("BUDDHIST_ERA_DATE", { ...(dataset ? { dataset: dataset.name } : {}), question: q.id, text: shown.text, date: String(parsed.value) }, place, "warning");
+    }
     places.set(placeKey(dataset?.id, q.id), place);
   }
   else if (comment) {

@@ -104,7 +104,7 @@ async function moveAside(lockPath: string, seen: string): Promise<boolean> {
   return moved === seen;
 }
 
-function parseHolder(text: string): LockHolder | undefined {
+export function parseHolder(text: string): LockHolder | undefined {
   try {
     const v = JSON.parse(text) as Partial<LockHolder>;
     if (typeof v.command === "string" && Number.isInteger(v.pid) && typeof v.host === "string" && typeof v.started === "string") {
@@ -117,7 +117,7 @@ function parseHolder(text: string): LockHolder | undefined {
 }
 
 /** Whether a process runs on this computer (EPERM: it runs, as another user). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

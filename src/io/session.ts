@@ -12,7 +12,7 @@ import { readBounded } from "./read-bounded.js";
 export const SESSION_FORMAT = "assess-session/1";
 export const SESSION_SUFFIX = ".session.json";
 
-export type Stage = "datasets" | "modules" | "questions" | "review";
+export type Stage = "profile" | "datasets" | "modules" | "questions" | "review";
 
 export interface Session {
   format: typeof SESSION_FORMAT;
@@ -25,6 +25,12 @@ export interface Session {
   fingerprints: Record<string, string>;
   /** Steps the user chose to answer later (stepKey). */
   skipped: string[];
+  /** Steps whose answer no longer fits a changed question: kept here until answered again (stepKey). */
+  reask?: string[];
+  /** Profile questions already answered (stage "profile"), so a resumed interview asks only the rest. */
+  asked?: string[];
+  /** The modules folder the interview was started with (--modules), absolute; none for the built-in modules. */
+  modulesDir?: string;
   answers: AnswerSet;
 }
 

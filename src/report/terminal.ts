@@ -72,8 +72,11 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   const lines: string[] = [];
   const where = [inst.ministry, inst.department].filter(Boolean).map((s) => t(s!)).join(" · ");
   lines.push(chalk.bold(`${t(inst.name)}${r.fictional && !/fictional/i.test(inst.name) ? chalk.dim(" (fictional)") : ""}`));
-  const modulesUsed = sc.modules.map((m) => `${t(m.id)} ${t(m.version)}`).join(", ");
-  lines.push(chalk.dim(`  ${[where, t(sc.date), modulesUsed, `${r.datasets.length} dataset${r.datasets.length === 1 ? "" : "s"}`, t(r.source)].filter(Boolean).join(" · ")}`));
+  // Modules by their titles where loaded (ids mean nothing to the official across the table).
+  const title = (id: string) => t(modules.find((m) => m.id === id)?.title[lang] ?? id);
+  const modulesUsed = sc.modules.map((m) => `${title(m.id)} ${t(m.version)}`).join(", ");
+  const datasets = lang === "en" ? `${r.datasets.length} dataset${r.datasets.length === 1 ? "" : "s"}` : w("datasetCount", lang, { n: r.datasets.length });
+  lines.push(chalk.dim(`  ${[where, t(sc.date), modulesUsed, datasets, t(r.source)].filter(Boolean).join(" · ")}`));
   lines.push("");
   const rows = DIMENSIONS.map((d) => tallyRow(DIMENSION_LABELS[d][lang], sc.dimensions[d]));
   const without = sc.findings?.find((f) => f.code === "OVERALL_NOT_SHOWN")?.args.without ?? DIMENSIONS.filter((d) => sc.dimensions[d].score === undefined);
@@ -82,7 +85,7 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   lines.push("");
 
   if (sc.byModule.length > 1) {
-    const mrows = sc.byModule.map((m) => [t(m.module), ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), pct(overallCompleteness(m.dimensions))]);
+    const mrows = sc.byModule.map((m) => [title(m.module), ...DIMENSIONS.map((d) => fmtScore(m.dimensions[d].score)), pct(overallCompleteness(m.dimensions))]);
     lines.push(table([w("module", lang), ...DIMENSIONS.map((d) => DIMENSION_LABELS[d][lang]), w("completenessTitle", lang)], mrows, [false, true, true, true, true]).trimEnd());
     lines.push("");
   }
@@ -101,14 +104,14 @@ export function renderScorecard(r: InstitutionResult, modules: readonly Module[]
   for (const g of critical) {
     const q = index.get(g.question)?.question;
     const on = g.criticalDatasets.length ? ` — ${g.criticalDatasets.map((id) => t(r.datasets.find((d) => d.id === id)?.name ?? id)).join(", ")}` : "";
-    lines.push(`  ${chalk.red("!")} ${t(q ? q.label[lang] : g.question)} ${chalk.dim(`[${t(g.question)} · ${g.dimension}${g.unknown ? " · don't know" : ""}]`)}${on}`);
+    lines.push(`  ${chalk.red("!")} ${t(q ? q.label[lang] : g.question)} ${chalk.dim(`[${t(g.question)} · ${DIMENSION_LABELS[g.dimension][lang]}${g.unknown ? ` · ${w("dontKnow", lang)}` : ""}]`)}${on}`);
   }
   lines.push("");
   const recs = sc.gaps.filter((g) => g.recommendations.length > 0).slice(0, topN);
   if (recs.length) {
     lines.push(chalk.bold(w("topRecommendations", lang)));
     recs.forEach((g, i) => {
-      lines.push(`  ${i + 1}. ${t(g.recommendations[0]![lang])} ${chalk.dim(`[${t(g.question)}, gap ${num(g.gap)}]`)}`);
+      lines.push(`  ${i + 1}. ${t(g.recommendations[0]![lang])} ${chalk.dim(`[${t(g.question)}, ${w("gapOf", lang, { n: num(g.gap) })}]`)}`);
     });
     lines.push("");
   }

@@ -41,6 +41,8 @@ export const W = {
   question: { en: "Question", th: "คำถาม" },
   dimension: { en: "Dimension", th: "ด้าน" },
   gap: { en: "Gap", th: "ช่องว่าง" },
+  gapOf: { en: "gap {n}", th: "ช่องว่าง {n}" },
+  datasetCount: { en: "{n} dataset(s)", th: "ชุดข้อมูล {n} ชุด" },
   recommendation: { en: "Recommendation", th: "ข้อเสนอแนะ" },
   critical: { en: "critical", th: "วิกฤต" },
   dontKnowRate: { en: "Don't know rate", th: "อัตราคำตอบไม่ทราบ" },

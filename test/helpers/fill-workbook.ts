@@ -19,6 +19,8 @@ export interface FillOptions {
   richText?: string[];
   /** Write comments of these questions as hyperlinks. */
   hyperlinks?: string[];
+  /** Type these date answers as text, day/month/Buddhist-era year ("30/06/2568"), as Thai offices write them. */
+  buddhistEraText?: string[];
 }
 
 export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: readonly Module[], options: FillOptions = {}): Promise<Buffer> {
@@ -58,6 +60,10 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
       if (options.numbersAsText?.includes(q.id)) return Number(v).toLocaleString("en-US");
       if (options.formulas?.includes(q.id)) return { formula: `${Number(v)}*1`, result: Number(v) } as ExcelJS.CellFormulaValue;
       return Number(v);
+    }
+    if (q.type === "date" && options.buddhistEraText?.includes(q.id)) {
+      const [y, m, d] = String(v).split("-");
+      return `${d}/${m}/${Number(y) + 543}`;
     }
     if (q.type === "date") return new Date(`${String(v)}T00:00:00Z`);
     if (q.type === "text" && options.richText?.includes(q.id)) {
