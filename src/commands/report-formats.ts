@@ -58,25 +58,63 @@ async function withAnswers(report: Report, answers: AnswerRows): Promise<Report>
 }
 
 /**
- * report.json as JSON.stringify(report, null, 2) would write it, with the answer table
- * written institution by institution instead of built in memory.
+ * report.json as JSON.stringify(report, null, 2) would write it, in parts: the report's
+ * sections and long tables element by element (never the whole text at once), and the
+ * answer table institution by institution as it is read back.
  */
 async function* reportJson(report: Report, answers: AnswerRows): AsyncGenerator<string> {
   // A mismatch is a bug in assess: said in English, as internal errors are. The rows are typed; the rest is checked.
   const problems = checkSchema("report", report, "report.json");
   if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
-  const whole = `${JSON.stringify(report, null, 2)}\n`;
-  const mark = '\n  "answers": [],\n';
-  const at = whole.indexOf(mark);
-  if (at < 0) throw new InternalError("report.json: the answer table is not where it belongs");
-  yield `${whole.slice(0, at)}\n  "answers": [`;
+  const keys = Object.keys(report).filter((k) => jsonValue(report[k as keyof Report]));
+  yield "{";
+  for (const [n, key] of keys.entries()) {
+    yield `${n ? "," : ""}\n  ${JSON.stringify(key)}: `;
+    if (key === "answers") yield* answerTable(answers);
+    else yield* jsonParts(report[key as keyof Report], 1);
+  }
+  yield keys.length ? "\n}\n" : "}\n";
+}
+
+/** Whether JSON.stringify writes a property of this value (it leaves out undefined and functions). */
+function jsonValue(v: unknown): boolean {
+  return v !== undefined && typeof v !== "function" && typeof v !== "symbol";
+}
+
+/** A value at `depth` as JSON.stringify(…, null, 2) writes it inside its parents: objects and arrays down to depth 2 part by part. */
+function* jsonParts(value: unknown, depth: number): Generator<string> {
+  const pad = "  ".repeat(depth);
+  const whole = () => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+  if (depth > 2 || value === null || typeof value !== "object") return yield whole();
+  if (Array.isArray(value)) {
+    if (!value.length) return yield "[]";
+    yield "[";
+    for (const [n, v] of value.entries()) {
+      yield `${n ? "," : ""}\n${pad}  `;
+      if (jsonValue(v)) yield* jsonParts(v, depth + 1);
+      else yield "null";
+    }
+    return yield `\n${pad}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => jsonValue(v));
+  if (!entries.length) return yield "{}";
+  yield "{";
+  for (const [n, [k, v]] of entries.entries()) {
+    yield `${n ? "," : ""}\n${pad}  ${JSON.stringify(k)}: `;
+    yield* jsonParts(v, depth + 1);
+  }
+  yield `\n${pad}}`;
+}
+
+/** The answer table, read back from the spill institution by institution. */
+async function* answerTable(answers: AnswerRows): AsyncGenerator<string> {
   let first = true;
   for await (const batch of answers.batches()) {
     if (!batch.length) continue;
-    yield `${first ? "" : ","}${batch.map((row) => `\n    ${JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")}`).join(",")}`;
+    yield `${first ? "[" : ","}${batch.map((row) => `\n    ${JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")}`).join(",")}`;
     first = false;
   }
-  yield `${first ? "" : "\n  "}],\n${whole.slice(at + mark.length)}`;
+  yield first ? "[]" : "\n  ]";
 }
 
 export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {

@@ -29,7 +29,7 @@ import type { DuplicateRule } from "../core/duplicates.js";
 import { ACTION_PLAN_FILE } from "../core/compare-action-plan.js";
 
 import { FORMAT_WRITERS, REPORT_FORMATS } from "./report-formats.js";
-import { INSTITUTION_PAGES } from "../core/report-pages.js";
+import { INSTITUTION_PAGES, INSTITUTION_PAGES_ABOVE } from "../core/report-pages.js";
 import type { FormatWriter, ReportFormat } from "./report-formats.js";
 import { writeStaged } from "../io/staging.js";
 
@@ -129,8 +129,16 @@ async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: R
     for (const f of formats) await writers[f].write(report, stage, spill.rows(order));
     // Beside the XLSX report: the action plan the next round's `assess compare --action-plan` reads back.
     if (formats.includes("xlsx")) {
-      const [{ buildActionPlanWorkbook }, { writeWorkbook }] = await Promise.all([import("../report/action-plan.js"), import("../io/xlsx.js")]);
-      await writeFileAtomic(join(stage, ACTION_PLAN_FILE), await writeWorkbook(buildActionPlanWorkbook(report)), { force: true });
+      const { buildActionPlanWorkbook } = await import("../report/action-plan.js");
+      const spec = buildActionPlanWorkbook(report);
+      if (report.institutions.length > INSTITUTION_PAGES_ABOVE) {
+        // A row per gap of thousands of institutions: streamed, as report.xlsx is.
+        const { writeWorkbookStreaming } = await import("../io/xlsx-stream.js");
+        await writeWorkbookStreaming(join(stage, ACTION_PLAN_FILE), spec);
+      } else {
+        const { writeWorkbook } = await import("../io/xlsx.js");
+        await writeFileAtomic(join(stage, ACTION_PLAN_FILE), await writeWorkbook(spec), { force: true });
+      }
     }
   });
   streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${order.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);

@@ -69,17 +69,18 @@ async function addSheet(wb: Workbook, s: SheetSpec, font: Font | undefined): Pro
   for (const m of s.merges ?? []) ws.mergeCells(m);
   for (const ref of s.colorScales ?? []) ws.addConditionalFormatting(colourScale(ref));
   if (s.autoFilter) ws.autoFilter = s.autoFilter;
-  if (s.protect) {
-    await ws.protect("", {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      sort: false,
-      autoFilter: true,
-    });
-  }
+  if (s.protect) await ws.protect("", SHEET_PROTECTION);
 }
+
+/** A protected sheet: only unlocked cells change, with no password so nobody is locked out. */
+export const SHEET_PROTECTION = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  sort: false,
+  autoFilter: true,
+};
 
 /**
  * Row heights for wrapped text. Spreadsheet programs do not re-fit rows when they open a
@@ -146,6 +147,11 @@ export function writeCell(cell: Cell, spec: CellSpec, base?: Font): void {
  * which it writes as it is; no two left adjacent and equal, so it finds nothing to merge.
  */
 function writeValidations(ws: Worksheet, s: SheetSpec): void {
+  Object.assign((ws as unknown as { dataValidations: { model: Record<string, DataValidation> } }).dataValidations.model, validationRanges(s));
+}
+
+/** The sheet's data validations by range address, as writeValidations gives them to exceljs (also for xlsx-stream.ts). */
+export function validationRanges(s: SheetSpec): Record<string, DataValidation> {
   const runs: { top: number; bottom: number; col: number; key: string; dv: DataValidation }[] = [];
   const width = Math.max(0, ...s.rows.map((r) => r.length));
   for (let c = 0; c < width; c++) {
@@ -169,11 +175,12 @@ function writeValidations(ws: Worksheet, s: SheetSpec): void {
       rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, left);
     } else rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, { top: run.top, bottom: run.bottom, left: run.col, right: run.col, dv: run.dv });
   }
-  const model = (ws as unknown as { dataValidations: { model: Record<string, DataValidation> } }).dataValidations.model;
+  const model: Record<string, DataValidation> = {};
   for (const r of rects.values()) {
     const first = `${columnLetter(r.left)}${r.top}`;
     model[r.top === r.bottom && r.left === r.right ? first : `${first}:${columnLetter(r.right)}${r.bottom}`] = r.dv;
   }
+  return model;
 }
 
 function validation(v: Validation): DataValidation {
