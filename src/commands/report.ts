@@ -2,7 +2,7 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
 import { buildReport } from "../core/report.js";
 import { answerRows } from "../core/report-answers.js";
-import { slimResult } from "../core/report-slim.js";
+import { slimPool, slimResult } from "../core/report-slim.js";
 import { questionIndex } from "../core/questionnaire.js";
 import { AnswerSpill } from "../io/answer-spill.js";
 import type { Report } from "../core/report-model.js";
@@ -86,7 +86,7 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
   try {
     const spilled = new Map<InstitutionResult, number>();
     const index = questionIndex(modules);
-    const pool = new Map<string, string>();
+    const pool = slimPool();
     const keep = async (r: InstitutionResult) => {
       const slim = slimResult(r, pool);
       spilled.set(slim, spilled.size);
@@ -129,15 +129,15 @@ async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: R
     for (const f of formats) await writers[f].write(report, stage, spill.rows(order));
     // Beside the XLSX report: the action plan the next round's `assess compare --action-plan` reads back.
     if (formats.includes("xlsx")) {
-      const { buildActionPlanWorkbook } = await import("../report/action-plan.js");
-      const spec = buildActionPlanWorkbook(report);
+      const { actionPlanRows, actionPlanSheets, buildActionPlanWorkbook } = await import("../report/action-plan.js");
       if (report.institutions.length > INSTITUTION_PAGES_ABOVE) {
-        // A row per gap of thousands of institutions: streamed, as report.xlsx is.
+        // A row per gap of thousands of institutions: streamed, as report.xlsx is, made as written.
         const { writeWorkbookStreaming } = await import("../io/xlsx-stream.js");
-        await writeWorkbookStreaming(join(stage, ACTION_PLAN_FILE), spec);
+        const spec = actionPlanSheets(report);
+        await writeWorkbookStreaming(join(stage, ACTION_PLAN_FILE), spec, { sheet: spec.sheets[0]!.name, rows: actionPlanRows(report) });
       } else {
         const { writeWorkbook } = await import("../io/xlsx.js");
-        await writeFileAtomic(join(stage, ACTION_PLAN_FILE), await writeWorkbook(spec), { force: true });
+        await writeFileAtomic(join(stage, ACTION_PLAN_FILE), await writeWorkbook(buildActionPlanWorkbook(report)), { force: true });
       }
     }
   });

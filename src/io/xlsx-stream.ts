@@ -7,7 +7,7 @@ import type { Writable } from "node:stream";
 import type { CellSpec, WorkbookSpec } from "../core/workbook.js";
 import { outputError } from "../errors.js";
 import { displayPath } from "./fs.js";
-import { SHEET_PROTECTION, colourScale, latinRowHeight, sheetOptions, validationRanges, writeCell } from "./xlsx.js";
+import { SHEET_PROTECTION, ValidationRanges, colourScale, latinRowHeight, sheetOptions, writeCell } from "./xlsx.js";
 
 /**
  * exceljs writes a sheet's rows into the zip without waiting for it to take them: the rows
@@ -20,7 +20,7 @@ async function taken(ws: unknown): Promise<void> {
 }
 
 /** `more`: rows to add, as they come, after the spec's own rows of the sheet of that name. */
-export async function writeWorkbookStreaming(path: string, spec: WorkbookSpec, more?: { sheet: string; rows: AsyncIterable<CellSpec[]> }): Promise<void> {
+export async function writeWorkbookStreaming(path: string, spec: WorkbookSpec, more?: { sheet: string; rows: AsyncIterable<readonly (CellSpec | undefined)[]> | Iterable<readonly (CellSpec | undefined)[]> }): Promise<void> {
   const ExcelJS = ((await import("exceljs")) as unknown as { default: typeof import("exceljs") }).default;
   try {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
@@ -44,17 +44,20 @@ export async function writeWorkbookStreaming(path: string, spec: WorkbookSpec, m
         if (h !== undefined) r.height = h;
         r.commit();
       };
+      const validations = new ValidationRanges();
       for (const [k, row] of s.rows.entries()) {
         add(row);
+        validations.add(row);
         if (k % 256 === 255) await taken(ws);
       }
       if (s.name === more?.sheet) {
         for await (const row of more.rows) {
           add(row);
+          validations.add(row);
           await taken(ws);
         }
       }
-      Object.assign((ws as unknown as { dataValidations: { model: object } }).dataValidations.model, validationRanges(s));
+      Object.assign((ws as unknown as { dataValidations: { model: object } }).dataValidations.model, validations.ranges());
       for (const ref of s.colorScales ?? []) ws.addConditionalFormatting(colourScale(ref));
       if (s.autoFilter) ws.autoFilter = s.autoFilter;
       if (s.protect) await ws.protect("", SHEET_PROTECTION);

@@ -36,9 +36,15 @@ const WORDS = {
 const t = (key: keyof typeof WORDS, L: Lang) => WORDS[key][L];
 
 export function buildActionPlanWorkbook(r: Report): WorkbookSpec {
+  const spec = actionPlanSheets(r);
+  spec.sheets[0]!.rows.push(...actionPlanRows(r));
+  return spec;
+}
+
+/** The action plan's sheets, its recommendations not yet in: their rows come from actionPlanRows, one at a time for thousands. */
+export function actionPlanSheets(r: Report): WorkbookSpec {
   const L = r.lang;
   const labels = ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s][L]);
-  const statusList = `${ACTION_META_SHEET}!$A$3:$A$${2 + labels.length}`;
   const C = ACTION_COLUMNS;
   const header: [number, string][] = [
     [C.id, "id"],
@@ -58,28 +64,7 @@ export function buildActionPlanWorkbook(r: Report): WorkbookSpec {
   const intro = r.fictional ? `${t("intro", L)} ${w("fictional", L)}` : t("intro", L);
   const rows: (CellSpec | undefined)[][] = [[undefined, { value: `${r.title}: ${t("title", L)}`, bold: true, size: 14 }], [undefined, { value: intro, italic: true }]];
   rows.push(header.map(([, v]) => ({ value: v, ...HEAD })));
-  for (const i of r.institutions) {
-    for (const g of i.gaps) {
-      const row = rows.length + 1;
-      const moduleTitle = i.byModule.find((m) => m.module === g.module)?.title ?? g.module;
-      rows.push([
-        { value: actionId(i.id, g.question) },
-        { value: i.name, wrap: true },
-        { value: moduleTitle, wrap: true },
-        { value: `${g.label}${g.datasets.length ? ` (${g.datasets.join(", ")})` : ""}`, wrap: true },
-        { value: dim(g.dimension, L) },
-        { value: g.gap, numFmt: "0.00", align: "right" },
-        { value: g.priority in WORDS ? t(g.priority as "essential", L) : g.priority },
-        { value: g.critical ? w("critical", L) : "", bold: g.critical, color: g.critical ? "B00020" : undefined },
-        { value: g.recommendation ?? "", wrap: true },
-        { value: null, unlocked: true, fill: EDIT_FILL, wrap: true },
-        { value: null, unlocked: true, fill: EDIT_FILL, numFmt: "yyyy-mm-dd", validation: { custom: `OR(ISBLANK(${columnLetter(C.target)}${row}),ISNUMBER(${columnLetter(C.target)}${row}))`, prompt: { title: t("target", L), text: t("dateHint", L) }, error: { title: t("target", L), text: t("dateHint", L) } } },
-        { value: labels[0]!, unlocked: true, fill: EDIT_FILL, validation: { list: statusList, prompt: { title: t("status", L), text: t("pickStatus", L) }, error: { title: t("status", L), text: t("pickStatus", L), stop: true } } },
-        { value: null, unlocked: true, fill: EDIT_FILL, wrap: true },
-      ]);
-    }
-  }
-  for (const row of rows) for (const cell of row) if (typeof cell?.value === "string") cell.value = fitCell(cell.value, L);
+  fitRows(rows, L);
   return {
     title: `${r.title}: ${t("title", L)}`,
     date: new Date(`${r.date}T00:00:00Z`),
@@ -99,4 +84,40 @@ export function buildActionPlanWorkbook(r: Report): WorkbookSpec {
       },
     ],
   };
+}
+
+/** One row per recommendation, below the sheet's three rows of title and header. */
+export function* actionPlanRows(r: Report): Generator<(CellSpec | undefined)[]> {
+  const L = r.lang;
+  const labels = ACTION_STATUSES.map((s) => ACTION_STATUS_LABELS[s][L]);
+  const statusList = `${ACTION_META_SHEET}!$A$3:$A$${2 + labels.length}`;
+  const C = ACTION_COLUMNS;
+  let row = ACTION_HEADER_ROW;
+  for (const i of r.institutions) {
+    for (const g of i.gaps) {
+      row++;
+      const moduleTitle = i.byModule.find((m) => m.module === g.module)?.title ?? g.module;
+      const cells: (CellSpec | undefined)[] = [
+        { value: actionId(i.id, g.question) },
+        { value: i.name, wrap: true },
+        { value: moduleTitle, wrap: true },
+        { value: `${g.label}${g.datasets.length ? ` (${g.datasets.join(", ")})` : ""}`, wrap: true },
+        { value: dim(g.dimension, L) },
+        { value: g.gap, numFmt: "0.00", align: "right" },
+        { value: g.priority in WORDS ? t(g.priority as "essential", L) : g.priority },
+        { value: g.critical ? w("critical", L) : "", bold: g.critical, color: g.critical ? "B00020" : undefined },
+        { value: g.recommendation ?? "", wrap: true },
+        { value: null, unlocked: true, fill: EDIT_FILL, wrap: true },
+        { value: null, unlocked: true, fill: EDIT_FILL, numFmt: "yyyy-mm-dd", validation: { custom: `OR(ISBLANK(${columnLetter(C.target)}${row}),ISNUMBER(${columnLetter(C.target)}${row}))`, prompt: { title: t("target", L), text: t("dateHint", L) }, error: { title: t("target", L), text: t("dateHint", L) } } },
+        { value: labels[0]!, unlocked: true, fill: EDIT_FILL, validation: { list: statusList, prompt: { title: t("status", L), text: t("pickStatus", L) }, error: { title: t("status", L), text: t("pickStatus", L), stop: true } } },
+        { value: null, unlocked: true, fill: EDIT_FILL, wrap: true },
+      ];
+      fitRows([cells], L);
+      yield cells;
+    }
+  }
+}
+
+function fitRows(rows: (CellSpec | undefined)[][], L: Lang): void {
+  for (const row of rows) for (const cell of row) if (typeof cell?.value === "string") cell.value = fitCell(cell.value, L);
 }
