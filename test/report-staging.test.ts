@@ -95,7 +95,9 @@ describe("a report of more institutions than one page holds", () => {
     const rows = plan.rows.length + ACTION_HEADER_ROW;
     // exceljs reads a range's validation back cell by cell.
     for (const r of [ACTION_HEADER_ROW + 1, rows]) expect(sheet.dataValidations.model[`L${r}`]).toMatchObject({ type: "list" });
-    expect(sheet.dataValidations.model[`K${rows}`]).toMatchObject({ type: "custom", formulae: [`OR(ISBLANK(K${rows}),ISNUMBER(K${rows}))`] });
+    // The date check: one validation over the column, its formula on the first row (Excel reads it relative to each cell).
+    const first = ACTION_HEADER_ROW + 1;
+    for (const r of [first, rows]) expect(sheet.dataValidations.model[`K${r}`]).toMatchObject({ type: "custom", formulae: [`OR(ISBLANK(K${first}),ISNUMBER(K${first}))`] });
     const again = mkdtempSync(join(tmpdir(), "assess-pages-"));
     await reportCommand({ ...all, output: again }, quiet);
     for (const f of ["report.xlsx", "report.docx", "report.json", "report.html", ACTION_PLAN_FILE]) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);

@@ -90,6 +90,11 @@ function barsSvg(items: { label: string; score?: number; band: DimensionScore["b
 
 /** `pages`: the institutions' page names, when their sections are pages of their own (report-pages.ts). */
 export function renderHtml(r: Report, pages?: readonly string[]): string {
+  return htmlLines(r, pages).join("\n");
+}
+
+/** The report's HTML as lines to be joined with a line break: written one by one, never as one string (thousands of institutions). */
+export function htmlLines(r: Report, pages?: readonly string[]): string[] {
   const L = r.lang;
   const e = esc;
   const s: string[] = [];
@@ -124,7 +129,8 @@ export function renderHtml(r: Report, pages?: readonly string[]): string {
   s.push(table([e(w("institution", L)), e(w("dataset", L)), ...r.dataMap.variables.map((v) => e(v.label))], r.dataMap.rows.map((row) => [td(e(row.institutionName)), td(e(row.datasetName)), ...r.dataMap.variables.map((v) => { const c = row.coverage[v.id] ?? "unknown"; return `<td class="${c}" style="text-align:center" title="${e(w(c, L))}">${mark[c]}</td>`; })])));
 
   s.push(`<h2 id="institutions">${e(w("institutions", L))}</h2>`);
-  if (pages) s.push(`<ul>${r.institutions.map((i, k) => `<li><a href="${INSTITUTION_PAGES}/${e(pages[k]!)}.html">${e(i.name)}</a></li>`).join("")}</ul>`);
+  // The heatmap's rows are the institutions in report order: their sections may be written from elsewhere (report-formats.ts).
+  if (pages) s.push(`<ul>${r.heatmap.institutions.map((i, k) => `<li><a href="${INSTITUTION_PAGES}/${e(pages[k]!)}.html">${e(i.name)}</a></li>`).join("")}</ul>`);
   else for (const i of r.institutions) s.push(...institutionHtml(i, L));
 
   s.push(`<h2 id="cross-cutting">${e(w("crossCutting", L))}</h2><h3>${e(w("commonGaps", L))}</h3>`);
@@ -140,7 +146,7 @@ export function renderHtml(r: Report, pages?: readonly string[]): string {
   s.push(`<ul>${r.methodology.rules.map((x) => `<li>${e(METHOD_RULE_WORDS[x][L])}</li>`).join("")}</ul>`);
   s.push(`<p>${e(w("modulesUsed", L))}:</p>`, table([e(w("module", L)), "id", "version"], r.modules.map((m) => [td(e(m.title)), td(e(m.id)), td(e(m.version))])));
   s.push(`</body></html>\n`);
-  return s.join("\n");
+  return s;
 }
 
 /** One institution's section: a heading, its scorecard by module, its gaps ranked. */

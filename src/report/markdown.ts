@@ -42,6 +42,11 @@ function scoreCell(c: DimensionScore): string {
 
 /** `pages`: the institutions' page names, when their sections are pages of their own (report-pages.ts). */
 export function renderMarkdown(r: Report, pages?: readonly string[]): string {
+  return markdownLines(r, pages).join("\n");
+}
+
+/** The report's Markdown as lines to be joined with a line break (the last one empty): written one by one for thousands of institutions. */
+export function markdownLines(r: Report, pages?: readonly string[]): string[] {
   const L = r.lang;
   const out: string[] = [];
   const t = mdText;
@@ -90,7 +95,8 @@ export function renderMarkdown(r: Report, pages?: readonly string[]): string {
   out.push(table([w("institution", L), w("dataset", L), ...r.dataMap.variables.map((v) => t(v.label))], r.dataMap.rows.map((row) => [t(row.institutionName), t(row.datasetName), ...r.dataMap.variables.map((v) => mark[row.coverage[v.id] ?? "unknown"])])));
 
   out.push("", `## ${w("institutions", L)}`);
-  if (pages) out.push("", ...r.institutions.map((i, k) => `- [${t(i.name)}](${INSTITUTION_PAGES}/${pages[k]}.md)`));
+  // The heatmap's rows are the institutions in report order: their sections may be written from elsewhere (report-formats.ts).
+  if (pages) out.push("", ...r.heatmap.institutions.map((i, k) => `- [${t(i.name)}](${INSTITUTION_PAGES}/${pages[k]}.md)`));
   else for (const i of r.institutions) out.push(...institutionLines(i, L));
 
   out.push("", `## ${w("crossCutting", L)}`, "", `### ${w("commonGaps", L)}`, "");
@@ -112,7 +118,8 @@ export function renderMarkdown(r: Report, pages?: readonly string[]): string {
   for (const rule of r.methodology.rules) out.push(`- ${METHOD_RULE_WORDS[rule][L]}`);
   out.push("", `${w("modulesUsed", L)}:`, "");
   out.push(table([w("module", L), "id", "version"], r.modules.map((m) => [t(m.title), m.id, m.version])));
-  return `${out.join("\n")}\n`;
+  out.push("");
+  return out;
 }
 
 /** One institution's section: a heading, its scorecard by module, its gaps ranked. */
