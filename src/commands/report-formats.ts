@@ -12,6 +12,8 @@ import { InternalError } from "../errors.js";
 import { writeFileAtomic } from "../io/fs.js";
 import { checkSchema } from "../io/schema.js";
 import { normalizeZipTimes } from "../io/zip.js";
+import { lineParts } from "../report/lines.js";
+import type { Line } from "../report/lines.js";
 
 export const REPORT_FORMATS = ["md", "html", "xlsx", "json", "docx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -39,7 +41,7 @@ function whole(file: string, render: (report: Report) => Promise<string | Uint8A
 function paged(
   file: string,
   ext: string,
-  load: () => Promise<{ report: (r: Report, pages?: readonly string[]) => string; lines: (r: Report, pages: readonly string[]) => string[]; page: (r: Report, i: InstitutionSection) => string }>,
+  load: () => Promise<{ report: (r: Report, pages?: readonly string[]) => string; lines: (r: Report, pages: readonly string[]) => Line[]; page: (r: Report, i: InstitutionSection) => string }>,
 ): FormatWriter {
   return {
     file,
@@ -47,17 +49,12 @@ function paged(
       const render = await load();
       if (report.summary.institutions <= INSTITUTION_PAGES_ABOVE) return writeFileAtomic(join(dir, file), render.report(report), { force: true });
       const pages = institutionPageNames(report.heatmap.institutions.map((i) => i.id));
-      await writeChunks(join(dir, file), joined(render.lines(report, pages)));
+      await writeChunks(join(dir, file), lineParts(render.lines(report, pages)));
       await mkdir(join(dir, INSTITUTION_PAGES), { recursive: true });
       let k = 0;
       for await (const i of sections.batches()) await writeStagedFile(join(dir, INSTITUTION_PAGES, `${pages[k++]}.${ext}`), render.page(report, i));
     },
   };
-}
-
-/** Lines joined with a line break, one at a time. */
-async function* joined(lines: readonly string[]): AsyncGenerator<string> {
-  for (const [n, line] of lines.entries()) yield n ? `\n${line}` : line;
 }
 
 /** The report with its answer table in memory, for the formats that need it whole. */

@@ -59,7 +59,7 @@ async function moveIn(from: string, to: string): Promise<void> {
 }
 
 /** Writes a file from its parts as they come (a staged file: no temporary name of its own). */
-export async function writeChunks(path: string, chunks: AsyncIterable<string>): Promise<void> {
+export async function writeChunks(path: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
   let fh;
   try {
     fh = await open(path, "wx");
