@@ -9,6 +9,8 @@ import { reportCommand } from "../src/commands/report.js";
 import { FORMAT_WRITERS } from "../src/commands/report-formats.js";
 import type { FormatWriter, ReportFormat } from "../src/commands/report-formats.js";
 import { INSTITUTION_PAGES_ABOVE } from "../src/core/report-pages.js";
+import { ACTION_HEADER_ROW, ACTION_PLAN_FILE, ACTION_SHEET } from "../src/core/compare-action-plan.js";
+import { loadActionPlan } from "../src/io/compare-inputs.js";
 import { assess } from "./helpers/exec.js";
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
@@ -81,8 +83,23 @@ describe("a report of more institutions than one page holds", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Summary", "Data map", "Cross-cutting", "Answers", "Methodology"]);
     expect(wb.getWorksheet("Answers")!.actualRowCount).toBe(json.answers.length + 1);
     expect(wb.getWorksheet("Summary")!.actualRowCount).toBeGreaterThan(n);
+    // The action plan, streamed too: a row per recommendation, protected, with its lists, read back as compare reads it.
+    const plan = await loadActionPlan(join(out, ACTION_PLAN_FILE), "en");
+    expect(plan.problems).toEqual([]);
+    expect(plan.rows).toHaveLength((json.institutions as { gaps: unknown[] }[]).reduce((k, i) => k + i.gaps.length, 0));
+    const ap = new ExcelJS.Workbook();
+    await ap.xlsx.readFile(join(out, ACTION_PLAN_FILE));
+    // exceljs reads both, but its types name neither.
+    const sheet = ap.getWorksheet(ACTION_SHEET) as unknown as { sheetProtection: unknown; dataValidations: { model: Record<string, unknown> } };
+    expect(sheet.sheetProtection).toMatchObject({ sheet: true });
+    const rows = plan.rows.length + ACTION_HEADER_ROW;
+    // exceljs reads a range's validation back cell by cell.
+    for (const r of [ACTION_HEADER_ROW + 1, rows]) expect(sheet.dataValidations.model[`L${r}`]).toMatchObject({ type: "list" });
+    // The date check: one validation over the column, its formula on the first row (Excel reads it relative to each cell).
+    const first = ACTION_HEADER_ROW + 1;
+    for (const r of [first, rows]) expect(sheet.dataValidations.model[`K${r}`]).toMatchObject({ type: "custom", formulae: [`OR(ISBLANK(K${first}),ISNUMBER(K${first}))`] });
     const again = mkdtempSync(join(tmpdir(), "assess-pages-"));
     await reportCommand({ ...all, output: again }, quiet);
-    for (const f of ["report.xlsx", "report.docx", "report.json", "report.html"]) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+    for (const f of ["report.xlsx", "report.docx", "report.json", "report.html", ACTION_PLAN_FILE]) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
   }, 300_000);
 });

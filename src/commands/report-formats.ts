@@ -5,13 +5,15 @@ import { join } from "node:path";
 import type { AnswerRow, InstitutionSection, Report } from "../core/report-model.js";
 import { INSTITUTION_PAGES, INSTITUTION_PAGES_ABOVE, institutionPageNames } from "../core/report-pages.js";
 import { mkdir } from "node:fs/promises";
-import type { AnswerRows } from "../io/answer-spill.js";
+import type { AnswerRows, Spilled } from "../io/answer-spill.js";
 import { writeChunks, writeStagedFile } from "../io/staging.js";
 import { formatProblem } from "../core/problem-words.js";
 import { InternalError } from "../errors.js";
 import { writeFileAtomic } from "../io/fs.js";
 import { checkSchema } from "../io/schema.js";
 import { normalizeZipTimes } from "../io/zip.js";
+import { lineParts } from "../report/lines.js";
+import type { Line } from "../report/lines.js";
 
 export const REPORT_FORMATS = ["md", "html", "xlsx", "json", "docx"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -19,8 +21,12 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface FormatWriter {
   /** The file it writes, in the report's folder. */
   file: string;
-  /** Writes the report into `dir` (a staging folder): `file`, and any files beside it; `answers` is the answer table, read as it is written. */
-  write: (report: Report, dir: string, answers: AnswerRows) => Promise<void>;
+  /**
+   * Writes the report into `dir` (a staging folder): `file`, and any files beside it;
+   * `answers` is the answer table, and `sections` the institutions' sections (not in the
+   * report when there are thousands), each read as it is written.
+   */
+  write: (report: Report, dir: string, answers: AnswerRows, sections: Spilled<InstitutionSection>) => Promise<void>;
 }
 
 /** A writer whose whole output is rendered in memory, then written. */
@@ -35,17 +41,18 @@ function whole(file: string, render: (report: Report) => Promise<string | Uint8A
 function paged(
   file: string,
   ext: string,
-  load: () => Promise<{ report: (r: Report, pages?: readonly string[]) => string; page: (r: Report, i: InstitutionSection) => string }>,
+  load: () => Promise<{ report: (r: Report, pages?: readonly string[]) => string; lines: (r: Report, pages: readonly string[]) => Line[]; page: (r: Report, i: InstitutionSection) => string }>,
 ): FormatWriter {
   return {
     file,
-    write: async (report, dir) => {
+    write: async (report, dir, _answers, sections) => {
       const render = await load();
-      if (report.institutions.length <= INSTITUTION_PAGES_ABOVE) return writeFileAtomic(join(dir, file), render.report(report), { force: true });
-      const pages = institutionPageNames(report.institutions.map((i) => i.id));
-      await writeStagedFile(join(dir, file), render.report(report, pages));
+      if (report.summary.institutions <= INSTITUTION_PAGES_ABOVE) return writeFileAtomic(join(dir, file), render.report(report), { force: true });
+      const pages = institutionPageNames(report.heatmap.institutions.map((i) => i.id));
+      await writeChunks(join(dir, file), lineParts(render.lines(report, pages)));
       await mkdir(join(dir, INSTITUTION_PAGES), { recursive: true });
-      for (const [k, i] of report.institutions.entries()) await writeStagedFile(join(dir, INSTITUTION_PAGES, `${pages[k]}.${ext}`), render.page(report, i));
+      let k = 0;
+      for await (const i of sections.batches()) await writeStagedFile(join(dir, INSTITUTION_PAGES, `${pages[k++]}.${ext}`), render.page(report, i));
     },
   };
 }
@@ -58,42 +65,92 @@ async function withAnswers(report: Report, answers: AnswerRows): Promise<Report>
 }
 
 /**
- * report.json as JSON.stringify(report, null, 2) would write it, with the answer table
- * written institution by institution instead of built in memory.
+ * report.json as JSON.stringify(report, null, 2) would write it, in parts: the report's
+ * sections and long tables element by element (never the whole text at once), and the
+ * answer table institution by institution as it is read back.
  */
-async function* reportJson(report: Report, answers: AnswerRows): AsyncGenerator<string> {
+async function* reportJson(report: Report, answers: AnswerRows, sections: Spilled<InstitutionSection>): AsyncGenerator<string> {
   // A mismatch is a bug in assess: said in English, as internal errors are. The rows are typed; the rest is checked.
   const problems = checkSchema("report", report, "report.json");
   if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
-  const whole = `${JSON.stringify(report, null, 2)}\n`;
-  const mark = '\n  "answers": [],\n';
-  const at = whole.indexOf(mark);
-  if (at < 0) throw new InternalError("report.json: the answer table is not where it belongs");
-  yield `${whole.slice(0, at)}\n  "answers": [`;
+  const keys = Object.keys(report).filter((k) => jsonValue(report[k as keyof Report]));
+  yield "{";
+  for (const [n, key] of keys.entries()) {
+    yield `${n ? "," : ""}\n  ${JSON.stringify(key)}: `;
+    if (key === "answers") yield* answerTable(answers);
+    else if (key === "institutions") yield* jsonItems(sections.batches());
+    else yield* jsonParts(report[key as keyof Report], 1);
+  }
+  yield keys.length ? "\n}\n" : "}\n";
+}
+
+/** Whether JSON.stringify writes a property of this value (it leaves out undefined and functions). */
+function jsonValue(v: unknown): boolean {
+  return v !== undefined && typeof v !== "function" && typeof v !== "symbol";
+}
+
+/** A value at `depth` as JSON.stringify(…, null, 2) writes it inside its parents: objects and arrays down to depth 2 part by part. */
+function* jsonParts(value: unknown, depth: number): Generator<string> {
+  const pad = "  ".repeat(depth);
+  const whole = () => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+  if (depth > 2 || value === null || typeof value !== "object") return yield whole();
+  if (Array.isArray(value)) {
+    if (!value.length) return yield "[]";
+    yield "[";
+    for (const [n, v] of value.entries()) {
+      yield `${n ? "," : ""}\n${pad}  `;
+      if (jsonValue(v)) yield* jsonParts(v, depth + 1);
+      else yield "null";
+    }
+    return yield `\n${pad}]`;
+  }
+  const entries = Object.entries(value).filter(([, v]) => jsonValue(v));
+  if (!entries.length) return yield "{}";
+  yield "{";
+  for (const [n, [k, v]] of entries.entries()) {
+    yield `${n ? "," : ""}\n${pad}  ${JSON.stringify(k)}: `;
+    yield* jsonParts(v, depth + 1);
+  }
+  yield `\n${pad}}`;
+}
+
+/** The institutions' sections as they are read, as jsonParts writes an array of the report's. */
+async function* jsonItems(items: AsyncIterable<unknown>): AsyncGenerator<string> {
+  let first = true;
+  for await (const item of items) {
+    yield first ? "[\n    " : ",\n    ";
+    yield* jsonParts(item, 2);
+    first = false;
+  }
+  yield first ? "[]" : "\n  ]";
+}
+
+/** The answer table, read back from the spill institution by institution. */
+async function* answerTable(answers: AnswerRows): AsyncGenerator<string> {
   let first = true;
   for await (const batch of answers.batches()) {
     if (!batch.length) continue;
-    yield `${first ? "" : ","}${batch.map((row) => `\n    ${JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")}`).join(",")}`;
+    yield `${first ? "[" : ","}${batch.map((row) => `\n    ${JSON.stringify(row, null, 2).replace(/\n/g, "\n    ")}`).join(",")}`;
     first = false;
   }
-  yield `${first ? "" : "\n  "}],\n${whole.slice(at + mark.length)}`;
+  yield first ? "[]" : "\n  ]";
 }
 
 export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
   md: paged("report.md", "md", async () => {
     const m = await import("../report/markdown.js");
-    return { report: m.renderMarkdown, page: m.renderInstitutionMarkdown };
+    return { report: m.renderMarkdown, lines: m.markdownLines, page: m.renderInstitutionMarkdown };
   }),
   html: paged("report.html", "html", async () => {
     const h = await import("../report/html.js");
-    return { report: h.renderHtml, page: h.renderInstitutionHtml };
+    return { report: h.renderHtml, lines: h.htmlLines, page: h.renderInstitutionHtml };
   }),
   xlsx: {
     file: "report.xlsx",
     write: async (report, dir, answers) => {
       const { answerCells, buildReportWorkbook } = await import("../report/xlsx.js");
       const path = join(dir, "report.xlsx");
-      if (report.institutions.length <= INSTITUTION_PAGES_ABOVE) {
+      if (report.summary.institutions <= INSTITUTION_PAGES_ABOVE) {
         const { writeWorkbook } = await import("../io/xlsx.js");
         return writeFileAtomic(path, await writeWorkbook(buildReportWorkbook(await withAnswers(report, answers))), { force: true });
       }
@@ -105,7 +162,7 @@ export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
       await writeWorkbookStreaming(path, buildReportWorkbook(report, true), { sheet: "Answers", rows: rows() });
     },
   },
-  json: { file: "report.json", write: (report, dir, answers) => writeChunks(join(dir, "report.json"), reportJson(report, answers)) },
+  json: { file: "report.json", write: (report, dir, answers, sections) => writeChunks(join(dir, "report.json"), reportJson(report, answers, sections)) },
   // docx stamps its zip entries with the time of writing: fixed, as for the XLSX.
   docx: whole("report.docx", async (r) => normalizeZipTimes(await (await import("../report/docx.js")).renderDocx(r))),
 };

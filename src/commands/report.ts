@@ -2,10 +2,11 @@ import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
 import { buildReport } from "../core/report.js";
 import { answerRows } from "../core/report-answers.js";
-import { slimResult } from "../core/report-slim.js";
+import { slimPool, slimResult } from "../core/report-slim.js";
 import { questionIndex } from "../core/questionnaire.js";
 import { AnswerSpill } from "../io/answer-spill.js";
-import type { Report } from "../core/report-model.js";
+import type { AnswerRows, Spilled } from "../io/answer-spill.js";
+import type { InstitutionSection, Report } from "../core/report-model.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
 import { EXIT, ExitError, FolderError, UsageError } from "../errors.js";
@@ -29,7 +30,7 @@ import type { DuplicateRule } from "../core/duplicates.js";
 import { ACTION_PLAN_FILE } from "../core/compare-action-plan.js";
 
 import { FORMAT_WRITERS, REPORT_FORMATS } from "./report-formats.js";
-import { INSTITUTION_PAGES } from "../core/report-pages.js";
+import { INSTITUTION_PAGES, INSTITUTION_PAGES_ABOVE } from "../core/report-pages.js";
 import type { FormatWriter, ReportFormat } from "./report-formats.js";
 import { writeStaged } from "../io/staging.js";
 
@@ -53,7 +54,11 @@ export interface ReportCommandOptions {
 }
 
 
-/** `assess report`: results (or answer files and workbooks, scored on the way) → the report in each format. */
+/**
+ * `assess report`: results (or answer files and workbooks, scored on the way) → the report in
+ * each format. The report returned has no institution sections when there are more than
+ * INSTITUTION_PAGES_ABOVE: they were read back from disk as they were written.
+ */
 export async function reportCommand(
   options: ReportCommandOptions,
   streams: Streams = processStreams(),
@@ -86,7 +91,7 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
   try {
     const spilled = new Map<InstitutionResult, number>();
     const index = questionIndex(modules);
-    const pool = new Map<string, string>();
+    const pool = slimPool();
     const keep = async (r: InstitutionResult) => {
       const slim = slimResult(r, pool);
       spilled.set(slim, spilled.size);
@@ -94,6 +99,9 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
       return slim;
     };
     const gathered = { ...(await gather(options, modules, streams, lang, keep)), spilled };
+    // The shared words and gaps stay with the results; the index to them is not needed after reading.
+    pool.words.clear();
+    pool.gaps.clear();
     return await reportFrom(gathered, spill, { dir, date, options, streams, writers, formats, targets, modules, lang });
   } finally {
     await spill.remove();
@@ -120,22 +128,59 @@ interface Gathered {
 }
 
 async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: Run): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
-  const { dir, formats, targets, streams, writers } = run;
+  const { dir, targets, streams } = run;
   const failed = gathered.failed;
-  const { report, order } = settle(gathered, run);
-  // Every format is written to a staging folder first and moved in place together.
-  // The institutions/ pages belong to the report: an earlier report's go with it.
-  await writeStaged(dir, [INSTITUTION_PAGES], async (stage) => {
-    for (const f of formats) await writers[f].write(report, stage, spill.rows(order));
-    // Beside the XLSX report: the action plan the next round's `assess compare --action-plan` reads back.
-    if (formats.includes("xlsx")) {
-      const [{ buildActionPlanWorkbook }, { writeWorkbook }] = await Promise.all([import("../report/action-plan.js"), import("../io/xlsx.js")]);
-      await writeFileAtomic(join(stage, ACTION_PLAN_FILE), await writeWorkbook(buildActionPlanWorkbook(report)), { force: true });
-    }
-  });
+  const settled = settle(gathered, run);
+  const { order } = settled;
+  const aside = await setSectionsAside(settled.report, dir);
+  // From here the report holds no section when there are thousands: they are read back from the spill.
+  settled.report = aside.report;
+  const report = aside.report;
+  try {
+    // Every format is written to a staging folder first and moved in place together.
+    // The institutions/ pages belong to the report: an earlier report's go with it.
+    await writeStaged(dir, [INSTITUTION_PAGES], (stage) => writeFormats(report, stage, spill.rows(order), aside.sections, run));
+  } finally {
+    await aside.remove();
+  }
   streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${order.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
   if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
   return { report, files: targets, failed };
+}
+
+/**
+ * A report of more than INSTITUTION_PAGES_ABOVE institutions sets its sections aside on disk
+ * (the largest part of the report model), to be read back one at a time by each format.
+ */
+async function setSectionsAside(full: Report, dir: string): Promise<{ report: Report; sections: Spilled<InstitutionSection>; remove: () => Promise<void> }> {
+  if (full.summary.institutions <= INSTITUTION_PAGES_ABOVE) {
+    return { report: full, sections: { batches: async function* () { yield* full.institutions; } }, remove: async () => undefined };
+  }
+  const spill = await AnswerSpill.open<number, InstitutionSection>(dir);
+  try {
+    for (const [k, s] of full.institutions.entries()) await spill.add(k, s);
+  } catch (e) {
+    await spill.remove();
+    throw e;
+  }
+  return { report: { ...full, institutions: [] }, sections: spill.rows(full.institutions.map((_, k) => k)), remove: () => spill.remove() };
+}
+
+async function writeFormats(report: Report, stage: string, answers: AnswerRows, sections: Spilled<InstitutionSection>, run: Run): Promise<void> {
+  const { formats, writers } = run;
+  for (const f of formats) await writers[f].write(report, stage, answers, sections);
+  // Beside the XLSX report: the action plan the next round's `assess compare --action-plan` reads back.
+  if (!formats.includes("xlsx")) return;
+  const { actionPlanRows, actionPlanSheets, buildActionPlanWorkbook } = await import("../report/action-plan.js");
+  if (report.summary.institutions > INSTITUTION_PAGES_ABOVE) {
+    // A row per gap of thousands of institutions: streamed, as report.xlsx is, made as written.
+    const { writeWorkbookStreaming } = await import("../io/xlsx-stream.js");
+    const spec = actionPlanSheets(report);
+    await writeWorkbookStreaming(join(stage, ACTION_PLAN_FILE), spec, { sheet: spec.sheets[0]!.name, rows: actionPlanRows(report, sections.batches()) });
+  } else {
+    const { writeWorkbook } = await import("../io/xlsx.js");
+    await writeFileAtomic(join(stage, ACTION_PLAN_FILE), await writeWorkbook(buildActionPlanWorkbook(report)), { force: true });
+  }
 }
 
 /**

@@ -5,24 +5,43 @@
 import { DATA_MAP_FIELDS, SHOWN_GAPS } from "./report-model.js";
 import { FIREWALL, SHARED_WITH } from "./report-findings.js";
 import type { InstitutionResult } from "./results.js";
+import type { Gap } from "./scoring.js";
 
 const NONE: string[] = [];
 
 /** The answers the report reads by question: the data map's, the firewall's, the sharing one. */
 const DATASET_KEPT = new Set<string>([...DATA_MAP_FIELDS, SHARED_WITH, "ds_disaggregation"]);
 
+/** What the slim results of one report share: one copy of each word, and of each gap. */
+export interface SlimPool {
+  words: Map<string, string>;
+  gaps: Map<string, Gap>;
+}
+
+export function slimPool(): SlimPool {
+  return { words: new Map(), gaps: new Map() };
+}
+
 /**
  * The same words over thousands of institutions (recommendations, question and dataset ids)
- * are one string each in `pool`, not a copy each: most of what a gap holds.
+ * are one string each in `pool`, not a copy each; and the same gap (a question's gap of the
+ * same size, most of an institution's hundred or so) is one object, not a copy each.
  */
-export function slimResult(r: InstitutionResult, pool: Map<string, string>): InstitutionResult {
+export function slimResult(r: InstitutionResult, pool: SlimPool): InstitutionResult {
   const sc = r.scorecard;
   const critical = sc.gaps.filter((g) => g.critical).length;
   const one = (x: string) => {
-    const found = pool.get(x);
+    const found = pool.words.get(x);
     if (found !== undefined) return found;
-    pool.set(x, x);
+    pool.words.set(x, x);
     return x;
+  };
+  const shared = (g: Gap) => {
+    const key = JSON.stringify(g);
+    const found = pool.gaps.get(key);
+    if (found !== undefined) return found;
+    pool.gaps.set(key, g);
+    return g;
   };
   const keep = <T>(answers: Record<string, T>, ids: ReadonlySet<string>) => Object.fromEntries(Object.entries(answers).filter(([id]) => ids.has(id)));
   return {
@@ -36,7 +55,7 @@ export function slimResult(r: InstitutionResult, pool: Map<string, string>): Ins
       // as report.ts picks them) whole; the others only as the most common gaps count them.
       gaps: sc.gaps.map((g, k) => {
         const shown = g.critical || k < SHOWN_GAPS + critical;
-        return {
+        return shared({
           ...g,
           question: one(g.question),
           module: one(g.module),
@@ -46,7 +65,7 @@ export function slimResult(r: InstitutionResult, pool: Map<string, string>): Ins
           datasets: shown ? g.datasets.map(one) : NONE,
           criticalDatasets: shown ? g.criticalDatasets.map(one) : NONE,
           recommendations: g.recommendations.slice(0, 1).map((t) => ({ en: one(t.en), th: one(t.th) })),
-        };
+        });
       }),
     },
     answers: {

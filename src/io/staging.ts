@@ -59,11 +59,22 @@ async function moveIn(from: string, to: string): Promise<void> {
 }
 
 /** Writes a file from its parts as they come (a staged file: no temporary name of its own). */
-export async function writeChunks(path: string, chunks: AsyncIterable<string>): Promise<void> {
+export async function writeChunks(path: string, chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
   let fh;
   try {
     fh = await open(path, "wx");
-    for await (const c of chunks) await fh.write(c);
+    // Small parts are gathered into writes of about 64 kB: one system call each, not one a part.
+    let pending: string[] = [];
+    let size = 0;
+    for await (const c of chunks) {
+      pending.push(c);
+      size += c.length;
+      if (size < 65_536) continue;
+      await fh.write(pending.join(""));
+      pending = [];
+      size = 0;
+    }
+    if (pending.length) await fh.write(pending.join(""));
     await fh.sync();
   } catch (e) {
     throw outputError(displayPath(path), e);

@@ -1,14 +1,26 @@
 // Writing a workbook too large to hold (a report's answer table of thousands of institutions)
 // with exceljs's streaming writer: each row goes to the file as it is made. Laid out as
 // src/io/xlsx.ts lays out a WorkbookSpec; the rows of one sheet may come as they are read.
+import { once } from "node:events";
 import { open } from "node:fs/promises";
+import type { Writable } from "node:stream";
 import type { CellSpec, WorkbookSpec } from "../core/workbook.js";
 import { outputError } from "../errors.js";
 import { displayPath } from "./fs.js";
-import { colourScale, latinRowHeight, sheetOptions, writeCell } from "./xlsx.js";
+import { SHEET_PROTECTION, ValidationRanges, colourScale, latinRowHeight, sheetOptions, writeCell } from "./xlsx.js";
+
+/**
+ * exceljs writes a sheet's rows into the zip without waiting for it to take them: the rows
+ * of a long sheet would pile up in memory ahead of the compression. Waits until they are taken.
+ */
+async function taken(ws: unknown): Promise<void> {
+  // archiver's PassThrough comes from the readable-stream package: its state, not Node's getters.
+  const sink = (ws as { stream?: { pipes?: (Writable & { _writableState?: { needDrain?: boolean } })[] } }).stream?.pipes?.[0];
+  if (sink?._writableState?.needDrain) await once(sink, "drain");
+}
 
 /** `more`: rows to add, as they come, after the spec's own rows of the sheet of that name. */
-export async function writeWorkbookStreaming(path: string, spec: WorkbookSpec, more: { sheet: string; rows: AsyncIterable<CellSpec[]> }): Promise<void> {
+export async function writeWorkbookStreaming(path: string, spec: WorkbookSpec, more?: { sheet: string; rows: AsyncIterable<readonly (CellSpec | undefined)[]> | Iterable<readonly (CellSpec | undefined)[]> }): Promise<void> {
   const ExcelJS = ((await import("exceljs")) as unknown as { default: typeof import("exceljs") }).default;
   try {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
@@ -32,10 +44,23 @@ export async function writeWorkbookStreaming(path: string, spec: WorkbookSpec, m
         if (h !== undefined) r.height = h;
         r.commit();
       };
-      for (const row of s.rows) add(row);
-      if (s.name === more.sheet) for await (const row of more.rows) add(row);
+      const validations = new ValidationRanges();
+      for (const [k, row] of s.rows.entries()) {
+        add(row);
+        validations.add(row);
+        if (k % 256 === 255) await taken(ws);
+      }
+      if (s.name === more?.sheet) {
+        for await (const row of more.rows) {
+          add(row);
+          validations.add(row);
+          await taken(ws);
+        }
+      }
+      Object.assign((ws as unknown as { dataValidations: { model: object } }).dataValidations.model, validations.ranges());
       for (const ref of s.colorScales ?? []) ws.addConditionalFormatting(colourScale(ref));
       if (s.autoFilter) ws.autoFilter = s.autoFilter;
+      if (s.protect) await ws.protect("", SHEET_PROTECTION);
       ws.commit();
     }
     await wb.commit();

@@ -69,17 +69,18 @@ async function addSheet(wb: Workbook, s: SheetSpec, font: Font | undefined): Pro
   for (const m of s.merges ?? []) ws.mergeCells(m);
   for (const ref of s.colorScales ?? []) ws.addConditionalFormatting(colourScale(ref));
   if (s.autoFilter) ws.autoFilter = s.autoFilter;
-  if (s.protect) {
-    await ws.protect("", {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      sort: false,
-      autoFilter: true,
-    });
-  }
+  if (s.protect) await ws.protect("", SHEET_PROTECTION);
 }
+
+/** A protected sheet: only unlocked cells change, with no password so nobody is locked out. */
+export const SHEET_PROTECTION = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  sort: false,
+  autoFilter: true,
+};
 
 /**
  * Row heights for wrapped text. Spreadsheet programs do not re-fit rows when they open a
@@ -146,33 +147,64 @@ export function writeCell(cell: Cell, spec: CellSpec, base?: Font): void {
  * which it writes as it is; no two left adjacent and equal, so it finds nothing to merge.
  */
 function writeValidations(ws: Worksheet, s: SheetSpec): void {
-  const runs: { top: number; bottom: number; col: number; key: string; dv: DataValidation }[] = [];
-  const width = Math.max(0, ...s.rows.map((r) => r.length));
-  for (let c = 0; c < width; c++) {
-    let run: (typeof runs)[number] | undefined;
-    s.rows.forEach((row, r) => {
-      const v = row[c]?.validation;
-      const dv = v ? validation(v) : undefined;
-      const key = dv ? JSON.stringify(dv) : "";
-      if (run && dv && run.key === key && run.bottom === r) run.bottom = r + 1;
-      else if (dv) runs.push((run = { top: r + 1, bottom: r + 1, col: c + 1, key, dv }));
-      else run = undefined;
+  Object.assign((ws as unknown as { dataValidations: { model: Record<string, DataValidation> } }).dataValidations.model, validationRanges(s));
+}
+
+/** The sheet's data validations by range address, as writeValidations gives them to exceljs. */
+export function validationRanges(s: SheetSpec): Record<string, DataValidation> {
+  const v = new ValidationRanges();
+  for (const row of s.rows) v.add(row);
+  return v.ranges();
+}
+
+/**
+ * The same ranges, from the rows one at a time (xlsx-stream.ts: rows that are never all in
+ * memory): equal validations in maximal column runs, then runs side by side in rectangles.
+ */
+export class ValidationRanges {
+  private readonly runs: { top: number; bottom: number; col: number; key: string; dv: DataValidation }[][] = [];
+  private open = new Map<number, ValidationRanges["runs"][number][number]>();
+  private r = 0;
+
+  add(row: readonly (CellSpec | undefined)[]): void {
+    const r = this.r++;
+    const open = new Map<number, ValidationRanges["runs"][number][number]>();
+    row.forEach((cell, c) => {
+      const dv = cell?.validation ? validation(cell.validation) : undefined;
+      if (!dv) return;
+      const key = JSON.stringify(dv);
+      const run = this.open.get(c);
+      if (run && run.key === key && run.bottom === r) {
+        run.bottom = r + 1;
+        open.set(c, run);
+      } else {
+        const fresh = { top: r + 1, bottom: r + 1, col: c + 1, key, dv };
+        (this.runs[c] ??= []).push(fresh);
+        open.set(c, fresh);
+      }
     });
+    this.open = open;
   }
-  // Side by side: a run joins the rectangle to its left when rows and validation are the same.
-  const rects = new Map<string, { top: number; bottom: number; left: number; right: number; dv: DataValidation }>();
-  for (const run of runs) {
-    const left = rects.get(`${run.top}:${run.bottom}:${run.col - 1}:${run.key}`);
-    if (left) {
-      rects.delete(`${run.top}:${run.bottom}:${run.col - 1}:${run.key}`);
-      left.right = run.col;
-      rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, left);
-    } else rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, { top: run.top, bottom: run.bottom, left: run.col, right: run.col, dv: run.dv });
-  }
-  const model = (ws as unknown as { dataValidations: { model: Record<string, DataValidation> } }).dataValidations.model;
-  for (const r of rects.values()) {
-    const first = `${columnLetter(r.left)}${r.top}`;
-    model[r.top === r.bottom && r.left === r.right ? first : `${first}:${columnLetter(r.right)}${r.bottom}`] = r.dv;
+
+  ranges(): Record<string, DataValidation> {
+    // Side by side: a run joins the rectangle to its left when rows and validation are the same.
+    const rects = new Map<string, { top: number; bottom: number; left: number; right: number; dv: DataValidation }>();
+    for (const column of this.runs) {
+      for (const run of column ?? []) {
+        const left = rects.get(`${run.top}:${run.bottom}:${run.col - 1}:${run.key}`);
+        if (left) {
+          rects.delete(`${run.top}:${run.bottom}:${run.col - 1}:${run.key}`);
+          left.right = run.col;
+          rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, left);
+        } else rects.set(`${run.top}:${run.bottom}:${run.col}:${run.key}`, { top: run.top, bottom: run.bottom, left: run.col, right: run.col, dv: run.dv });
+      }
+    }
+    const model: Record<string, DataValidation> = {};
+    for (const r of rects.values()) {
+      const first = `${columnLetter(r.left)}${r.top}`;
+      model[r.top === r.bottom && r.left === r.right ? first : `${first}:${columnLetter(r.right)}${r.bottom}`] = r.dv;
+    }
+    return model;
   }
 }
 

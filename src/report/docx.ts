@@ -32,11 +32,11 @@ export async function renderDocx(r: Report): Promise<Buffer> {
   const L = r.lang;
   // Thousands of institutions: the document keeps what does not grow with them (a Word table of
   // thousands of rows is neither read nor kept in memory); the rest is in the other formats.
-  const large = r.institutions.length > INSTITUTION_PAGES_ABOVE;
+  const large = r.summary.institutions > INSTITUTION_PAGES_ABOVE;
   const b = new Builder(D, L, large);
   const first = b.front(r);
   const map = b.dataMap(r);
-  const sections = large ? [b.p(w("institutionPages", L, { n: r.institutions.length }))] : r.institutions.flatMap((i) => b.institution(i));
+  const sections = large ? [b.p(w("institutionPages", L, { n: r.summary.institutions }))] : r.institutions.flatMap((i) => b.institution(i));
   const rest = [...sections, ...b.crossCutting(r), ...b.methodology(r)];
   const portrait = { page: { size: { width: A4.width, height: A4.height }, margin: margins() } };
   const landscape = { page: { size: { width: A4.width, height: A4.height, orientation: D.PageOrientation.LANDSCAPE }, margin: margins() } };

@@ -4,6 +4,8 @@ import { DIMENSIONS } from "../core/model.js";
 import type { Dimension, Lang } from "../core/model.js";
 import { INSTITUTION_PAGES } from "../core/report-pages.js";
 import type { DimensionScore, InstitutionSection, Report } from "../core/report-model.js";
+import { lineText } from "./lines.js";
+import type { Line } from "./lines.js";
 import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
 
 export function esc(s: string): string {
@@ -35,7 +37,18 @@ function bandTd(c: DimensionScore): string {
 }
 
 function table(header: string[], rows: string[][]): string {
-  return `<table><thead><tr>${header.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.join("")}</tr>`).join("")}</tbody></table>`;
+  return lineText(lazyTable(header, rows, (r) => r));
+}
+
+/** A table whose rows are made as it is written (the data map: a row per dataset of every institution). */
+function lazyTable<T>(header: string[], items: readonly T[], row: (item: T) => string[]): Line {
+  return {
+    parts: function* () {
+      yield `<table><thead><tr>${header.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>`;
+      for (const item of items) yield `<tr>${row(item).join("")}</tr>`;
+      yield "</tbody></table>";
+    },
+  };
 }
 
 const td = (s: string, cls = "") => `<td${cls ? ` class="${cls}"` : ""}>${s}</td>`;
@@ -90,9 +103,14 @@ function barsSvg(items: { label: string; score?: number; band: DimensionScore["b
 
 /** `pages`: the institutions' page names, when their sections are pages of their own (report-pages.ts). */
 export function renderHtml(r: Report, pages?: readonly string[]): string {
+  return htmlLines(r, pages).map(lineText).join("\n");
+}
+
+/** The report's HTML as lines to be joined with a line break: written one by one, never as one string (thousands of institutions). */
+export function htmlLines(r: Report, pages?: readonly string[]): Line[] {
   const L = r.lang;
   const e = esc;
-  const s: string[] = [];
+  const s: Line[] = [];
   s.push(`<!DOCTYPE html><html lang="${L}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
   s.push(`<title>${e(r.title)}</title><style>${CSS}</style></head><body>`);
   s.push(`<h1>${e(r.title)}</h1><p class="muted">${e(w("generated", L, { date: r.date }))}</p>`);
@@ -118,13 +136,14 @@ export function renderHtml(r: Report, pages?: readonly string[]): string {
   s.push(`<h3>${e(w("byTheme", L))}</h3>`, heatmapSvg(r.heatmap.modules.map((t) => ({ name: `${t.title} (n=${t.institutions})`, cells: t.cells })), r, "heatmap-themes"));
 
   s.push(`<h2 id="data-map">${e(w("dataMap", L))}</h2>`);
-  s.push(table([e(w("institution", L)), e(w("dataset", L)), ...r.dataMap.columns.map((c) => e(heading(c, L)))], r.dataMap.rows.map((row) => [td(e(row.institutionName)), td(e(row.datasetName)), ...r.dataMap.columns.map((c) => td(e(row.fields[c.id] ?? "—")))])));
+  s.push(lazyTable([e(w("institution", L)), e(w("dataset", L)), ...r.dataMap.columns.map((c) => e(heading(c, L)))], r.dataMap.rows, (row) => [td(e(row.institutionName)), td(e(row.datasetName)), ...r.dataMap.columns.map((c) => td(e(row.fields[c.id] ?? "—")))]));
   s.push(`<h3>${e(w("coverage", L))}</h3>`);
   const mark = { yes: "✓", no: "✗", unknown: "?" } as const;
-  s.push(table([e(w("institution", L)), e(w("dataset", L)), ...r.dataMap.variables.map((v) => e(v.label))], r.dataMap.rows.map((row) => [td(e(row.institutionName)), td(e(row.datasetName)), ...r.dataMap.variables.map((v) => { const c = row.coverage[v.id] ?? "unknown"; return `<td class="${c}" style="text-align:center" title="${e(w(c, L))}">${mark[c]}</td>`; })])));
+  s.push(lazyTable([e(w("institution", L)), e(w("dataset", L)), ...r.dataMap.variables.map((v) => e(v.label))], r.dataMap.rows, (row) => [td(e(row.institutionName)), td(e(row.datasetName)), ...r.dataMap.variables.map((v) => { const c = row.coverage[v.id] ?? "unknown"; return `<td class="${c}" style="text-align:center" title="${e(w(c, L))}">${mark[c]}</td>`; })]));
 
   s.push(`<h2 id="institutions">${e(w("institutions", L))}</h2>`);
-  if (pages) s.push(`<ul>${r.institutions.map((i, k) => `<li><a href="${INSTITUTION_PAGES}/${e(pages[k]!)}.html">${e(i.name)}</a></li>`).join("")}</ul>`);
+  // The heatmap's rows are the institutions in report order: their sections may be written from elsewhere (report-formats.ts).
+  if (pages) s.push(`<ul>${r.heatmap.institutions.map((i, k) => `<li><a href="${INSTITUTION_PAGES}/${e(pages[k]!)}.html">${e(i.name)}</a></li>`).join("")}</ul>`);
   else for (const i of r.institutions) s.push(...institutionHtml(i, L));
 
   s.push(`<h2 id="cross-cutting">${e(w("crossCutting", L))}</h2><h3>${e(w("commonGaps", L))}</h3>`);
@@ -140,7 +159,7 @@ export function renderHtml(r: Report, pages?: readonly string[]): string {
   s.push(`<ul>${r.methodology.rules.map((x) => `<li>${e(METHOD_RULE_WORDS[x][L])}</li>`).join("")}</ul>`);
   s.push(`<p>${e(w("modulesUsed", L))}:</p>`, table([e(w("module", L)), "id", "version"], r.modules.map((m) => [td(e(m.title)), td(e(m.id)), td(e(m.version))])));
   s.push(`</body></html>\n`);
-  return s.join("\n");
+  return s;
 }
 
 /** One institution's section: a heading, its scorecard by module, its gaps ranked. */

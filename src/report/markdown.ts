@@ -3,6 +3,8 @@ import { DIMENSIONS } from "../core/model.js";
 import type { Lang } from "../core/model.js";
 import { INSTITUTION_PAGES } from "../core/report-pages.js";
 import type { DimensionScore, InstitutionSection, Report } from "../core/report-model.js";
+import { lineText } from "./lines.js";
+import type { Line } from "./lines.js";
 import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
 
 /** Every line break Markdown or a viewer may honour, lone `\r` and U+2028/2029 included. */
@@ -32,8 +34,18 @@ export function mdText(s: string): string {
 }
 
 function table(header: string[], rows: string[][], right: boolean[] = []): string {
+  return lineText(lazyTable(header, rows, (r) => r, right));
+}
+
+/** A table whose rows are made as it is written (the data map and heatmap: a row per dataset or institution). */
+function lazyTable<T>(header: string[], items: readonly T[], row: (item: T) => string[], right: boolean[] = []): Line {
   const sep = header.map((_, i) => (right[i] ? "---:" : "---"));
-  return [header, sep, ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+  return {
+    parts: function* () {
+      yield `| ${header.join(" | ")} |\n| ${sep.join(" | ")} |`;
+      for (const item of items) yield `\n| ${row(item).join(" | ")} |`;
+    },
+  };
 }
 
 function scoreCell(c: DimensionScore): string {
@@ -42,8 +54,13 @@ function scoreCell(c: DimensionScore): string {
 
 /** `pages`: the institutions' page names, when their sections are pages of their own (report-pages.ts). */
 export function renderMarkdown(r: Report, pages?: readonly string[]): string {
+  return markdownLines(r, pages).map(lineText).join("\n");
+}
+
+/** The report's Markdown as lines to be joined with a line break (the last one empty): written one by one for thousands of institutions. */
+export function markdownLines(r: Report, pages?: readonly string[]): Line[] {
   const L = r.lang;
-  const out: string[] = [];
+  const out: Line[] = [];
   const t = mdText;
   out.push(`# ${t(r.title)}`, "", `${w("generated", L, { date: r.date })}`);
   if (r.fictional) out.push("", `> ${w("fictional", L)}`);
@@ -68,9 +85,10 @@ export function renderMarkdown(r: Report, pages?: readonly string[]): string {
   out.push("", `## ${w("heatmap", L)}`, "", `${Object.entries(BAND_EMOJI).slice(0, 4).map(([, e], i) => `${e} ${r.methodology.bands[i]}`).join(" · ")} · ${BAND_EMOJI.none} –`, "");
   out.push(`### ${w("byInstitution", L)}`, "");
   out.push(
-    table(
+    lazyTable(
       [w("institution", L), ...DIMENSIONS.map((d) => dim(d, L)), w("overall", L)],
-      r.heatmap.institutions.map((i) => [t(i.name), ...DIMENSIONS.map((d) => scoreCell(i.cells[d])), overallText(i, L)]),
+      r.heatmap.institutions,
+      (i) => [t(i.name), ...DIMENSIONS.map((d) => scoreCell(i.cells[d])), overallText(i, L)],
       [false, true, true, true, true],
     ),
   );
@@ -84,13 +102,14 @@ export function renderMarkdown(r: Report, pages?: readonly string[]): string {
   );
 
   out.push("", `## ${w("dataMap", L)}`, "");
-  out.push(table([w("institution", L), w("dataset", L), ...r.dataMap.columns.map((c) => t(heading(c, L)))], r.dataMap.rows.map((row) => [t(row.institutionName), t(row.datasetName), ...r.dataMap.columns.map((c) => t(row.fields[c.id] ?? "—"))])));
+  out.push(lazyTable([w("institution", L), w("dataset", L), ...r.dataMap.columns.map((c) => t(heading(c, L)))], r.dataMap.rows, (row) => [t(row.institutionName), t(row.datasetName), ...r.dataMap.columns.map((c) => t(row.fields[c.id] ?? "—"))]));
   out.push("", `### ${w("coverage", L)}`, "");
   const mark = { yes: "✓", no: "✗", unknown: "?" } as const;
-  out.push(table([w("institution", L), w("dataset", L), ...r.dataMap.variables.map((v) => t(v.label))], r.dataMap.rows.map((row) => [t(row.institutionName), t(row.datasetName), ...r.dataMap.variables.map((v) => mark[row.coverage[v.id] ?? "unknown"])])));
+  out.push(lazyTable([w("institution", L), w("dataset", L), ...r.dataMap.variables.map((v) => t(v.label))], r.dataMap.rows, (row) => [t(row.institutionName), t(row.datasetName), ...r.dataMap.variables.map((v) => mark[row.coverage[v.id] ?? "unknown"])]));
 
   out.push("", `## ${w("institutions", L)}`);
-  if (pages) out.push("", ...r.institutions.map((i, k) => `- [${t(i.name)}](${INSTITUTION_PAGES}/${pages[k]}.md)`));
+  // The heatmap's rows are the institutions in report order: their sections may be written from elsewhere (report-formats.ts).
+  if (pages) out.push("", ...r.heatmap.institutions.map((i, k) => `- [${t(i.name)}](${INSTITUTION_PAGES}/${pages[k]}.md)`));
   else for (const i of r.institutions) out.push(...institutionLines(i, L));
 
   out.push("", `## ${w("crossCutting", L)}`, "", `### ${w("commonGaps", L)}`, "");
@@ -112,7 +131,8 @@ export function renderMarkdown(r: Report, pages?: readonly string[]): string {
   for (const rule of r.methodology.rules) out.push(`- ${METHOD_RULE_WORDS[rule][L]}`);
   out.push("", `${w("modulesUsed", L)}:`, "");
   out.push(table([w("module", L), "id", "version"], r.modules.map((m) => [t(m.title), m.id, m.version])));
-  return `${out.join("\n")}\n`;
+  out.push("");
+  return out;
 }
 
 /** One institution's section: a heading, its scorecard by module, its gaps ranked. */

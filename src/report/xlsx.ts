@@ -120,7 +120,7 @@ export function buildReportWorkbook(r: Report, pages = false): WorkbookSpec {
   // One sheet per institution.
   const taken = new Set(["summary", "data map", "cross-cutting", "gaps", "answers", "methodology"]);
   const names = sheetNames(
-    r.institutions.map((i) => i.name),
+    (pages ? [] : r.institutions).map((i) => i.name),
     taken,
   );
   (pages ? [] : r.institutions).forEach((i, k) => {
