@@ -9,6 +9,7 @@ import { scoreRead } from "../src/io/pipeline.js";
 import { DIMENSIONS } from "../src/core/model.js";
 import type { Module } from "../src/core/model.js";
 import { buildReport } from "../src/core/report.js";
+import { slimPool, slimResult } from "../src/core/report-slim.js";
 import { firewallMissing } from "../src/core/report-findings.js";
 import { METHOD_RULES } from "../src/core/report-model.js";
 import type { Report } from "../src/core/report-model.js";
@@ -95,6 +96,15 @@ describe("the report model of the eight fictional examples", () => {
       ["no", "no"],
     ]);
     for (const row of report.dataMap.rows) expect(Object.keys(row.fields)).toEqual(report.dataMap.columns.map((c) => c.id));
+  });
+
+  it("finds the same cross-cutting findings and sections from the slim results a large report keeps", () => {
+    // The slim copy once dropped the firewall question's score, so FIREWALL_BELOW_TOP was never found.
+    const pool = slimPool();
+    const slim = buildReport(results.map((r) => slimResult(r, pool)), modules, { title: "Fictional demo", date: "2026-12-01", lang: "en" });
+    expect(report.crossCutting.firewallMissing.some((f) => f.reasons.some((x) => x.code === "FIREWALL_BELOW_TOP"))).toBe(true);
+    expect(slim.crossCutting).toEqual(report.crossCutting);
+    expect(slim.institutions).toEqual(report.institutions);
   });
 
   it("finds where a firewall from immigration enforcement is missing, and why, as data", () => {

@@ -49,8 +49,10 @@ export function slimResult(r: InstitutionResult, pool: SlimPool): InstitutionRes
     problems: [],
     scorecard: {
       ...sc,
-      // Only the count of questions without a cell is read (dataset questions when no dataset was listed).
-      questions: sc.questions.filter((q) => q.cells.length === 0).map((q) => ({ ...q, cells: [] })),
+      // Read are the count of questions without a cell (dataset questions when no dataset was
+      // listed) and the firewall question's score for the cross-cutting finding (kept whole:
+      // its cells say it was asked).
+      questions: sc.questions.filter((q) => q.cells.length === 0 || q.question === FIREWALL),
       // The gaps an institution's section shows (every critical one, then the highest ranked,
       // as report.ts picks them) whole; the others only as the most common gaps count them.
       gaps: sc.gaps.map((g, k) => {
