@@ -1,11 +1,12 @@
 // The fast tokeniser of a worksheet's cells (src/io/xlsx-scan.ts) against saxes: on every
 // worksheet of the fixtures, and on generated XML full of what only saxes reads, it gives the
 // same events and the same error, or it says it cannot read the XML (and saxes reads it).
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { xlsxFiles } from "./helpers/xlsx-parts.js";
 import { scanElements, sheetDataSpan } from "../src/io/xlsx-scan.js";
 import { visitXml } from "../src/io/xlsx-xml.js";
 import type { XmlVisitor } from "../src/io/xlsx-xml.js";
@@ -31,14 +32,6 @@ function read(xml: Uint8Array, fast: boolean): Outcome {
   } catch (e) {
     if (!(e instanceof ZipRefusal)) throw e;
     return { read: true, events, error: JSON.stringify(e.problem) };
-  }
-}
-
-function* xlsxFiles(dir: string): Generator<string> {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* xlsxFiles(path);
-    else if (name.endsWith(".xlsx")) yield path;
   }
 }
 

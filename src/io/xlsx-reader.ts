@@ -4,8 +4,8 @@
 // worksheets' cells. Writing workbooks stays with exceljs (src/io/xlsx.ts).
 import type { ReadBook, ReadSheet } from "../core/workbook.js";
 import { CellBudget } from "./xlsx-cells.js";
-import { readSheet } from "./xlsx-sheet.js";
-import type { SheetContext } from "./xlsx-sheet.js";
+import { CELL_READINGS, readSheet } from "./xlsx-sheet.js";
+import type { CellReading, SheetContext } from "./xlsx-sheet.js";
 import { SharedStrings } from "./xlsx-strings.js";
 import { decodeEntitiesAgain, visitXml } from "./xlsx-xml.js";
 import type { XmlVisitor } from "./xlsx-xml.js";
@@ -14,11 +14,12 @@ import type { ZipEntry, ZipVerdict } from "./zip.js";
 
 export type XlsxRead = { ok: true; book: ReadBook } | Extract<ZipVerdict, { ok: false }>;
 
-export function readXlsx(buf: Buffer): XlsxRead {
+/** `ways`: how the worksheets' cells may be read (the default tries the fastest first; tests compare them). */
+export function readXlsx(buf: Buffer, ways: readonly CellReading[] = CELL_READINGS): XlsxRead {
   const verdict = inspectWorkbookBytes(buf);
   if (!verdict.ok) return verdict;
   try {
-    return { ok: true, book: readBook(new Parts(buf, verdict.entries)) };
+    return { ok: true, book: readBook(new Parts(buf, verdict.entries), ways) };
   } catch (e) {
     if (e instanceof ZipRefusal) return { ok: false, ...e.problem };
     return { ok: false, code: "WORKBOOK_CORRUPT", args: { detail: String((e as Error).message).split("\n")[0]!.slice(0, 160) } };
@@ -75,7 +76,7 @@ function resolvePath(from: string, target: string): string {
   return parts.join("/");
 }
 
-function readBook(parts: Parts): ReadBook {
+function readBook(parts: Parts, ways: readonly CellReading[]): ReadBook {
   const listed: { name: string; state: string; rel: string }[] = [];
   let date1904 = false;
   parts.visit("xl/workbook.xml", {
@@ -93,6 +94,7 @@ function readBook(parts: Parts): ReadBook {
     stringShown: [],
     parts,
     budget: new CellBudget(),
+    ways,
   };
   const sheets = new Map<string, ReadSheet>();
   for (const s of listed) {

@@ -135,3 +135,115 @@ export function sheetDataSpan(head: Buffer): { from: number; to: number } | unde
   if (before.indexOf("<?") === 0 && before.indexOf("?>") < 0) return undefined;
   return { from: open + "<sheetData>".length, to };
 }
+
+/** What scanCells reads of rows and cells, as SheetCells hears it from the elements' events. */
+export interface CellSink {
+  startRow(attributes: Attributes): void;
+  startCell(ref: string | undefined, type: string | undefined, style: number): void;
+  cellValue(text: string): void;
+  endCell(): void;
+}
+
+const LT = 0x3c;
+const LINE_FEED = 0x0a;
+const LETTER_C = 0x63;
+const LETTER_R = 0x72;
+const LETTER_S = 0x73;
+const LETTER_T = 0x74;
+
+/**
+ * The rows and cells of `xml` (the content of sheetData) in the shape spreadsheet programs
+ * write them: `<row …>` holding `<c r s t/>`, `<c r s t></c>` or `<c r s t><v>text</v></c>`,
+ * straight to `sink`, without an event or an attribute object per element. False on anything
+ * else (a formula, an inline string, another attribute on a cell, any shape scanElements
+ * would leave to saxes): the sink may then have heard some cells, and the caller starts again
+ * with scanElements and a fresh sink.
+ */
+export function scanCells(xml: string, sink: CellSink): boolean {
+  if (OUTSIDE.test(xml)) return false;
+  let inRow = false;
+  let i = 0;
+  for (;;) {
+    // Text between the elements is no cell's value: SheetCells ignores it, as here.
+    const lt = xml.indexOf("<", i);
+    if (lt < 0) return !inRow;
+    const next = xml.charCodeAt(lt + 1);
+    if (next === LETTER_C && inRow) {
+      i = cellElement(xml, lt, sink);
+      if (i < 0) return false;
+    } else if (next === LETTER_R && !inRow) {
+      const attributes = openTag(xml, lt);
+      if (attributes === undefined || tagName !== "row") return false;
+      sink.startRow(attributes);
+      inRow = tagEnd > 0;
+      i = Math.abs(tagEnd);
+    } else if (next === SLASH && inRow && xml.startsWith("</row>", lt)) {
+      inRow = false;
+      i = lt + 6;
+    } else return false;
+  }
+}
+
+/** One cell from its `<c`: where it ends, or -1 when it is not of the shape scanCells reads. */
+function cellElement(xml: string, lt: number, sink: CellSink): number {
+  let ref: string | undefined;
+  let type: string | undefined;
+  let style = 0;
+  let seen = 0;
+  let j = lt + 2;
+  for (;;) {
+    let c = xml.charCodeAt(j);
+    if (c === GT || c === SLASH) break;
+    // `<cx` is another element; attributes are separated by white space, as saxes requires.
+    if (!isSpace(c)) return -1;
+    while (isSpace((c = xml.charCodeAt(++j))));
+    if (c === GT || c === SLASH) break;
+    const bit = c === LETTER_R ? 1 : c === LETTER_S ? 2 : c === LETTER_T ? 4 : 0;
+    // Only r, s and t, each once, each in double quotes: anything else goes to the full path, which checks it.
+    if (bit === 0 || seen & bit || xml.charCodeAt(j + 1) !== EQUALS || xml.charCodeAt(j + 2) !== QUOTE) return -1;
+    seen |= bit;
+    const from = j + 3;
+    const close = xml.indexOf('"', from);
+    if (close < 0) return -1;
+    for (let k = from; k < close; k++) {
+      const ch = xml.charCodeAt(k);
+      if (ch === LT || ch === LINE_FEED) return -1;
+    }
+    if (bit === 1) ref = xml.slice(from, close);
+    else if (bit === 2) style = styleIndex(xml, from, close);
+    else type = close - from === 1 && xml.charCodeAt(from) === LETTER_S ? "s" : xml.slice(from, close);
+    j = close + 1;
+  }
+  if (xml.charCodeAt(j) === SLASH) {
+    if (xml.charCodeAt(j + 1) !== GT) return -1;
+    sink.startCell(ref, type, style);
+    sink.endCell();
+    return j + 2;
+  }
+  j++;
+  if (xml.startsWith("</c>", j)) {
+    sink.startCell(ref, type, style);
+    sink.endCell();
+    return j + 4;
+  }
+  if (!xml.startsWith("<v>", j)) return -1;
+  const end = xml.indexOf("<", j + 3);
+  if (end < 0 || !xml.startsWith("</v></c>", end)) return -1;
+  sink.startCell(ref, type, style);
+  // An empty <v></v> gives saxes no text: the cell has no value.
+  if (end > j + 3) sink.cellValue(xml.slice(j + 3, end));
+  sink.endCell();
+  return end + 8;
+}
+
+/** A cell's style index as SheetCells reads it (`parseInt(s, 10) || 0`), digits read in place. */
+function styleIndex(xml: string, from: number, to: number): number {
+  if (to - from > 9) return parseInt(xml.slice(from, to), 10) || 0;
+  let n = 0;
+  for (let k = from; k < to; k++) {
+    const d = xml.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return parseInt(xml.slice(from, to), 10) || 0;
+    n = n * 10 + d;
+  }
+  return n;
+}

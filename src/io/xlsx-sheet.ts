@@ -7,7 +7,8 @@ import type { Parts } from "./xlsx-reader.js";
 import { BLANK, EMPTY, boolShown, cellOf, columnCount, columnOf, numberShown, rangeOf, spreadMerges, textShown } from "./xlsx-cells.js";
 import type { CellBudget, Range, Row } from "./xlsx-cells.js";
 import type { SharedStrings } from "./xlsx-strings.js";
-import { sheetDataSpan } from "./xlsx-scan.js";
+import { scanCells, sheetDataSpan } from "./xlsx-scan.js";
+import type { CellSink } from "./xlsx-scan.js";
 import { decodeEntitiesAgain, decodeEscapes, visitXml } from "./xlsx-xml.js";
 import type { Attributes, XmlVisitor } from "./xlsx-xml.js";
 
@@ -21,7 +22,14 @@ export interface SheetContext {
   parts: Parts;
   /** What the workbook may still hold: its sheets share one bound. */
   budget: CellBudget;
+  /** The ways the cells may be read, tried in this order (tests compare them). */
+  ways: readonly CellReading[];
 }
+
+/** scanCells, scanElements (each for the cells alone, saxes for the rest), or saxes alone. */
+export type CellReading = "cells" | "elements" | "saxes";
+
+export const CELL_READINGS: readonly CellReading[] = ["cells", "elements", "saxes"];
 
 /** More than any column a reference can name (XFD is 16,384), to key a cell by one number. */
 const BARE_COLUMNS = 1 << 20;
@@ -51,19 +59,28 @@ export function readSheet(name: string, state: string, path: string, context: Sh
   };
 }
 
-/** The cells of a worksheet: tokenised by scanElements where it can, else by saxes alone, from the start. */
+/**
+ * The cells of a worksheet, read each of the context's ways in turn until one can: scanCells
+ * where they have the usual shape, else scanElements, else saxes alone; each from the start,
+ * with nothing kept of a way that stopped. Saxes alone reads anything, or says what is wrong.
+ */
 function readCells(path: string, context: SheetContext): SheetCells {
-  const cells = new SheetCells(context);
   const bytes = context.parts.bytes(path);
-  if (bytes === undefined) return cells;
+  if (bytes === undefined) return new SheetCells(context);
   const pieces = cellParts(bytes);
   const span = pieces.length > 1 ? sheetDataSpan(pieces[0] as Buffer) : undefined;
   const spent = context.budget.mark();
-  if (span && visitXml(pieces, path, cells, span)) return cells;
-  if (span) context.budget.reset(spent);
-  const again = span ? new SheetCells(context) : cells;
-  visitXml(pieces, path, again);
-  return again;
+  for (const way of context.ways) {
+    const cells = new SheetCells(context);
+    if (way === "saxes") {
+      visitXml(pieces, path, cells);
+      return cells;
+    }
+    if (!span) continue;
+    if (visitXml(pieces, path, cells, span, way === "cells" ? (xml) => scanCells(xml, cells) : undefined)) return cells;
+    context.budget.reset(spent);
+  }
+  throw new Error(`${path}: none of the ways ${context.ways.join(", ")} reads its cells`);
 }
 
 /**
@@ -87,7 +104,7 @@ function cellParts(xml: Buffer): Uint8Array[] {
   return pieces;
 }
 
-class SheetCells implements XmlVisitor {
+class SheetCells implements XmlVisitor, CellSink {
   readonly rows = new Map<number, Row>();
   readonly merges: Range[] = [];
   readonly links: { row: number; column: number; rel: string }[] = [];
@@ -114,24 +131,11 @@ class SheetCells implements XmlVisitor {
 
   open(name: string, a: Attributes): void {
     switch (name) {
-      case "row": {
-        this.context.budget.spend(1);
-        const n = parseInt(a.r ?? "", 10);
-        this.rowNumber = n > 0 ? n : this.rowNumber + 1;
-        this.column = 0;
-        let row = this.rows.get(this.rowNumber);
-        if (!row) this.rows.set(this.rowNumber, (row = { cells: [], width: 0, hasValues: false }));
-        this.row = row;
-        if (this.rowNumber > this.lastRow) this.lastRow = this.rowNumber;
+      case "row":
+        this.startRow(a);
         break;
-      }
       case "c":
-        this.context.budget.spend(1);
-        this.ref = a.r;
-        this.column = (a.r && columnOf(a.r)) || this.column + 1;
-        this.type = a.t;
-        this.style = a.s ? parseInt(a.s, 10) || 0 : 0;
-        this.value = this.runs = this.formula = this.share = undefined;
+        this.startCell(a.r, a.t, a.s ? parseInt(a.s, 10) || 0 : 0);
         break;
       case "v":
         this.capture = VALUE;
@@ -164,6 +168,30 @@ class SheetCells implements XmlVisitor {
     }
   }
 
+  startRow(a: Attributes): void {
+    this.context.budget.spend(1);
+    const n = parseInt(a.r ?? "", 10);
+    this.rowNumber = n > 0 ? n : this.rowNumber + 1;
+    this.column = 0;
+    let row = this.rows.get(this.rowNumber);
+    if (!row) this.rows.set(this.rowNumber, (row = { cells: [], width: 0, hasValues: false }));
+    this.row = row;
+    if (this.rowNumber > this.lastRow) this.lastRow = this.rowNumber;
+  }
+
+  startCell(ref: string | undefined, type: string | undefined, style: number): void {
+    this.context.budget.spend(1);
+    this.ref = ref;
+    this.column = (ref && columnOf(ref)) || this.column + 1;
+    this.type = type;
+    this.style = style;
+    this.value = this.runs = this.formula = this.share = undefined;
+  }
+
+  cellValue(t: string): void {
+    this.value = t;
+  }
+
   text(t: string): void {
     if (this.capture === VALUE) this.value = this.value === undefined ? t : this.value + t;
     else if (this.capture === FORMULA) this.formula = this.formula === undefined ? t : this.formula + t;
@@ -186,7 +214,7 @@ class SheetCells implements XmlVisitor {
     }
   }
 
-  private endCell(): void {
+  endCell(): void {
     const { value, type } = this;
     const date = this.style > 0 && this.context.dateStyles[this.style] === true;
     let shown: SheetValue | number;

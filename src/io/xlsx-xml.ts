@@ -4,7 +4,7 @@ import { SaxesParser } from "saxes";
 import { localName, scanElements } from "./xlsx-scan.js";
 import { ZipRefusal } from "./zip.js";
 
-/** Thrown through saxes's write when scanElements cannot read the cells: not an error of the part. */
+/** Thrown through saxes's write when the cells cannot be read without saxes: not an error of the part. */
 const SCAN_STOPPED = new Error("scan stopped");
 /** A byte order mark inside the cells is a character, as it is to the streaming decoder. */
 const CELLS_UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
@@ -20,10 +20,10 @@ export interface XmlVisitor {
 
 /**
  * Tokenises a part through `visitor`. With `span`, bytes [from, to) of the first piece (a
- * worksheet's cells) are tokenised by scanElements and the rest by saxes; false when scanElements
- * cannot read them, and the caller starts again without `span` and with a fresh visitor.
+ * worksheet's cells) are read by `scan` (scanElements unless given) and the rest by saxes; false
+ * when `scan` cannot read them, and the caller starts again with a fresh visitor.
  */
-export function visitXml(xml: string | Uint8Array[], part: string, visitor: XmlVisitor, span?: { from: number; to: number }): boolean {
+export function visitXml(xml: string | Uint8Array[], part: string, visitor: XmlVisitor, span?: { from: number; to: number }, scan = (cells: string) => scanElements(cells, visitor)): boolean {
   const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   parser.on("doctype", () => {
     throw new ZipRefusal({ code: "WORKBOOK_CORRUPT", args: { detail: `${part} declares a DOCTYPE, which workbooks never do` } });
@@ -50,7 +50,7 @@ export function visitXml(xml: string | Uint8Array[], part: string, visitor: XmlV
         if (i > 0 || !span) return write(piece);
         // Both ends of the span are at a tag's `<` or `>`: no character is cut in two.
         write(piece.subarray(0, span.from));
-        if (!scanElements(CELLS_UTF8.decode(piece.subarray(span.from, span.to)), visitor)) throw SCAN_STOPPED;
+        if (!scan(CELLS_UTF8.decode(piece.subarray(span.from, span.to)))) throw SCAN_STOPPED;
         write(piece.subarray(span.to));
       });
       parser.write(decoder.decode());
