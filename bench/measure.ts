@@ -6,7 +6,7 @@
 //   startup FILE       — what one `assess score FILE` spends on: loading the code, loading and
 //                        checking the modules, reading the workbook, scoring it
 //   in-process DIR     — score every file in this thread, as `assess score` does for small batches
-//   workers DIR [JOBS] — score every file on JOBS worker threads (default 2), as for large ones
+//   workers DIR [JOBS] — score every file on JOBS threads (default 2), this one and JOBS - 1 workers, as for large ones
 //   report DIR         — `assess report DIR` on results files, all formats
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -51,15 +51,19 @@ if (mode === "floor") {
   const { requireModules } = await import("../src/io/modules.js");
   const options = { lang: "en", scorecards: false, line: true, file: false } as const;
   const modules = requireModules();
+  const { scoreInput } = await import("../src/io/pipeline.js");
+  const { renderOutcome } = await import("../src/report/score-outcome.js");
+  const here = async (f: string) => {
+    const loaded = await modules;
+    return (await scoreInput(f, loaded)).map((o) => renderOutcome(o, loaded, options));
+  };
   if (mode === "workers") {
+    // JOBS threads score, this one among them, as `assess score --jobs JOBS` does.
     const { scoreOnWorkers } = await import("../src/io/worker-pool.js");
     const setup = modules.then((m) => ({ modules: m, options, colour: 0 }));
-    for await (const _ of scoreOnWorkers(new URL("../src/commands/score-worker.js", import.meta.url), files, Math.min(files.length, Number(jobs ?? 2)), setup));
+    for await (const _ of scoreOnWorkers(new URL("../src/commands/score-worker.js", import.meta.url), files, Math.min(files.length, Number(jobs ?? 2)) - 1, setup, here));
   } else {
-    const { scoreInput } = await import("../src/io/pipeline.js");
-    const { renderOutcome } = await import("../src/report/score-outcome.js");
-    const loaded = await modules;
-    for (const f of files) (await scoreInput(f, loaded)).map((o) => renderOutcome(o, loaded, options));
+    for (const f of files) await here(f);
   }
 } else if (mode === "report") {
   const { main } = await import("../src/index.js");

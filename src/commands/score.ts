@@ -35,7 +35,7 @@ export interface ScoreOptions {
   lang?: "en" | "th";
   /** Print every institution's scorecard (default: only when there are at most 10 inputs). */
   scorecards?: boolean;
-  /** Worker threads for large batches (default: one less than the cores available, at most 4). */
+  /** Threads that score a large batch, this one among them (default: the cores available, at most 4). */
   jobs?: number;
 }
 
@@ -163,7 +163,12 @@ async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, 
   if (jobs > 1 && files.length >= WORKERS_FROM && import.meta.url.endsWith(".js")) {
     const { scoreOnWorkers } = await import("../io/worker-pool.js");
     const setup = loading.then((modules) => ({ modules, options: render, colour: chalk.level }));
-    return scoreOnWorkers<RenderedOutcome>(new URL("./score-worker.js", import.meta.url), files, jobs, setup);
+    // This thread is one of the jobs: it scores whenever it is not writing.
+    const here = async (file: string) => {
+      const modules = await loading;
+      return (await scoreInput(file, modules)).map((o) => renderOutcome(o, modules, render));
+    };
+    return scoreOnWorkers<RenderedOutcome>(new URL("./score-worker.js", import.meta.url), files, jobs - 1, setup, here);
   }
   return (async function* () {
     const modules = await loading;
@@ -171,9 +176,9 @@ async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, 
   })();
 }
 
-/** One core stays with this thread, which writes and prints what the workers score. */
+/** A job per core, at most 4: this thread scores too, between writing what is scored. */
 function defaultJobs(): number {
-  return Math.max(1, Math.min(availableParallelism() - 1, 4));
+  return Math.max(1, Math.min(availableParallelism(), 4));
 }
 
 /**

@@ -21,6 +21,26 @@ export type LabelLang = "en" | "th" | "both";
 /** `era`: a date typed as text, by the calendar its year was written in. */
 export type Parsed = { value: AnswerValue; era?: Era } | { error: AnswerReason } | undefined;
 
+/**
+ * Labels cleaned already: the same Thai labels and answers come in every workbook of a batch,
+ * and cleaning one (NFC, five replacements) costs more than looking it up. Short texts only,
+ * and at most LABELS_KEPT of them, so that a batch's free text cannot grow it.
+ */
+const cleaned = new Map<string, string>();
+const normalized = new Map<string, string>();
+const LABELS_KEPT = 4096;
+const LABEL_MAX_LENGTH = 200;
+
+function remembered(memo: Map<string, string>, s: string, make: (s: string) => string): string {
+  if (s.length > LABEL_MAX_LENGTH) return make(s);
+  let made = memo.get(s);
+  if (made === undefined) {
+    if (memo.size >= LABELS_KEPT) memo.clear();
+    memo.set(s, (made = make(s)));
+  }
+  return made;
+}
+
 /** Don't know and Not applicable, however written. */
 const SPECIALS = new Map<string, string>(
   [DONT_KNOW, NOT_APPLICABLE].flatMap((v) => [v, ...(["en", "th", "both"] as const).map((l) => labelIn(SPECIAL_LABELS[v as keyof typeof SPECIAL_LABELS], l))].map((k) => [normalizeLabel(k), v] as [string, string])),
@@ -37,7 +57,10 @@ export function labelIn(text: Text, lang: LabelLang): string {
  * marks), curly quotes straight, Thai digits as 0-9, every kind of space one space.
  */
 export function cleanText(s: string): string {
-  if (isPlain(s)) return s;
+  return isPlain(s) ? s : remembered(cleaned, s, cleanNow);
+}
+
+function cleanNow(s: string): string {
   return s
     .normalize("NFC")
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
@@ -59,7 +82,7 @@ function isPlain(s: string): boolean {
 }
 
 export function normalizeLabel(s: string): string {
-  return cleanText(s).toLowerCase();
+  return remembered(normalized, s, (t) => cleanText(t).toLowerCase());
 }
 
 const lookups = new WeakMap<Question, Map<string, string>>();

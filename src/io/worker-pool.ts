@@ -1,6 +1,7 @@
-// Scores files on worker threads and hands the outcomes back in input order, so that the
-// results are the same as a single-threaded run. Each worker has a bounded heap: a batch of
-// any size keeps memory flat, and a file too big for the bound fails alone.
+// Scores files on worker threads, and in this thread between writing, and hands the outcomes
+// back in input order, so that the results are the same as a single-threaded run. Each worker
+// has a bounded heap: a batch of any size keeps memory flat, and a file too big for the bound
+// fails alone.
 import { Worker } from "node:worker_threads";
 import { problem } from "../core/problems.js";
 import { InternalError } from "../errors.js";
@@ -31,11 +32,14 @@ interface Message<T> {
 }
 
 /**
- * Scores `files` on `jobs` workers running `script`, which answers `{ index, file }` with
- * `{ index, outcomes }`, in the order it was sent them. The workers start at once; `setup`
- * (the modules, and how to render) may still be loading, and is sent to each when ready.
+ * Scores `files` on `workers` workers running `script`, which answers `{ index, file }` with
+ * `{ index, outcomes }`, in the order it was sent them; with `here`, this thread scores files
+ * too, whenever it is not writing, so that one core needs no worker (its start-up, its memory
+ * and a second compilation of the same code). The workers start at once; `setup` (the
+ * modules, and how to render) may still be loading, and is sent to each when ready.
  */
-export function scoreOnWorkers<T>(script: URL, files: readonly string[], jobs: number, setup: Promise<object>): AsyncGenerator<(T | FailedInput)[]> {
+export function scoreOnWorkers<T>(script: URL, files: readonly string[], workers: number, setup: Promise<object>, here?: (file: string) => Promise<(T | FailedInput)[]>): AsyncGenerator<(T | FailedInput)[]> {
+  const jobs = workers + (here ? 1 : 0);
   const done = new Map<number, (T | FailedInput)[]>();
   const slots: Slot[] = [];
   let next = 0;
@@ -88,7 +92,7 @@ export function scoreOnWorkers<T>(script: URL, files: readonly string[], jobs: n
   // A failure to load is thrown when the outcomes are read, not as an unhandled rejection.
   setup.catch(() => undefined);
   // Spawned now, not when iteration starts: worker start-up overlaps the module loading.
-  for (let i = 0; i < jobs; i++) slots.push(start());
+  for (let i = 0; i < workers; i++) slots.push(start());
   return drain();
 
   async function* drain(): AsyncGenerator<(T | FailedInput)[]> {
@@ -107,6 +111,12 @@ export function scoreOnWorkers<T>(script: URL, files: readonly string[], jobs: n
         if (failure) throw failure;
         const outcomes = done.get(emitted);
         if (!outcomes) {
+          if (here && next < files.length && !backlog()) {
+            // The workers have theirs queued: this thread takes the next file meanwhile.
+            const index = next++;
+            done.set(index, await here(files[index]!));
+            continue;
+          }
           await new Promise<void>((r) => (wake = r));
           continue;
         }
