@@ -101,7 +101,7 @@ Examples:
     .option("-o, --output <dir>", "write one results file per institution and a combined results.json to this folder")
     .option("--force", "replace results files that already exist")
     .option("--scorecards", "print every institution's scorecard (default: only for up to 10 inputs)")
-    .option("--jobs <n>", "threads that score a batch of 100 files or more, the main one among them (default: the cores available, at most 4)", (v) => {
+    .option("--jobs <n>", "threads that score a batch of 100 files or more, the main one among them (default: one less than the cores available, at most 4)", (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs ${v}: expected a whole number from 1`);
       return n;

@@ -35,7 +35,7 @@ export interface ScoreOptions {
   lang?: "en" | "th";
   /** Print every institution's scorecard (default: only when there are at most 10 inputs). */
   scorecards?: boolean;
-  /** Threads that score a large batch, this one among them (default: the cores available, at most 4). */
+  /** Threads that score a large batch, this one among them (default: one less than the cores available, at most 4). */
   jobs?: number;
 }
 
@@ -150,8 +150,9 @@ function finishManifest(m: Manifest, institutions: number, failed: number): Mani
 }
 
 /**
- * Workers pay off from about a hundred files (measured: `npm run bench -- --crossover`);
- * below that, their start-up and the copying of modules and results cost more than they save.
+ * Below this many files a worker cannot pay: its start-up, the copy of the modules sent to it
+ * and its compilation of the scoring code cost more than it saves. Where it pays depends on the
+ * cores left for V8's own threads (`npm run bench -- --crossover` measures it).
  */
 const WORKERS_FROM = 100;
 
@@ -176,9 +177,14 @@ async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, 
   })();
 }
 
-/** A job per core, at most 4: this thread scores too, between writing what is scored. */
+/**
+ * One less than the cores, at most 4 (this thread among them). The last core is left to V8's
+ * own threads (compiling, collecting garbage), which one scoring thread already keeps busy a
+ * third of the time: on two cores, two scoring threads were slower than one for every batch
+ * measured, from 16 to 1,000 files (`npm run bench -- --crossover`).
+ */
 function defaultJobs(): number {
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 /**
