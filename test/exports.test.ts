@@ -144,4 +144,27 @@ describe("KoboToolbox and ODK Central exports score as the answer files", () => 
     });
     expect(got[1]!.answers.rejected).toEqual([expect.objectContaining({ question: "collects_migrant_children", raw: "perhaps" })]);
   });
+  // Before, both were read as C.E. without a word (only workbooks named them).
+  it("names a date typed with a Buddhist-era year, the date of answering and a dataset's, by row and column", async () => {
+    const t = exportTables(q, sets.slice(0, 1), { sep: "-", split: false }, "odk");
+    const dateCol = t.main.headers.findIndex((h) => h.endsWith("assessment_date"));
+    const updated = t.repeat.headers.findIndex((h) => h.endsWith("ds_last_updated"));
+    const row = t.repeat.rows.findIndex((r) => r[updated] !== "");
+    expect([dateCol, updated, row].every((i) => i >= 0)).toBe(true);
+    const be = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${Number(iso.slice(0, 4)) + 543}`;
+    const answered = String(t.main.rows[0]![dateCol]);
+    const last = String(t.repeat.rows[row]![updated]);
+    t.main.rows[0]![dateCol] = be(answered);
+    t.repeat.rows[row]![updated] = be(last);
+    const sub = mkdtempSync(join(dir, "be-"));
+    writeFileSync(join(sub, "assess_children_on_the_move.csv"), csv(t.main.headers, t.main.rows, ","));
+    writeFileSync(join(sub, "assess_children_on_the_move-datasets.csv"), csv(t.repeat.headers, t.repeat.rows, ","));
+    const [got] = await scoredFrom(join(sub, "assess_children_on_the_move.csv"));
+    expect(got!.answers.date).toBe(answered);
+    expect(scores(got!)).toEqual(expected(sets[0]!));
+    expect(got!.problems.filter((p) => p.code === "BUDDHIST_ERA_DATE").map((p) => [p.severity, p.args])).toEqual([
+      ["warning", { question: "assessment_date", text: be(answered), date: answered }],
+      ["warning", { question: "ds_last_updated", text: be(last), date: last }],
+    ]);
+  });
 });

@@ -88,6 +88,26 @@ describe("rows of a CSV file that cannot be read are reported by line and kept",
   });
 });
 
+describe("dates with a Buddhist-era year in a CSV file", () => {
+  // Before, both were read as C.E. without a word (only workbooks named them).
+  it("are read as C.E. and named by line: the date of answering and an answer", async () => {
+    const text = [
+      "institution,dataset,question,answer,comment",
+      "hpo,,_name,Provincial Health Data Office (fictional),",
+      "hpo,,_date,18/11/2569,",
+      "hpo,Hospital records,ds_last_updated,30/06/2568,",
+      "hpo,Hospital records,ds_type,administrative_register,",
+    ].join("\n");
+    const [hpo] = await readCsvAnswers(file("be-dates.csv", text), modules);
+    expect(hpo!.set!.date).toBe("2026-11-18");
+    expect(hpo!.set!.datasets[0]!.answers.ds_last_updated).toEqual({ value: "2025-06-30" });
+    expect(hpo!.problems.map((p) => [p.code, p.severity, p.args, p.place])).toEqual([
+      ["BUDDHIST_ERA_DATE", "warning", { dataset: "Hospital records", question: "ds_last_updated", text: "30/06/2568", date: "2025-06-30" }, "line 4"],
+      ["BUDDHIST_ERA_DATE", "warning", { question: "_date", text: "18/11/2569", date: "2026-11-18" }, "line 3"],
+    ]);
+  });
+});
+
 describe("an answers CSV within its 20 MB but holding more than a file may", () => {
   // A 20 MB file of one answer repeated 370,000 times took 1.8 GB and 185 s: every row became a problem and a kept rejection.
   const codes = async (name: string, rows: string[]) => (await readCsvAnswers(file(name, ["institution,dataset,question,answer,comment", ...rows].join("\n")), modules)).map((r) => r.problems.map((p) => [p.code, p.args]));

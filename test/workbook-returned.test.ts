@@ -195,6 +195,7 @@ describe("text respondents paste, in a returned workbook", () => {
   // Fixed earlier (test/parse-answer.test.ts has them cell by cell): pinned here as a respondent's file holds them.
   it("zero-width spaces, curly quotes, Thai digits, Thai months and B.E. years, a date with a time", async () => {
     let row = 0;
+    let dated = 0;
     const o = (await edited((wb) => {
       const g = wb.getWorksheet(GENERAL)!;
       g.getCell(rowOf(g, "disclosure_log"), 5).value = "ใช่\u200B";
@@ -202,15 +203,18 @@ describe("text respondents paste, in a returned workbook", () => {
       const e = wb.getWorksheet(EDU)!;
       e.getCell(rowOf(e, "edu_gcode_student_count"), 5).value = "๒๔,๓๑๐";
       const inst = wb.getWorksheet("Institution")!;
-      inst.getCell(rowOf(inst, "assessment_date"), 3).value = "31 ต.ค. 2569";
+      dated = rowOf(inst, "assessment_date");
+      inst.getCell(dated, 3).value = "31 ต.ค. 2569";
       const ds = wb.getWorksheet("Datasets")!;
       row = rowOf(ds, "ds_last_updated");
       ds.getCell(row, 4).value = "๑๒ พฤศจิกายน ๒๕๖๙";
       ds.getCell(row, 5).value = 46336.6458;
       ds.getCell(row, 5).numFmt = "General";
     })) as InstitutionResult;
-    // the answer typed as text with a B.E. year is read as B.E. and named at its cell (a warning); nothing else
+    // the dates typed as text with a B.E. year are read as B.E. and named at their cells (warnings); nothing else.
+    // The date of answering had no warning before: it was changed without a message.
     expect(o.problems.map((p) => [p.code, p.severity, p.place, p.args])).toEqual([
+      ["BUDDHIST_ERA_DATE", "warning", `Institution!C${dated}`, { question: "assessment_date", text: "31 ต.ค. 2569", date: "2026-10-31" }],
       ["BUDDHIST_ERA_DATE", "warning", `Datasets!D${row}`, { dataset: o.answers.datasets[0]!.name, question: "ds_last_updated", text: "๑๒ พฤศจิกายน ๒๕๖๙", date: "2026-11-12" }],
     ]);
     expect(o.answers.date).toBe("2026-10-31");

@@ -90,6 +90,29 @@ describe("dates typed as text with a Buddhist-era year", () => {
     );
     for (const p of be) expect(p.place).toMatch(/!\w+\d+$/);
   });
+  // Before, these two were read as C.E. without a word: an answer changed without a message.
+  it("on the Institution sheet (the date of answering) too, with its cell", async () => {
+    const file = await readAnswerFile("examples/answers/moe-student-records-fictional.yaml");
+    const { read } = await roundTrip(file.set!, { buddhistEraText: ["assessment_date"] }, "buddhist-era-date.xlsx");
+    expect(read.set!.date).toBe(file.set!.date);
+    const [y, m, d] = file.set!.date.split("-");
+    expect(read.problems.filter((p) => p.code === "BUDDHIST_ERA_DATE").map((p) => [p.severity, p.args, p.place])).toEqual([
+      ["warning", { question: "assessment_date", text: `${d}/${m}/${Number(y) + 543}`, date: file.set!.date }, expect.stringMatching(/^Institution!C\d+$/)],
+    ]);
+  });
+  it("in a date cell (the year typed in B.E. and kept as a date by the spreadsheet), named too", async () => {
+    const file = await readAnswerFile("examples/answers/moe-student-records-fictional.yaml");
+    const { result } = await roundTrip(file.set!, { buddhistEraCells: ["ds_last_updated"] }, "buddhist-era-cells.xlsx");
+    expect(result.answers.datasets.map((d) => d.answers.ds_last_updated)).toEqual(file.set!.datasets.map((d) => d.answers.ds_last_updated));
+    const dated = file.set!.datasets.filter((d) => d.answers.ds_last_updated);
+    expect(dated.length).toBeGreaterThan(0);
+    expect(result.problems.filter((p) => p.code === "BUDDHIST_ERA_DATE").map((p) => [p.severity, p.args])).toEqual(
+      dated.map((d) => {
+        const iso = String(d.answers.ds_last_updated!.value);
+        return ["warning", { dataset: d.name, question: "ds_last_updated", text: `${Number(iso.slice(0, 4)) + 543}${iso.slice(4)}`, date: iso }];
+      }),
+    );
+  });
 });
 
 describe("answers to questions their condition hides", () => {

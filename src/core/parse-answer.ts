@@ -18,8 +18,11 @@ export type SheetValue =
 
 export type LabelLang = "en" | "th" | "both";
 
-/** `era`: a date typed as text, by the calendar its year was written in. */
-export type Parsed = { value: AnswerValue; era?: Era } | { error: AnswerReason } | undefined;
+/**
+ * `era`: a date, by the calendar its year was written in ("be": read as C.E., which the reader
+ * says); `written`: that date as the cell held it, where the cell holds a serial number, not text.
+ */
+export type Parsed = { value: AnswerValue; era?: Era; written?: string } | { error: AnswerReason } | undefined;
 
 /**
  * Labels cleaned already: the same Thai labels and answers come in every workbook of a batch,
@@ -207,12 +210,17 @@ function parseDate(cell: SheetValue, text: string): Parsed {
   if (cell.kind === "date") {
     // A reader's date is trusted no further than any text: a cell's value is the respondent's.
     const iso = fromBuddhistEra(cell.value);
-    return isIsoDate(iso) ? { value: iso } : { error: answerReason("NOT_A_DATE", { text: cell.text }) };
+    if (!isIsoDate(iso)) return { error: answerReason("NOT_A_DATE", { text: cell.text }) };
+    // A date cell typed with its B.E. year (2568-06-30) is read as C.E.: said like a typed one.
+    return iso === cell.value ? { value: iso } : { value: iso, era: "be" };
   }
   if (cell.kind === "number" && cell.value > 0 && cell.value < 2958466) {
     // Spreadsheet serial day: 1899-12-30 is day 0; a time of day (the fraction) is not part of the date.
     const ms = Date.UTC(1899, 11, 30) + Math.floor(cell.value) * 86400000;
-    return { value: new Date(ms).toISOString().slice(0, 10) };
+    const day = new Date(ms).toISOString().slice(0, 10);
+    // A serial of a B.E. year (a date cell without a date format) is read as a date cell is.
+    const iso = fromBuddhistEra(day);
+    return iso === day ? { value: iso } : isIsoDate(iso) ? { value: iso, era: "be", written: day } : { error: answerReason("NOT_A_DATE", { text: cell.text }) };
   }
   // The interview's reader: the same text means the same date on every channel.
   const read = readDate(text);

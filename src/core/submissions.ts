@@ -152,6 +152,7 @@ function readRow(row: Table["rows"][number], columns: (Column | undefined)[], he
       out.rejected.push({ question: id, place, raw, ...rejection(p) });
     } else if (parsed) {
       out.answers[id] = { value: parsed.value as AnswerValue };
+      if (parsed.era === "be") out.problems.push({ ...problem("BUDDHIST_ERA_DATE", { question: id, text: parsed.written ?? raw, date: String(parsed.value) }, source, [], "warning"), place });
     }
   }
   // Split columns without a joined column (an export with "split" only).
@@ -233,6 +234,7 @@ export function submissionsFrom(source: string, main: Table, repeat: Table | und
       problems.push({ ...problem("DATE_MISSING", { in: "submission" }, source, []), place: row.place });
       return { source: here, problems };
     }
+    if (date.era === "be") problems.push({ ...problem("BUDDHIST_ERA_DATE", { question: "assessment_date", text: date.written ?? text(row.cells[dateCell]!), date: String(date.value) }, source, [], "warning"), place: `${row.place}, column ${main.headers[dateCell]}` });
     const mine = repeatOf(r.links);
     const datasets: DatasetAnswers[] = [];
     const rejected = [...r.rejected];

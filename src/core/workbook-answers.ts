@@ -149,6 +149,9 @@ export function answersFromBook(book: ReadBook, source: string, modules: readonl
     const reason = parsedDate && "error" in parsedDate ? parsedDate.error : answerReason("EMPTY", {});
     return failWith("DATE_MISSING", { in: "workbook", reason }, cellPlace(stored.name, dateField?.row ?? 10, 3));
   }
+  if (parsedDate.era === "be" && dateField!.shown.kind !== "empty") {
+    push("BUDDHIST_ERA_DATE", { question: "assessment_date", text: parsedDate.written ?? dateField!.shown.text, date: String(parsedDate.value) }, cellPlace(stored.name, dateField!.row, 3), "warning");
+  }
 
   const rejected: RejectedAnswer[] = [];
   const notes: Note[] = [];

@@ -144,8 +144,8 @@ export function record(
   }
   if (parsed) {
     answers[q.id] = { value: parsed.value as AnswerValue, ...(comment ? { comment } : {}) };
-    if (parsed.era === "be" && shown.kind === "text") {
-      push("BUDDHIST_ERA_DATE", { ...(dataset ? { dataset: dataset.name } : {}), question: q.id, text: shown.text, date: String(parsed.value) }, place, "warning");
+    if (parsed.era === "be" && shown.kind !== "empty") {
+      push("BUDDHIST_ERA_DATE", { ...(dataset ? { dataset: dataset.name } : {}), question: q.id, text: parsed.written ?? shown.text, date: String(parsed.value) }, place, "warning");
     }
     places.set(placeKey(dataset?.id, q.id), place);
   }

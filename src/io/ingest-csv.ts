@@ -102,6 +102,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
   const questions = questionIndex(modules);
 
   const profile: Record<string, string> = {};
+  const profileLines: Record<string, number> = {};
   const answers: Record<string, Answer> = {};
   const datasets: DatasetAnswers[] = [];
   const rejected: RejectedAnswer[] = [];
@@ -111,6 +112,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
   for (const r of rows) {
     if (r.question in PROFILE) {
       profile[PROFILE[r.question]!] = r.answer;
+      profileLines[PROFILE[r.question]!] = r.line;
       continue;
     }
     const found = questions.get(r.question);
@@ -150,6 +152,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
       rejected.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), place: `line ${r.line}`, raw: r.answer, ...rejection(p), ...(r.comment ? { comment: r.comment } : {}) });
     } else if (parsed) {
       target[r.question] = { value: parsed.value, ...(r.comment ? { comment: r.comment } : {}) };
+      if (parsed.era === "be") push("BUDDHIST_ERA_DATE", { ...(datasetId ? { dataset: r.dataset } : {}), question: r.question, text: r.answer.trim(), date: String(parsed.value) }, r.line, "warning");
       places.set(placeKey(datasetId, r.question), `line ${r.line}`);
     } else if (r.comment) {
       notes.push({ question: r.question, ...(datasetId ? { dataset: datasetId } : {}), comment: r.comment });
@@ -161,6 +164,7 @@ function institutionFrom(source: string, inst: string, rows: Row[], modules: rea
     push("DATE_MISSING", { in: "csv", institution: inst }, rows[0]!.line);
     return { source: label, problems };
   }
+  if (parsedDate.era === "be") push("BUDDHIST_ERA_DATE", { question: "_date", text: date.trim(), date: String(parsedDate.value) }, profileLines.date ?? rows[0]!.line, "warning");
   const respondent = Object.fromEntries(Object.entries(profile).filter(([k, v]) => k.startsWith("respondent.") && v).map(([k, v]) => [k.slice(11), v]));
   const set: AnswerSet = {
     format: ANSWERS_FORMAT,

@@ -19,8 +19,10 @@ export interface FillOptions {
   richText?: string[];
   /** Write comments of these questions as hyperlinks. */
   hyperlinks?: string[];
-  /** Type these date answers as text, day/month/Buddhist-era year ("30/06/2568"), as Thai offices write them. */
+  /** Type these date answers (or "assessment_date", the institution's) as text, day/month/Buddhist-era year ("30/06/2568"), as Thai offices write them. */
   buddhistEraText?: string[];
+  /** Write these date answers as date cells holding the Buddhist-era year (2568-06-30), as a spreadsheet does when the year is typed in B.E. */
+  buddhistEraCells?: string[];
 }
 
 export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: readonly Module[], options: FillOptions = {}): Promise<Buffer> {
@@ -45,7 +47,7 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
     institution_code: set.institution.id,
     respondent_name: set.respondent?.name,
     respondent_email: set.respondent?.email,
-    assessment_date: new Date(`${set.date}T00:00:00Z`),
+    assessment_date: options.buddhistEraText?.includes("assessment_date") ? beText(set.date) : new Date(`${set.date}T00:00:00Z`),
   };
   inst.eachRow((row) => {
     const key = String(row.getCell(1).value ?? "");
@@ -61,10 +63,8 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
       if (options.formulas?.includes(q.id)) return { formula: `${Number(v)}*1`, result: Number(v) } as ExcelJS.CellFormulaValue;
       return Number(v);
     }
-    if (q.type === "date" && options.buddhistEraText?.includes(q.id)) {
-      const [y, m, d] = String(v).split("-");
-      return `${d}/${m}/${Number(y) + 543}`;
-    }
+    if (q.type === "date" && options.buddhistEraText?.includes(q.id)) return beText(String(v));
+    if (q.type === "date" && options.buddhistEraCells?.includes(q.id)) return new Date(`${Number(String(v).slice(0, 4)) + 543}${String(v).slice(4)}T00:00:00Z`);
     if (q.type === "date") return new Date(`${String(v)}T00:00:00Z`);
     if (q.type === "text" && options.richText?.includes(q.id)) {
       const s = String(v);
@@ -128,4 +128,10 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
     }
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** 2025-06-30 as a Thai office types it: 30/06/2568. */
+function beText(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${Number(y) + 543}`;
 }
