@@ -151,19 +151,26 @@ async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: R
 /**
  * A report of more than INSTITUTION_PAGES_ABOVE institutions sets its sections aside on disk
  * (the largest part of the report model), to be read back one at a time by each format.
+ * Nothing returned may hold `full`: a closure made here would keep every section in memory.
  */
-async function setSectionsAside(full: Report, dir: string): Promise<{ report: Report; sections: Spilled<InstitutionSection>; remove: () => Promise<void> }> {
-  if (full.summary.institutions <= INSTITUTION_PAGES_ABOVE) {
-    return { report: full, sections: { batches: async function* () { yield* full.institutions; } }, remove: async () => undefined };
-  }
+export async function setSectionsAside(full: Report, dir: string): Promise<{ report: Report; sections: Spilled<InstitutionSection>; remove: () => Promise<void> }> {
+  if (full.summary.institutions <= INSTITUTION_PAGES_ABOVE) return { report: full, sections: inMemory(full.institutions), remove: async () => undefined };
+  return { report: { ...full, institutions: [] }, ...(await spillSections(full.institutions, dir)) };
+}
+
+function inMemory<T>(items: readonly T[]): Spilled<T> {
+  return { batches: async function* () { yield* items; } };
+}
+
+async function spillSections(sections: readonly InstitutionSection[], dir: string): Promise<{ sections: Spilled<InstitutionSection>; remove: () => Promise<void> }> {
   const spill = await AnswerSpill.open<number, InstitutionSection>(dir);
   try {
-    for (const [k, s] of full.institutions.entries()) await spill.add(k, s);
+    for (const [k, s] of sections.entries()) await spill.add(k, s);
   } catch (e) {
     await spill.remove();
     throw e;
   }
-  return { report: { ...full, institutions: [] }, sections: spill.rows(full.institutions.map((_, k) => k)), remove: () => spill.remove() };
+  return { sections: spill.rows(sections.map((_, k) => k)), remove: () => spill.remove() };
 }
 
 async function writeFormats(report: Report, stage: string, answers: AnswerRows, sections: Spilled<InstitutionSection>, run: Run): Promise<void> {
