@@ -3,12 +3,15 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { reportCommand } from "../src/commands/report.js";
+import { reportCommand, setSectionsAside } from "../src/commands/report.js";
 import { FORMAT_WRITERS } from "../src/commands/report-formats.js";
 import type { FormatWriter, ReportFormat } from "../src/commands/report-formats.js";
 import { INSTITUTION_PAGES_ABOVE } from "../src/core/report-pages.js";
+import type { InstitutionSection, Report } from "../src/core/report-model.js";
 import { ACTION_HEADER_ROW, ACTION_PLAN_FILE, ACTION_SHEET } from "../src/core/compare-action-plan.js";
 import { loadActionPlan } from "../src/io/compare-inputs.js";
 import { assess } from "./helpers/exec.js";
@@ -102,4 +105,29 @@ describe("a report of more institutions than one page holds", () => {
     await reportCommand({ ...all, output: again }, quiet);
     for (const f of ["report.xlsx", "report.docx", "report.json", "report.html", ACTION_PLAN_FILE]) expect(readFileSync(join(again, f)).equals(readFileSync(join(out, f))), f).toBe(true);
   }, 300_000);
+});
+
+describe("sections set aside", () => {
+  it("are let go: what is returned holds none of the sections it was given", async () => {
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const dir = mkdtempSync(join(tmpdir(), "assess-aside-"));
+    const n = INSTITUTION_PAGES_ABOVE + 1;
+    // Made in a function of its own, so that nothing here holds the sections but what setSectionsAside returns.
+    const setAside = async () => {
+      const sections = Array.from({ length: n }, (_, k) => ({ id: `i-${k}`, name: `Institution ${k}` }) as InstitutionSection);
+      const report = { summary: { institutions: n }, institutions: [] } as unknown as Report;
+      return { aside: await setSectionsAside(report, sections.values(), dir), first: new WeakRef(sections[0]!) };
+    };
+    const { aside, first } = await setAside();
+    // A WeakRef holds its target until the current job ends.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    gc();
+    expect(first.deref()).toBeUndefined();
+    const read: string[] = [];
+    for await (const s of aside.sections.batches()) read.push(s.id);
+    expect(read).toHaveLength(n);
+    expect(read[0]).toBe("i-0");
+    await aside.remove();
+  });
 });

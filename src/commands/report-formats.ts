@@ -148,7 +148,7 @@ export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
   xlsx: {
     file: "report.xlsx",
     write: async (report, dir, answers) => {
-      const { answerCells, buildReportWorkbook } = await import("../report/xlsx.js");
+      const { answerCells, buildReportWorkbook, reportWorkbook } = await import("../report/xlsx.js");
       const path = join(dir, "report.xlsx");
       if (report.summary.institutions <= INSTITUTION_PAGES_ABOVE) {
         const { writeWorkbook } = await import("../io/xlsx.js");
@@ -159,7 +159,7 @@ export const FORMAT_WRITERS: Record<ReportFormat, FormatWriter> = {
       const rows = async function* () {
         for await (const batch of answers.batches()) for (const a of batch) yield answerCells(a, report.lang);
       };
-      await writeWorkbookStreaming(path, buildReportWorkbook(report, true), { sheet: "Answers", rows: rows() });
+      await writeWorkbookStreaming(path, reportWorkbook(report, true), { sheet: "Answers", rows: rows() });
     },
   },
   json: { file: "report.json", write: (report, dir, answers, sections) => writeChunks(join(dir, "report.json"), reportJson(report, answers, sections)) },

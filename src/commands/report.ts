@@ -1,6 +1,6 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
-import { buildReport } from "../core/report.js";
+import { buildReport, institutionSections } from "../core/report.js";
 import { answerRows } from "../core/report-answers.js";
 import { slimPool, slimResult } from "../core/report-slim.js";
 import { questionIndex } from "../core/questionnaire.js";
@@ -33,6 +33,7 @@ import { FORMAT_WRITERS, REPORT_FORMATS } from "./report-formats.js";
 import { INSTITUTION_PAGES, INSTITUTION_PAGES_ABOVE } from "../core/report-pages.js";
 import type { FormatWriter, ReportFormat } from "./report-formats.js";
 import { writeStaged } from "../io/staging.js";
+import { withHeapGrowth } from "../io/heap.js";
 
 export { REPORT_FORMATS };
 export type { ReportFormat };
@@ -54,6 +55,9 @@ export interface ReportCommandOptions {
 }
 
 
+/** The report's heap grows to 1.5× what is live between collections (V8's own factor is up to 4×), for a few per cent more time (README: The report at regional scale). */
+const REPORT_HEAP_GROWING_PERCENT = 50;
+
 /**
  * `assess report`: results (or answer files and workbooks, scored on the way) → the report in
  * each format. The report returned has no institution sections when there are more than
@@ -71,7 +75,8 @@ export async function reportCommand(
   const { lock, notes } = await claimOutputFolder(dir, "report");
   try {
     for (const n of notes) streams.stderr.write(`${formatProblem(n, options.lang ?? "en")}\n`);
-    return await writeReport(dir, date, options, streams, writers);
+    // Peak memory near what is live, not several times it (io/heap.ts; README: Reports at scale).
+    return await withHeapGrowth(REPORT_HEAP_GROWING_PERCENT, () => writeReport(dir, date, options, streams, writers));
   } finally {
     await lock.release();
   }
@@ -130,12 +135,8 @@ interface Gathered {
 async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: Run): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
   const { dir, targets, streams } = run;
   const failed = gathered.failed;
-  const settled = settle(gathered, run);
-  const { order } = settled;
-  const aside = await setSectionsAside(settled.report, dir);
-  // From here the report holds no section when there are thousands: they are read back from the spill.
-  settled.report = aside.report;
-  const report = aside.report;
+  // A report of thousands holds no section: each was set aside as it was made, and is read back from the spill.
+  const { report, order, aside } = await settleAside(gathered, run);
   try {
     // Every format is written to a staging folder first and moved in place together.
     // The institutions/ pages belong to the report: an earlier report's go with it.
@@ -149,21 +150,36 @@ async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: R
 }
 
 /**
- * A report of more than INSTITUTION_PAGES_ABOVE institutions sets its sections aside on disk
- * (the largest part of the report model), to be read back one at a time by each format.
+ * The report, and its sections set aside. In a function of its own: what makes the sections
+ * holds the results (a generator holds its arguments even when it has finished), and nothing
+ * here outlives it.
  */
-async function setSectionsAside(full: Report, dir: string): Promise<{ report: Report; sections: Spilled<InstitutionSection>; remove: () => Promise<void> }> {
-  if (full.summary.institutions <= INSTITUTION_PAGES_ABOVE) {
-    return { report: full, sections: { batches: async function* () { yield* full.institutions; } }, remove: async () => undefined };
-  }
+async function settleAside(gathered: Gathered, run: Run): Promise<{ report: Report; order: number[]; aside: Awaited<ReturnType<typeof setSectionsAside>> }> {
+  const { report, order, sections } = settle(gathered, run);
+  return { report, order, aside: await setSectionsAside(report, sections, run.dir) };
+}
+
+/**
+ * A report of more than INSTITUTION_PAGES_ABOVE institutions sets its sections aside on disk
+ * as they are made (the largest part of the report model), to be read back one at a time by
+ * each format; a smaller one keeps them in the report. Nothing returned holds a section
+ * made: a closure here that did would keep every one in memory.
+ */
+export async function setSectionsAside(report: Report, made: Iterable<InstitutionSection>, dir: string): Promise<{ sections: Spilled<InstitutionSection>; remove: () => Promise<void> }> {
+  if (report.summary.institutions <= INSTITUTION_PAGES_ABOVE) return { sections: inMemory(report.institutions), remove: async () => undefined };
   const spill = await AnswerSpill.open<number, InstitutionSection>(dir);
+  let n = 0;
   try {
-    for (const [k, s] of full.institutions.entries()) await spill.add(k, s);
+    for (const s of made) await spill.add(n++, s);
   } catch (e) {
     await spill.remove();
     throw e;
   }
-  return { report: { ...full, institutions: [] }, sections: spill.rows(full.institutions.map((_, k) => k)), remove: () => spill.remove() };
+  return { sections: spill.rows(Array.from({ length: n }, (_, k) => k)), remove: () => spill.remove() };
+}
+
+function inMemory<T>(items: readonly T[]): Spilled<T> {
+  return { batches: async function* () { yield* items; } };
 }
 
 async function writeFormats(report: Report, stage: string, answers: AnswerRows, sections: Spilled<InstitutionSection>, run: Run): Promise<void> {
@@ -187,7 +203,7 @@ async function writeFormats(report: Report, stage: string, answers: AnswerRows, 
  * The report from the results read, and the order of their answer rows in the spill. The
  * results are let go here: what the formats need is in the report and the spill.
  */
-function settle(gathered: Gathered, run: Run): { report: Report; order: number[] } {
+function settle(gathered: Gathered, run: Run): { report: Report; order: number[]; sections: Iterable<InstitutionSection> } {
   const { date, options, streams, modules, lang } = run;
   const failed = gathered.failed;
   // One institution counts once, by the rule chosen; the others are named, never silently dropped.
@@ -202,14 +218,18 @@ function settle(gathered: Gathered, run: Run): { report: Report; order: number[]
     for (const f of failed) streams.stderr.write(renderFailure(f, lang));
     throw new UsageError(`no institution to report on in ${options.paths.join(", ")}`);
   }
-  const report = buildReport(results, modules, {
+  const paged = results.length > INSTITUTION_PAGES_ABOVE;
+  const reportOptions = {
     title: options.title ?? (lang === "th" ? "ข้อมูลเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ: ผลการประเมิน" : "Data on migrant and forcibly displaced children: assessment results"),
     date,
     lang,
     ...(options.includeRespondents ? { includeRespondents: true } : {}),
     superseded: once.superseded,
     omitAnswers: true,
-  });
+    // Thousands of sections are made one at a time as they are set aside, never all at once.
+    omitInstitutions: paged,
+  };
+  const report = buildReport(results, modules, reportOptions);
 
   for (const o of report.otherMethods) {
     const p = problem("OTHER_METHOD", { institution: o.institutionName, method: o.method, reportMethod: report.method }, o.source, [], "warning");
@@ -218,7 +238,7 @@ function settle(gathered: Gathered, run: Run): { report: Report; order: number[]
   const order = results.map((r) => gathered.spilled.get(r)!);
   gathered.results = [];
   gathered.spilled.clear();
-  return { report, order };
+  return { report, order, sections: paged ? institutionSections(results, modules, reportOptions) : report.institutions };
 }
 
 /**

@@ -175,6 +175,8 @@ export interface ReportOptions {
   includeRespondents?: boolean;
   /** Leave `answers` empty: the caller writes the answer table itself, institution by institution. */
   omitAnswers?: boolean;
+  /** Leave `institutions` empty: the caller makes each section with institutionSections and sets it aside. */
+  omitInstitutions?: boolean;
 }
 
 /** An institution's section shows every critical gap, then the highest-ranked others up to this many lines in all. */

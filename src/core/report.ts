@@ -20,7 +20,6 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
   const index = questionIndex(modules);
   const questions = new Map([...index].map(([id, p]) => [id, p.question] as const));
   const label = (id: string) => questions.get(id)?.label[lang] ?? id;
-  const moduleTitle = (id: string) => modules.find((m) => m.id === id)?.title[lang] ?? id;
   const used = new Map<string, string>();
   for (const r of results) for (const m of r.scorecard.modules) used.set(m.id, m.version);
   const usedModules = modules.filter((m) => used.has(m.id));
@@ -64,7 +63,53 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
   const disaggQ = questions.get("ds_disaggregation");
   const variables = CORE_VARIABLES.map((id) => ({ id, label: optionsOf(disaggQ ?? ({ type: "text" } as Question)).find((o) => o.value === id)?.label?.[lang] ?? id }));
 
-  const institutions = results.map((r): InstitutionSection => {
+  return {
+    format: REPORT_FORMAT,
+    title: options.title,
+    date: options.date,
+    lang,
+    method: METHOD_VERSION,
+    superseded: options.superseded ?? [],
+    otherMethods: results.filter((r) => r.scorecard.method !== METHOD_VERSION).map((r) => ({ institutionName: r.institution.name, source: r.source, method: r.scorecard.method })),
+    fictional: results.some((r) => r.fictional === true),
+    modules: usedModules.map((m) => ({ id: m.id, version: used.get(m.id)!, title: m.title[lang] })),
+    summary: {
+      institutions: results.length,
+      datasets: results.reduce((n, r) => n + r.datasets.length, 0),
+      national,
+      ...overallOf(nationalMeans.exact),
+      criticalGaps: results.reduce((n, r) => n + r.scorecard.gaps.filter((g) => g.critical).length, 0),
+      institutionsWithCriticalGaps: results.filter((r) => r.scorecard.gaps.some((g) => g.critical)).length,
+      weakestModules,
+    },
+    heatmap: { institutions: heatInstitutions, modules: moduleRows },
+    dataMap: {
+      columns: DATA_MAP_FIELDS.filter((id) => questions.has(id)).map((id) => ({ id, label: label(id) })),
+      variables,
+      rows,
+    },
+    // Left out when the caller sets each section aside as it is made (src/commands/report.ts).
+    institutions: options.omitInstitutions ? [] : [...institutionSections(results, modules, options)],
+    crossCutting: {
+      commonGaps: commonGaps(results, label, lang, index),
+      sharing: sharingLinks(results, questions.get(SHARED_WITH), lang),
+      firewallMissing: firewallMissing(results, questions.get(FIREWALL), lang),
+    },
+    // Left out when the answer table is written as it is read (src/commands/report.ts).
+    answers: options.omitAnswers ? [] : answerRows(results, index, lang),
+    methodology: methodology(lang),
+  };
+}
+
+/** Each institution's section, in the order of the results, made one at a time as it is read. */
+export function* institutionSections(results: readonly InstitutionResult[], modules: readonly Module[], options: ReportOptions): Generator<InstitutionSection> {
+  const lang = options.lang;
+  const index = questionIndex(modules);
+  const label = (id: string) => index.get(id)?.question.label[lang] ?? id;
+  const moduleTitle = (id: string) => modules.find((m) => m.id === id)?.title[lang] ?? id;
+  for (const r of results) yield section(r);
+
+  function section(r: InstitutionResult): InstitutionSection {
     const sc = r.scorecard;
     const tallies = DIMENSIONS.map((d) => sc.dimensions[d]);
     const applying = tallies.reduce((n, t) => n + t.answered - t.notApplicable, 0);
@@ -106,43 +151,7 @@ export function buildReport(results: readonly InstitutionResult[], modules: read
       rejectedAnswers: r.answers.rejected?.length ?? 0,
       ...(r.datasets.length === 0 && unasked > 0 ? { noDatasets: unasked } : {}),
     };
-  });
-
-  return {
-    format: REPORT_FORMAT,
-    title: options.title,
-    date: options.date,
-    lang,
-    method: METHOD_VERSION,
-    superseded: options.superseded ?? [],
-    otherMethods: results.filter((r) => r.scorecard.method !== METHOD_VERSION).map((r) => ({ institutionName: r.institution.name, source: r.source, method: r.scorecard.method })),
-    fictional: results.some((r) => r.fictional === true),
-    modules: usedModules.map((m) => ({ id: m.id, version: used.get(m.id)!, title: m.title[lang] })),
-    summary: {
-      institutions: results.length,
-      datasets: results.reduce((n, r) => n + r.datasets.length, 0),
-      national,
-      ...overallOf(nationalMeans.exact),
-      criticalGaps: results.reduce((n, r) => n + r.scorecard.gaps.filter((g) => g.critical).length, 0),
-      institutionsWithCriticalGaps: results.filter((r) => r.scorecard.gaps.some((g) => g.critical)).length,
-      weakestModules,
-    },
-    heatmap: { institutions: heatInstitutions, modules: moduleRows },
-    dataMap: {
-      columns: DATA_MAP_FIELDS.filter((id) => questions.has(id)).map((id) => ({ id, label: label(id) })),
-      variables,
-      rows,
-    },
-    institutions,
-    crossCutting: {
-      commonGaps: commonGaps(results, label, lang, index),
-      sharing: sharingLinks(results, questions.get(SHARED_WITH), lang),
-      firewallMissing: firewallMissing(results, questions.get(FIREWALL), lang),
-    },
-    // Left out when the answer table is written as it is read (src/commands/report.ts).
-    answers: options.omitAnswers ? [] : answerRows(results, index, lang),
-    methodology: methodology(lang),
-  };
+  }
 }
 
 function methodology(lang: Lang): Report["methodology"] {

@@ -48,6 +48,15 @@ export interface SheetSpec {
   autoFilter?: string;
 }
 
+/** A sheet whose rows may be made as they are written (src/io/xlsx-stream.ts): a table of thousands never whole in memory. */
+export interface StreamedSheetSpec extends Omit<SheetSpec, "rows"> {
+  rows: Iterable<(CellSpec | undefined)[]>;
+}
+
+export interface StreamedWorkbookSpec extends Omit<WorkbookSpec, "sheets"> {
+  sheets: StreamedSheetSpec[];
+}
+
 export interface WorkbookSpec {
   title: string;
   /** Every cell's font (a cell's own size wins), and rows measured for it; without it, the program's default font. */

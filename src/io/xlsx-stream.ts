@@ -4,7 +4,7 @@
 import { once } from "node:events";
 import { open } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import type { CellSpec, WorkbookSpec } from "../core/workbook.js";
+import type { CellSpec, StreamedWorkbookSpec } from "../core/workbook.js";
 import { outputError } from "../errors.js";
 import { displayPath } from "./fs.js";
 import { SHEET_PROTECTION, ValidationRanges, colourScale, latinRowHeight, sheetOptions, writeCell } from "./xlsx.js";
@@ -20,7 +20,7 @@ async function taken(ws: unknown): Promise<void> {
 }
 
 /** `more`: rows to add, as they come, after the spec's own rows of the sheet of that name. */
-export async function writeWorkbookStreaming(path: string, spec: WorkbookSpec, more?: { sheet: string; rows: AsyncIterable<readonly (CellSpec | undefined)[]> | Iterable<readonly (CellSpec | undefined)[]> }): Promise<void> {
+export async function writeWorkbookStreaming(path: string, spec: StreamedWorkbookSpec, more?: { sheet: string; rows: AsyncIterable<readonly (CellSpec | undefined)[]> | Iterable<readonly (CellSpec | undefined)[]> }): Promise<void> {
   const ExcelJS = ((await import("exceljs")) as unknown as { default: typeof import("exceljs") }).default;
   try {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
@@ -45,10 +45,11 @@ export async function writeWorkbookStreaming(path: string, spec: WorkbookSpec, m
         r.commit();
       };
       const validations = new ValidationRanges();
-      for (const [k, row] of s.rows.entries()) {
+      let k = 0;
+      for (const row of s.rows) {
         add(row);
         validations.add(row);
-        if (k % 256 === 255) await taken(ws);
+        if (k++ % 256 === 255) await taken(ws);
       }
       if (s.name === more?.sheet) {
         for await (const row of more.rows) {

@@ -43,7 +43,7 @@ export function colourScale(ref: string) {
 }
 
 /** A sheet's view and page set-up, as exceljs takes them (also for the streaming writer, xlsx-stream.ts). */
-export function sheetOptions(s: SheetSpec) {
+export function sheetOptions(s: Pick<SheetSpec, "state" | "freeze" | "landscape">) {
   return {
     state: s.state ?? "visible",
     views: s.freeze ? [{ state: "frozen" as const, xSplit: s.freeze.columns, ySplit: s.freeze.rows }] : [],

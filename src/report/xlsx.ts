@@ -5,7 +5,7 @@ import { DIMENSIONS } from "../core/model.js";
 import type { Dimension, Lang } from "../core/model.js";
 import type { AnswerRow, DimensionScore, Report } from "../core/report-model.js";
 import { columnLetter, neutralizeFormula } from "../core/workbook.js";
-import type { CellSpec, SheetSpec, WorkbookSpec } from "../core/workbook.js";
+import type { CellSpec, StreamedSheetSpec, StreamedWorkbookSpec, WorkbookSpec } from "../core/workbook.js";
 import { METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, w } from "./words.js";
 
 const HEAD: Partial<CellSpec> = { bold: true, fill: "DDEBF7", wrap: true };
@@ -52,44 +52,61 @@ export function answerCells(a: AnswerRow, L: Lang): CellSpec[] {
   return [a.institutionName, a.datasetName, a.module, a.question, a.label, a.value, a.answer, a.comment, a.status].map((v) => text(fitCell(v, L)));
 }
 
+type Row = (CellSpec | undefined)[];
+
+/** Rows made each time they are read, never kept. */
+function rowsOf(make: () => Iterable<Row>): Iterable<Row> {
+  return { [Symbol.iterator]: () => make()[Symbol.iterator]() };
+}
+
+/** The report as a workbook, every sheet's rows in memory: for the in-memory writer (src/io/xlsx.ts). */
+export function buildReportWorkbook(r: Report): WorkbookSpec {
+  const spec = reportWorkbook(r, false);
+  return { ...spec, sheets: spec.sheets.map((s) => ({ ...s, rows: [...s.rows] })) };
+}
+
 /**
  * `pages`: the institutions' sections are pages of their own (a report of thousands): no
  * sheet per institution, and the Answers sheet has its header only, its rows written by
- * the caller as they are read (answerCells).
+ * the caller as they are read (answerCells). The long tables (heatmap, data map, sharing)
+ * are made row by row as the streaming writer takes them.
  */
-export function buildReportWorkbook(r: Report, pages = false): WorkbookSpec {
+export function reportWorkbook(r: Report, pages: boolean): StreamedWorkbookSpec {
   const L = r.lang;
   const dimHeads = DIMENSIONS.flatMap((d) => [head(dim(d, L)), head(`${dim(d, L)}: ${w("completeness", L)} %`)]);
-  const sheets: SheetSpec[] = [];
+  const sheets: StreamedSheetSpec[] = [];
 
   // Summary: key figures, national scores, and the institution heatmap as a colour scale.
-  const rows: (CellSpec | undefined)[][] = [
+  const top: Row[] = [
     [text(r.title, { bold: true, size: 14 })],
     [text(w("generated", L, { date: r.date }), { italic: true })],
   ];
-  if (r.fictional) rows.push([text(w("fictional", L), { italic: true, color: "9C5700" })]);
+  if (r.fictional) top.push([text(w("fictional", L), { italic: true, color: "9C5700" })]);
   const older = otherMethodsText(r, L);
-  if (older) rows.push([text(older, { italic: true, color: "9C5700" })]);
+  if (older) top.push([text(older, { italic: true, color: "9C5700" })]);
   const twice = supersededText(r, L);
-  if (twice) rows.push([text(twice, { italic: true, color: "9C5700", wrap: true })]);
-  rows.push([]);
-  rows.push([text(w("institutionsAssessed", L)), n(r.summary.institutions)]);
-  rows.push([text(w("datasetsReported", L)), n(r.summary.datasets)]);
-  rows.push([text(w("criticalGaps", L)), n(r.summary.criticalGaps)]);
-  rows.push([text(w("weakestThemes", L)), text(r.summary.weakestModules.map((t) => `${t.title} (${num(t.score)})`).join("; "))]);
-  rows.push([]);
-  rows.push([head(w("national", L)), ...dimHeads, head(w("overall", L))]);
-  rows.push([text(""), ...scoreColumns(r.summary.national), overallCell(r.summary, L)]);
-  rows.push([]);
-  const heatStart = rows.length + 1;
-  rows.push([head(w("institution", L)), ...dimHeads, head(w("overall", L))]);
-  for (const i of r.heatmap.institutions) rows.push([text(i.name), ...scoreColumns(i.cells), overallCell(i, L)]);
-  const heatEnd = rows.length;
-  rows.push([]);
-  const themeStart = rows.length + 1;
-  rows.push([head(w("theme", L)), ...dimHeads, head("n")]);
-  for (const t of r.heatmap.modules) rows.push([text(t.title), ...scoreColumns(t.cells), n(t.institutions)]);
-  const themeEnd = rows.length;
+  if (twice) top.push([text(twice, { italic: true, color: "9C5700", wrap: true })]);
+  top.push([]);
+  top.push([text(w("institutionsAssessed", L)), n(r.summary.institutions)]);
+  top.push([text(w("datasetsReported", L)), n(r.summary.datasets)]);
+  top.push([text(w("criticalGaps", L)), n(r.summary.criticalGaps)]);
+  top.push([text(w("weakestThemes", L)), text(r.summary.weakestModules.map((t) => `${t.title} (${num(t.score)})`).join("; "))]);
+  top.push([]);
+  top.push([head(w("national", L)), ...dimHeads, head(w("overall", L))]);
+  top.push([text(""), ...scoreColumns(r.summary.national), overallCell(r.summary, L)]);
+  top.push([]);
+  const heatStart = top.length + 1;
+  const heatEnd = heatStart + r.heatmap.institutions.length;
+  const themeStart = heatEnd + 2;
+  const themeEnd = themeStart + r.heatmap.modules.length;
+  const summary = function* (): Generator<Row> {
+    yield* top;
+    yield [head(w("institution", L)), ...dimHeads, head(w("overall", L))];
+    for (const i of r.heatmap.institutions) yield [text(i.name), ...scoreColumns(i.cells), overallCell(i, L)];
+    yield [];
+    yield [head(w("theme", L)), ...dimHeads, head("n")];
+    for (const t of r.heatmap.modules) yield [text(t.title), ...scoreColumns(t.cells), n(t.institutions)];
+  };
   // The colour scale runs over the score columns only (B, D, F), not completeness.
   const scoreCols = DIMENSIONS.map((_, k) => columnLetter(2 + 2 * k));
   const nationalRow = heatStart - 2;
@@ -99,23 +116,28 @@ export function buildReportWorkbook(r: Report, pages = false): WorkbookSpec {
     ...scoreCols.map((c) => `${c}${themeStart + 1}:${c}${themeEnd}`),
     `H${heatStart + 1}:H${heatEnd}`,
   ];
-  sheets.push({ name: "Summary", columns: [{ width: 48 }, ...Array(7).fill({ width: 14 })], rows, colorScales, freeze: { rows: 0, columns: 1 } });
+  sheets.push({ name: "Summary", columns: [{ width: 48 }, ...Array(7).fill({ width: 14 })], rows: rowsOf(summary), colorScales, freeze: { rows: 0, columns: 1 } });
 
   // Data map and coverage.
-  const dm: CellSpec[][] = [[head(w("institution", L)), head(w("dataset", L)), ...r.dataMap.columns.map((c) => head(heading(c, L))), ...r.dataMap.variables.map((v) => head(v.label))]];
-  for (const row of r.dataMap.rows) {
-    dm.push([text(row.institutionName), text(row.datasetName), ...r.dataMap.columns.map((c) => text(row.fields[c.id] ?? "—", { wrap: true })), ...r.dataMap.variables.map((v) => text(w(row.coverage[v.id] ?? "unknown", L), { align: "center" }))]);
-  }
-  sheets.push({ name: "Data map", columns: [{ width: 32 }, { width: 28 }, ...r.dataMap.columns.map(() => ({ width: 26 })), ...r.dataMap.variables.map(() => ({ width: 12 }))], rows: dm, freeze: { rows: 1, columns: 2 }, autoFilter: `A1:${columnLetter(2 + r.dataMap.columns.length + r.dataMap.variables.length)}1` });
+  const dataMap = function* (): Generator<Row> {
+    yield [head(w("institution", L)), head(w("dataset", L)), ...r.dataMap.columns.map((c) => head(heading(c, L))), ...r.dataMap.variables.map((v) => head(v.label))];
+    for (const row of r.dataMap.rows) {
+      yield [text(row.institutionName), text(row.datasetName), ...r.dataMap.columns.map((c) => text(row.fields[c.id] ?? "—", { wrap: true })), ...r.dataMap.variables.map((v) => text(w(row.coverage[v.id] ?? "unknown", L), { align: "center" }))];
+    }
+  };
+  sheets.push({ name: "Data map", columns: [{ width: 32 }, { width: 28 }, ...r.dataMap.columns.map(() => ({ width: 26 })), ...r.dataMap.variables.map(() => ({ width: 12 }))], rows: rowsOf(dataMap), freeze: { rows: 1, columns: 2 }, autoFilter: `A1:${columnLetter(2 + r.dataMap.columns.length + r.dataMap.variables.length)}1` });
 
   // Cross-cutting findings.
-  const cc: CellSpec[][] = [[head(w("commonGaps", L))], [head(w("question", L)), head(w("dimension", L)), head(w("institutionsWithGap", L)), head(w("criticalGaps", L)), head(w("meanGap", L)), head(w("recommendation", L))]];
-  for (const g of r.crossCutting.commonGaps) cc.push([text(g.label, { wrap: true }), text(dim(g.dimension, L)), n(g.institutions), n(g.critical), n(g.meanGap), text(g.recommendation ?? "", { wrap: true })]);
-  cc.push([], [head(w("sharing", L))], [head(w("institution", L)), head(w("partners", L))]);
-  for (const x of r.crossCutting.sharing) cc.push([text(x.name), text(x.partners.map((p) => `${p.label} (${p.datasets})`).join("; ") || w("notShared", L), { wrap: true })]);
-  cc.push([], [head(w("firewall", L))], [head(w("institution", L)), head(w("reasons", L))]);
-  for (const f of r.crossCutting.firewallMissing) cc.push([text(f.name), text(f.reasons.map((x) => firewallReason(x, L)).join("; "), { wrap: true })]);
-  sheets.push({ name: "Cross-cutting", columns: [{ width: 50 }, { width: 40 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 60 }], rows: cc });
+  const crossCutting = function* (): Generator<Row> {
+    yield [head(w("commonGaps", L))];
+    yield [head(w("question", L)), head(w("dimension", L)), head(w("institutionsWithGap", L)), head(w("criticalGaps", L)), head(w("meanGap", L)), head(w("recommendation", L))];
+    for (const g of r.crossCutting.commonGaps) yield [text(g.label, { wrap: true }), text(dim(g.dimension, L)), n(g.institutions), n(g.critical), n(g.meanGap), text(g.recommendation ?? "", { wrap: true })];
+    yield* [[], [head(w("sharing", L))], [head(w("institution", L)), head(w("partners", L))]];
+    for (const x of r.crossCutting.sharing) yield [text(x.name), text(x.partners.map((p) => `${p.label} (${p.datasets})`).join("; ") || w("notShared", L), { wrap: true })];
+    yield* [[], [head(w("firewall", L))], [head(w("institution", L)), head(w("reasons", L))]];
+    for (const f of r.crossCutting.firewallMissing) yield [text(f.name), text(f.reasons.map((x) => firewallReason(x, L)).join("; "), { wrap: true })];
+  };
+  sheets.push({ name: "Cross-cutting", columns: [{ width: 50 }, { width: 40 }, { width: 14 }, { width: 12 }, { width: 12 }, { width: 60 }], rows: rowsOf(crossCutting) });
 
   // One sheet per institution.
   const taken = new Set(["summary", "data map", "cross-cutting", "gaps", "answers", "methodology"]);
@@ -160,7 +182,15 @@ export function buildReportWorkbook(r: Report, pages = false): WorkbookSpec {
     ...r.modules.map((m) => [text(m.title), text(m.id), text(m.version)]),
   ];
   sheets.push({ name: "Methodology", columns: [{ width: 90 }, { width: 22 }, { width: 10 }], rows: meth });
-  // Any text may be an answer or a comment of any length: every cell is fitted, in one place.
-  for (const sheet of sheets) for (const row of sheet.rows) for (const cell of row) if (typeof cell?.value === "string") cell.value = fitCell(cell.value, L);
-  return { title: r.title, date: new Date(`${r.date}T00:00:00Z`), sheets };
+  // Any text may be an answer or a comment of any length: every cell is fitted, in one place, as its row is made.
+  return { title: r.title, date: new Date(`${r.date}T00:00:00Z`), sheets: sheets.map((s) => ({ ...s, rows: fitted(s.rows, L) })) };
+}
+
+function fitted(rows: Iterable<Row>, L: Lang): Iterable<Row> {
+  return rowsOf(function* () {
+    for (const row of rows) {
+      for (const cell of row) if (typeof cell?.value === "string") cell.value = fitCell(cell.value, L);
+      yield row;
+    }
+  });
 }
