@@ -100,6 +100,13 @@ describe("dates typed as text with a Buddhist-era year", () => {
       ["warning", { question: "assessment_date", text: `${d}/${m}/${Number(y) + 543}`, date: file.set!.date }, expect.stringMatching(/^Institution!C\d+$/)],
     ]);
   });
+  it("in the date cell of the Institution sheet, shown as a date, named with the date it held", async () => {
+    const file = await readAnswerFile("examples/answers/moe-student-records-fictional.yaml");
+    const { read } = await roundTrip(file.set!, { buddhistEraCells: ["assessment_date"] }, "buddhist-era-date-cell.xlsx");
+    expect(read.set!.date).toBe(file.set!.date);
+    const held = `${Number(file.set!.date.slice(0, 4)) + 543}${file.set!.date.slice(4)}`;
+    expect(read.problems.filter((p) => p.code === "BUDDHIST_ERA_DATE").map((p) => [p.severity, p.args])).toEqual([["warning", { question: "assessment_date", text: held, date: file.set!.date }]]);
+  });
   it("in a date cell (the year typed in B.E. and kept as a date by the spreadsheet), named too", async () => {
     const file = await readAnswerFile("examples/answers/moe-student-records-fictional.yaml");
     const { result } = await roundTrip(file.set!, { buddhistEraCells: ["ds_last_updated"] }, "buddhist-era-cells.xlsx");

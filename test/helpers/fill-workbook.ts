@@ -21,7 +21,7 @@ export interface FillOptions {
   hyperlinks?: string[];
   /** Type these date answers (or "assessment_date", the institution's) as text, day/month/Buddhist-era year ("30/06/2568"), as Thai offices write them. */
   buddhistEraText?: string[];
-  /** Write these date answers as date cells holding the Buddhist-era year (2568-06-30), as a spreadsheet does when the year is typed in B.E. */
+  /** Write these date answers (or "assessment_date") as date cells holding the Buddhist-era year (2568-06-30), as a spreadsheet does when the year is typed in B.E. */
   buddhistEraCells?: string[];
 }
 
@@ -47,7 +47,7 @@ export async function fillWorkbook(template: Buffer, set: AnswerSet, modules: re
     institution_code: set.institution.id,
     respondent_name: set.respondent?.name,
     respondent_email: set.respondent?.email,
-    assessment_date: options.buddhistEraText?.includes("assessment_date") ? beText(set.date) : new Date(`${set.date}T00:00:00Z`),
+    assessment_date: options.buddhistEraText?.includes("assessment_date") ? beText(set.date) : new Date(`${options.buddhistEraCells?.includes("assessment_date") ? Number(set.date.slice(0, 4)) + 543 : set.date.slice(0, 4)}${set.date.slice(4)}T00:00:00Z`),
   };
   inst.eachRow((row) => {
     const key = String(row.getCell(1).value ?? "");
