@@ -159,21 +159,21 @@ const WORKERS_FROM = 100;
 /** Each file's outcomes, rendered, in input order: on worker threads for larger batches. */
 async function outcomesOf(files: string[], loading: Promise<readonly Module[]>, options: ScoreOptions, render: OutcomeOptions): Promise<AsyncIterable<RenderedOutcome[]>> {
   const jobs = Math.min(options.jobs ?? defaultJobs(), files.length);
+  /** One file scored and rendered in this thread. */
+  const here = async (file: string) => {
+    const modules = await loading;
+    return (await scoreInput(file, modules)).map((o) => renderOutcome(o, modules, render));
+  };
   // Workers run the compiled worker file; from TypeScript sources (tests) score in-process.
   // One job scores in this thread: a worker would only add its start-up and the copying.
   if (jobs > 1 && files.length >= WORKERS_FROM && import.meta.url.endsWith(".js")) {
     const { scoreOnWorkers } = await import("../io/worker-pool.js");
     const setup = loading.then((modules) => ({ modules, options: render, colour: chalk.level }));
     // This thread is one of the jobs: it scores whenever it is not writing.
-    const here = async (file: string) => {
-      const modules = await loading;
-      return (await scoreInput(file, modules)).map((o) => renderOutcome(o, modules, render));
-    };
     return scoreOnWorkers<RenderedOutcome>(new URL("./score-worker.js", import.meta.url), files, jobs - 1, setup, here);
   }
   return (async function* () {
-    const modules = await loading;
-    for (const file of files) yield (await scoreInput(file, modules)).map((o) => renderOutcome(o, modules, render));
+    for (const file of files) yield await here(file);
   })();
 }
 

@@ -1,13 +1,12 @@
 // The form version a KoboToolbox or ODK Central submission was made with, checked against the
-// version of the form the loaded modules build (`assess xlsform` sets it, e.g. assess-6c28a710),
+// version of the form the loaded modules build (`assess xlsform` sets it, e.g. assess:general@2.1.0),
 // as a workbook's hidden sheet is checked against the loaded module versions.
 import type { Module } from "./model.js";
 import { coded } from "./problems.js";
 import type { CodedProblem } from "./problems.js";
 import { buildQuestionnaire, questionIndex } from "./questionnaire.js";
-import { canonical } from "./interview.js";
 import type { Questionnaire } from "./questionnaire.js";
-
+import { canonical } from "./interview.js";
 import { major } from "./check-answers.js";
 
 /** ODK Central's column, and KoboToolbox's. */

@@ -173,7 +173,6 @@ function statusChoices(q: Questionnaire): Row[] {
   return rows;
 }
 
-
 export function buildXlsForm(q: Questionnaire): XlsForm {
   const question = (id: string) => q.byId.get(id)?.question;
   const survey: Row[] = [];

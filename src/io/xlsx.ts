@@ -157,18 +157,29 @@ export function validationRanges(s: SheetSpec): Record<string, DataValidation> {
   return v.ranges();
 }
 
+/** Equal validations down one column, rows top to bottom (1-based). */
+interface ValidationRun {
+  top: number;
+  bottom: number;
+  col: number;
+  key: string;
+  dv: DataValidation;
+}
+
 /**
  * The same ranges, from the rows one at a time (xlsx-stream.ts: rows that are never all in
  * memory): equal validations in maximal column runs, then runs side by side in rectangles.
  */
 export class ValidationRanges {
-  private readonly runs: { top: number; bottom: number; col: number; key: string; dv: DataValidation }[][] = [];
-  private open = new Map<number, ValidationRanges["runs"][number][number]>();
+  /** By column (0-based), its runs from the top. */
+  private readonly runs: ValidationRun[][] = [];
+  /** By column, the run the last row added to. */
+  private open = new Map<number, ValidationRun>();
   private r = 0;
 
   add(row: readonly (CellSpec | undefined)[]): void {
     const r = this.r++;
-    const open = new Map<number, ValidationRanges["runs"][number][number]>();
+    const open = new Map<number, ValidationRun>();
     row.forEach((cell, c) => {
       const dv = cell?.validation ? validation(cell.validation) : undefined;
       if (!dv) return;
