@@ -7,13 +7,18 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { reportCommand, setSectionsAside } from "../src/commands/report.js";
+import { makeReport, reportCommand } from "../src/commands/report.js";
 import { FORMAT_WRITERS } from "../src/commands/report-formats.js";
 import type { FormatWriter, ReportFormat } from "../src/commands/report-formats.js";
 import { INSTITUTION_PAGES_ABOVE } from "../src/core/report-pages.js";
 import type { InstitutionSection, Report } from "../src/core/report-model.js";
 import { ACTION_HEADER_ROW, ACTION_PLAN_FILE, ACTION_SHEET } from "../src/core/compare-action-plan.js";
 import { loadActionPlan } from "../src/io/compare-inputs.js";
+import type { Spilled } from "../src/io/answer-spill.js";
+import { readAnswerFile } from "../src/io/answers.js";
+import { requireModules } from "../src/io/modules.js";
+import { scoreRead } from "../src/io/pipeline.js";
+import type { InstitutionResult } from "../src/core/results.js";
 import { assess } from "./helpers/exec.js";
 
 const quiet = { stdout: { write: () => true }, stderr: { write: () => true } };
@@ -107,27 +112,53 @@ describe("a report of more institutions than one page holds", () => {
   }, 300_000);
 });
 
-describe("sections set aside", () => {
-  it("are let go: what is returned holds none of the sections it was given", async () => {
+describe("a report of thousands, made one institution at a time", () => {
+  it("is the report made in memory, its long tables and sections read back from disk, and holds none of the results it read", async () => {
     setFlagsFromString("--expose-gc");
     const gc = runInNewContext("gc") as () => void;
-    const dir = mkdtempSync(join(tmpdir(), "assess-aside-"));
+    const modules = await requireModules();
+    const examples = readdirSync("examples/answers").filter((f) => f.endsWith(".yaml")).sort();
+    const scored: InstitutionResult[] = [];
+    for (const f of examples) {
+      const read = await readAnswerFile(`examples/answers/${f}`);
+      scored.push(scoreRead({ source: read.source, set: read.set!, problems: [] }, modules) as InstitutionResult);
+    }
     const n = INSTITUTION_PAGES_ABOVE + 1;
-    // Made in a function of its own, so that nothing here holds the sections but what setSectionsAside returns.
-    const setAside = async () => {
-      const sections = Array.from({ length: n }, (_, k) => ({ id: `i-${k}`, name: `Institution ${k}` }) as InstitutionSection);
-      const report = { summary: { institutions: n }, institutions: [] } as unknown as Report;
-      return { aside: await setSectionsAside(report, sections.values(), dir), first: new WeakRef(sections[0]!) };
-    };
-    const { aside, first } = await setAside();
+    const seen: WeakRef<InstitutionResult>[] = [];
+    // Each result made as it is read, as the report reads them back from disk, and watched.
+    const results = (watch: boolean): Spilled<InstitutionResult> => ({
+      batches: async function* () {
+        for (let k = 0; k < n; k++) {
+          const r = structuredClone(scored[k % scored.length]!);
+          r.institution = { ...r.institution, id: `${r.institution.id}-${k}`, name: `${r.institution.name} ${k}` };
+          if (watch) seen.push(new WeakRef(r));
+          yield r;
+        }
+      },
+    });
+    const options = { title: "t", date: "2026-12-01", lang: "en" as const };
+    const dir = mkdtempSync(join(tmpdir(), "assess-tables-"));
+    const onDisk = await makeReport(results(true), modules, options, dir);
     // A WeakRef holds its target until the current job ends.
     await new Promise((resolve) => setTimeout(resolve, 0));
     gc();
-    expect(first.deref()).toBeUndefined();
-    const read: string[] = [];
-    for await (const s of aside.sections.batches()) read.push(s.id);
-    expect(read).toHaveLength(n);
-    expect(read[0]).toBe("i-0");
-    await aside.remove();
+    expect(seen).toHaveLength(n);
+    expect(seen.filter((r) => r.deref() !== undefined)).toHaveLength(0);
+    expect(onDisk.onDisk).toBe(true);
+    const inMemory = await makeReport(results(false), modules, options);
+    expect(inMemory.onDisk).toBe(false);
+    const whole = (r: Report) => JSON.parse(JSON.stringify({ ...r, heatmap: { ...r.heatmap, institutions: [...r.heatmap.institutions] }, dataMap: { ...r.dataMap, rows: [...r.dataMap.rows] }, crossCutting: { ...r.crossCutting, sharing: [...r.crossCutting.sharing], firewallMissing: [...r.crossCutting.firewallMissing] } })) as Report;
+    const a = whole(onDisk.report);
+    const b = whole(inMemory.report);
+    expect(a.dataMap.rows.length).toBeGreaterThan(n);
+    expect(a.crossCutting.firewallMissing.length).toBeGreaterThan(0);
+    expect(a).toEqual({ ...b, institutions: [] });
+    // Read twice, as two formats read them.
+    expect([...onDisk.report.dataMap.rows]).toEqual(a.dataMap.rows);
+    const sections: InstitutionSection[] = [];
+    for await (const s of onDisk.sections.batches()) sections.push(s);
+    expect(sections).toEqual(b.institutions);
+    await onDisk.remove();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

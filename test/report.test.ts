@@ -9,10 +9,10 @@ import { scoreRead } from "../src/io/pipeline.js";
 import { DIMENSIONS } from "../src/core/model.js";
 import type { Module } from "../src/core/model.js";
 import { buildReport } from "../src/core/report.js";
-import { slimPool, slimResult } from "../src/core/report-slim.js";
-import { firewallMissing } from "../src/core/report-findings.js";
+import { slimResult } from "../src/core/report-slim.js";
+import { firewallOf } from "../src/core/report-findings.js";
 import { METHOD_RULES } from "../src/core/report-model.js";
-import type { Report } from "../src/core/report-model.js";
+import type { Report, ReportInMemory } from "../src/core/report-model.js";
 import type { InstitutionResult } from "../src/core/results.js";
 import { readAnswerFile } from "../src/io/answers.js";
 import { requireModules } from "../src/io/modules.js";
@@ -26,7 +26,7 @@ import { MAX_CELL_CHARS, buildReportWorkbook } from "../src/report/xlsx.js";
 
 let modules: Module[];
 let results: InstitutionResult[];
-let report: Report;
+let report: ReportInMemory;
 
 async function resultsOf(files: string[]): Promise<InstitutionResult[]> {
   const out: InstitutionResult[] = [];
@@ -100,8 +100,7 @@ describe("the report model of the eight fictional examples", () => {
 
   it("finds the same cross-cutting findings and sections from the slim results a large report keeps", () => {
     // The slim copy once dropped the firewall question's score, so FIREWALL_BELOW_TOP was never found.
-    const pool = slimPool();
-    const slim = buildReport(results.map((r) => slimResult(r, pool)), modules, { title: "Fictional demo", date: "2026-12-01", lang: "en" });
+    const slim = buildReport(results.map((r) => slimResult(r)), modules, { title: "Fictional demo", date: "2026-12-01", lang: "en" });
     expect(report.crossCutting.firewallMissing.some((f) => f.reasons.some((x) => x.code === "FIREWALL_BELOW_TOP"))).toBe(true);
     expect(slim.crossCutting).toEqual(report.crossCutting);
     expect(slim.institutions).toEqual(report.institutions);
@@ -122,7 +121,7 @@ describe("the report model of the eight fictional examples", () => {
     const bureau = results.find((r) => r.institution.id === "bureau-civil-registration-data")!;
     const atTop: InstitutionResult = { ...bureau, scorecard: { ...bureau.scorecard, questions: bureau.scorecard.questions.map((q) => (q.question === "firewall_immigration_enforcement" ? { ...q, score: 1 } : q)) } };
     const firewall = modules.flatMap((m) => m.sections.flatMap((s) => s.questions)).find((q) => q.id === "firewall_immigration_enforcement");
-    expect(firewallMissing([atTop], firewall, "en")[0]!.reasons.map((x) => x.code)).toEqual(["SHARES_WITH_ENFORCEMENT"]);
+    expect(firewallOf(atTop, firewall, "en")!.reasons.map((x) => x.code)).toEqual(["SHARES_WITH_ENFORCEMENT"]);
     expect(report.crossCutting.commonGaps.length).toBe(10);
     expect(report.crossCutting.commonGaps[0]!.institutions).toBeGreaterThanOrEqual(report.crossCutting.commonGaps[9]!.institutions);
   });
@@ -174,7 +173,7 @@ async function cellsOf(r: Report): Promise<ExcelJS.Cell[]> {
 }
 
 describe("what a respondent wrote never runs", () => {
-  let hostile: Report;
+  let hostile: ReportInMemory;
   beforeAll(async () => {
     hostile = buildReport(await resultsOf(["test/fixtures/escaping/hostile.yaml"]), modules, { title: "<Title & test>", date: "2026-12-01", lang: "en" });
   });

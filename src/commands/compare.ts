@@ -109,7 +109,7 @@ function placedProblems(list: readonly PlacedProblem[], file: string | undefined
 /** One round: its inputs read as assess report reads them, each institution counted once. */
 async function round(paths: string[], own: string | undefined, options: CompareCommandOptions, streams: Streams, lang: Lang): Promise<{ round: CompareRound; failed: FailedInput[] }> {
   const modules: Module[] = await roundModules(options.modules, own);
-  const gathered = await gather({ paths, ...(options.allowIncomplete ? { allowIncomplete: true } : {}) }, modules, streams, lang);
+  const gathered = await gather({ paths, ...(options.allowIncomplete ? { allowIncomplete: true } : {}) }, modules, streams, lang, (r) => r);
   const rule = options.duplicates ?? "latest";
   const once = countOnce(gathered.results, rule);
   for (const d of once.superseded) {

@@ -2,7 +2,8 @@
 // entry here (its file name and how it writes the report into a folder) and its name in
 // REPORT_FORMATS; report.ts stages every format and moves them in place together.
 import { join } from "node:path";
-import type { AnswerRow, InstitutionSection, Report } from "../core/report-model.js";
+import type { AnswerRow, InstitutionSection, Report, Rows } from "../core/report-model.js";
+import type { Problem } from "../core/problems.js";
 import { INSTITUTION_PAGES, INSTITUTION_PAGES_ABOVE, institutionPageNames } from "../core/report-pages.js";
 import { mkdir } from "node:fs/promises";
 import type { AnswerRows, Spilled } from "../io/answer-spill.js";
@@ -10,7 +11,7 @@ import { writeChunks, writeStagedFile } from "../io/staging.js";
 import { formatProblem } from "../core/problem-words.js";
 import { InternalError } from "../errors.js";
 import { writeFileAtomic } from "../io/fs.js";
-import { checkSchema } from "../io/schema.js";
+import { checkSchema, checkSchemaPart } from "../io/schema.js";
 import { normalizeZipTimes } from "../io/zip.js";
 import { lineParts } from "../report/lines.js";
 import type { Line } from "../report/lines.js";
@@ -48,7 +49,7 @@ function paged(
     write: async (report, dir, _answers, sections) => {
       const render = await load();
       if (report.summary.institutions <= INSTITUTION_PAGES_ABOVE) return writeFileAtomic(join(dir, file), render.report(report), { force: true });
-      const pages = institutionPageNames(report.heatmap.institutions.map((i) => i.id));
+      const pages = institutionPageNames(Array.from(report.heatmap.institutions, (i) => i.id));
       await writeChunks(join(dir, file), lineParts(render.lines(report, pages)));
       await mkdir(join(dir, INSTITUTION_PAGES), { recursive: true });
       let k = 0;
@@ -70,9 +71,12 @@ async function withAnswers(report: Report, answers: AnswerRows): Promise<Report>
  * answer table institution by institution as it is read back.
  */
 async function* reportJson(report: Report, answers: AnswerRows, sections: Spilled<InstitutionSection>): AsyncGenerator<string> {
-  // A mismatch is a bug in assess: said in English, as internal errors are. The rows are typed; the rest is checked.
-  const problems = checkSchema("report", report, "report.json");
-  if (problems.length) throw new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
+  // A mismatch is a bug in assess: said in English, as internal errors are. The answer rows
+  // and sections are typed; the rest is checked, a long table read from disk row by row.
+  const { whole, tables } = longTables(report);
+  const problems = checkSchema("report", whole, "report.json");
+  if (problems.length) throw mismatch(problems);
+  report = tables;
   const keys = Object.keys(report).filter((k) => jsonValue(report[k as keyof Report]));
   yield "{";
   for (const [n, key] of keys.entries()) {
@@ -82,6 +86,51 @@ async function* reportJson(report: Report, answers: AnswerRows, sections: Spille
     else yield* jsonParts(report[key as keyof Report], 1);
   }
   yield keys.length ? "\n}\n" : "}\n";
+}
+
+function mismatch(problems: Problem[]): InternalError {
+  return new InternalError(`the report does not match schemas/report.schema.json: ${problems.map((p) => formatProblem(p, "en")).join("; ")}`);
+}
+
+/**
+ * The report to check against the schema, its long tables read from disk left empty, and the
+ * report to write, those tables checked row by row as they are read (a report of thousands).
+ */
+function longTables(report: Report): { whole: Report; tables: Report } {
+  const checked = <T>(rows: Rows<T>, pointer: string, path: string[]): Rows<T> => {
+    if (Array.isArray(rows)) return rows;
+    return {
+      length: rows.length,
+      *[Symbol.iterator]() {
+        let k = 0;
+        for (const row of rows) {
+          const problems = checkSchemaPart("report", pointer, row, "report.json", [...path, k++]);
+          if (problems.length) throw mismatch(problems);
+          yield row;
+        }
+      },
+    };
+  };
+  const empty = <T>(rows: Rows<T>): Rows<T> => (Array.isArray(rows) ? rows : []);
+  const { heatmap, dataMap, crossCutting } = report;
+  return {
+    whole: { ...report, heatmap: { ...heatmap, institutions: empty(heatmap.institutions) }, dataMap: { ...dataMap, rows: empty(dataMap.rows) }, crossCutting: { ...crossCutting, sharing: empty(crossCutting.sharing), firewallMissing: empty(crossCutting.firewallMissing) } },
+    tables: {
+      ...report,
+      heatmap: { ...heatmap, institutions: checked(heatmap.institutions, "/properties/heatmap/properties/institutions/items", ["heatmap", "institutions"]) },
+      dataMap: { ...dataMap, rows: checked(dataMap.rows, "/properties/dataMap/properties/rows/items", ["dataMap", "rows"]) },
+      crossCutting: {
+        ...crossCutting,
+        sharing: checked(crossCutting.sharing, "/properties/crossCutting/properties/sharing/items", ["crossCutting", "sharing"]),
+        firewallMissing: checked(crossCutting.firewallMissing, "/properties/crossCutting/properties/firewallMissing/items", ["crossCutting", "firewallMissing"]),
+      },
+    },
+  };
+}
+
+/** A long table of the report read from disk: written as an array, as JSON.stringify writes one. */
+function isRows(v: unknown): v is Rows<unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && Symbol.iterator in v;
 }
 
 /** Whether JSON.stringify writes a property of this value (it leaves out undefined and functions). */
@@ -94,11 +143,12 @@ function* jsonParts(value: unknown, depth: number): Generator<string> {
   const pad = "  ".repeat(depth);
   const whole = () => JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
   if (depth > 2 || value === null || typeof value !== "object") return yield whole();
-  if (Array.isArray(value)) {
+  if (Array.isArray(value) || isRows(value)) {
     if (!value.length) return yield "[]";
     yield "[";
-    for (const [n, v] of value.entries()) {
-      yield `${n ? "," : ""}\n${pad}  `;
+    let n = 0;
+    for (const v of value as Iterable<unknown>) {
+      yield `${n++ ? "," : ""}\n${pad}  `;
       if (jsonValue(v)) yield* jsonParts(v, depth + 1);
       else yield "null";
     }

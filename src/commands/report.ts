@@ -1,12 +1,14 @@
 import { basename, dirname, extname, join, resolve } from "node:path";
 import type { Lang, Module } from "../core/model.js";
-import { buildReport, institutionSections } from "../core/report.js";
+import { ReportBuilder, TablesInMemory } from "../core/report.js";
 import { answerRows } from "../core/report-answers.js";
-import { slimPool, slimResult } from "../core/report-slim.js";
+import { SharedTexts, ownTexts, sharedTexts, slimResult } from "../core/report-slim.js";
+import type { SlimResult } from "../core/report-slim.js";
 import { questionIndex } from "../core/questionnaire.js";
 import { AnswerSpill } from "../io/answer-spill.js";
 import type { AnswerRows, Spilled } from "../io/answer-spill.js";
-import type { InstitutionSection, Report } from "../core/report-model.js";
+import { RowFile } from "../io/row-file.js";
+import type { DataMapRow, FirewallRow, HeatmapRow, InstitutionSection, Report, ReportOptions, SharingRow } from "../core/report-model.js";
 import { RESULTS_FORMAT } from "../core/results.js";
 import type { FailedInput, InstitutionResult, ResultsDocument } from "../core/results.js";
 import { EXIT, ExitError, FolderError, UsageError } from "../errors.js";
@@ -26,7 +28,7 @@ import { readBounded } from "../io/read-bounded.js";
 import { processStreams } from "../io/streams.js";
 import type { Streams } from "../io/streams.js";
 import { countOnce } from "../core/duplicates.js";
-import type { DuplicateRule } from "../core/duplicates.js";
+import type { Counted, DuplicateRule } from "../core/duplicates.js";
 import { ACTION_PLAN_FILE } from "../core/compare-action-plan.js";
 
 import { FORMAT_WRITERS, REPORT_FORMATS } from "./report-formats.js";
@@ -60,8 +62,9 @@ const REPORT_HEAP_GROWING_PERCENT = 50;
 
 /**
  * `assess report`: results (or answer files and workbooks, scored on the way) → the report in
- * each format. The report returned has no institution sections when there are more than
- * INSTITUTION_PAGES_ABOVE: they were read back from disk as they were written.
+ * each format. The report returned has no institution sections, and no rows in its long
+ * tables, when there are more than INSTITUTION_PAGES_ABOVE: they were read back from disk
+ * as they were written.
  */
 export async function reportCommand(
   options: ReportCommandOptions,
@@ -91,26 +94,42 @@ async function writeReport(dir: string, date: string, options: ReportCommandOpti
   }
   const lang = options.lang ?? "en";
   const modules = await requireModules(options.modules);
-  // Each result's answers go to the spill as it is read; the report keeps the rest (report-slim.ts).
-  const spill = await AnswerSpill.open<number>(dir);
+  // Two passes, so that a report of thousands holds no institution while it is made. As each
+  // result is read, its answer rows and a slim copy of it (report-slim.ts) are set aside on
+  // disk; only who it is, and when, is held. Which results count, and in what order, is then
+  // known; the slim copies are read back in that order and each folded into the report.
+  const answers = await AnswerSpill.open<number>(dir);
+  const slims = await AnswerSpill.open<number, SlimResult>(dir).catch(async (e: unknown) => {
+    await answers.remove();
+    throw e;
+  });
   try {
-    const spilled = new Map<InstitutionResult, number>();
     const index = questionIndex(modules);
-    const pool = slimPool();
-    const keep = async (r: InstitutionResult) => {
-      const slim = slimResult(r, pool);
-      spilled.set(slim, spilled.size);
-      await spill.add(spilled.size - 1, answerRows([r], index, lang));
-      return slim;
+    const texts = new SharedTexts();
+    let n = 0;
+    const keep = async (r: InstitutionResult): Promise<Held> => {
+      const at = n++;
+      await answers.add(at, answerRows([r], index, lang));
+      await slims.add(at, sharedTexts(slimResult(r), texts));
+      return { source: r.source, institution: { id: r.institution.id, name: r.institution.name }, scorecard: { date: r.scorecard.date }, at };
     };
-    const gathered = { ...(await gather(options, modules, streams, lang, keep)), spilled };
-    // The shared words and gaps stay with the results; the index to them is not needed after reading.
-    pool.words.clear();
-    pool.gaps.clear();
-    return await reportFrom(gathered, spill, { dir, date, options, streams, writers, formats, targets, modules, lang });
+    const gathered = await gather(options, modules, streams, lang, keep);
+    // The slim copies in report order, their recommendations in words again.
+    const read = (order: number[]): Spilled<InstitutionResult> => ({
+      batches: async function* () {
+        for await (const r of slims.rows(order).batches()) yield ownTexts(r, texts);
+      },
+    });
+    return await reportFrom(gathered, answers, read, { dir, date, options, streams, writers, formats, targets, modules, lang });
   } finally {
-    await spill.remove();
+    await slims.remove();
+    await answers.remove();
   }
+}
+
+/** What the report holds of each result while it reads the others: who, from where, when, and where its slim copy is. */
+interface Held extends Counted {
+  at: number;
 }
 
 interface Run {
@@ -125,57 +144,75 @@ interface Run {
   lang: Lang;
 }
 
-interface Gathered {
-  results: InstitutionResult[];
-  failed: FailedInput[];
-  /** Each result's answer rows in the spill. */
-  spilled: Map<InstitutionResult, number>;
-}
-
-async function reportFrom(gathered: Gathered, spill: AnswerSpill<number>, run: Run): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
-  const { dir, targets, streams } = run;
+async function reportFrom(gathered: { results: Held[]; failed: FailedInput[] }, answers: AnswerSpill<number>, read: (order: number[]) => Spilled<InstitutionResult>, run: Run): Promise<{ report: Report; files: string[]; failed: FailedInput[] }> {
+  const { dir, targets, streams, lang } = run;
   const failed = gathered.failed;
-  // A report of thousands holds no section: each was set aside as it was made, and is read back from the spill.
-  const { report, order, aside } = await settleAside(gathered, run);
+  const { order, reportOptions } = settle(gathered, run);
+  const made = await makeReport(read(order), run.modules, reportOptions, order.length > INSTITUTION_PAGES_ABOVE ? dir : undefined);
   try {
+    const { report } = made;
+    for (const o of report.otherMethods) {
+      const p = problem("OTHER_METHOD", { institution: o.institutionName, method: o.method, reportMethod: report.method }, o.source, [], "warning");
+      streams.stderr.write(`${formatProblem(p, lang)}\n`);
+    }
     // Every format is written to a staging folder first and moved in place together.
     // The institutions/ pages belong to the report: an earlier report's go with it.
-    await writeStaged(dir, [INSTITUTION_PAGES], (stage) => writeFormats(report, stage, spill.rows(order), aside.sections, run));
+    await writeStaged(dir, [INSTITUTION_PAGES], (stage) => writeFormats(report, stage, answers.rows(order), made.sections, run));
   } finally {
-    await aside.remove();
+    await made.remove();
   }
   streams.stderr.write(`wrote ${targets.map(displayPath).join(", ")} (${order.length} institutions${failed.length ? `, ${failed.length} input(s) failed` : ""})\n`);
   if (failed.length) throw new ExitError(EXIT.SOME_FAILED);
+  // The long tables of a report of thousands were read from files now removed: not returned.
+  const report = made.onDisk ? { ...made.report, heatmap: { ...made.report.heatmap, institutions: [] }, dataMap: { ...made.report.dataMap, rows: [] }, crossCutting: { ...made.report.crossCutting, sharing: [], firewallMissing: [] } } : made.report;
   return { report, files: targets, failed };
 }
 
 /**
- * The report, and its sections set aside. In a function of its own: what makes the sections
- * holds the results (a generator holds its arguments even when it has finished), and nothing
- * here outlives it.
+ * The report from the results, read one at a time in report order. `dir`: set the long tables
+ * and the sections aside there as they are made (a report of thousands), to be read back by
+ * each format; without it they are kept in memory. What is returned holds no result.
  */
-async function settleAside(gathered: Gathered, run: Run): Promise<{ report: Report; order: number[]; aside: Awaited<ReturnType<typeof setSectionsAside>> }> {
-  const { report, order, sections } = settle(gathered, run);
-  return { report, order, aside: await setSectionsAside(report, sections, run.dir) };
-}
-
-/**
- * A report of more than INSTITUTION_PAGES_ABOVE institutions sets its sections aside on disk
- * as they are made (the largest part of the report model), to be read back one at a time by
- * each format; a smaller one keeps them in the report. Nothing returned holds a section
- * made: a closure here that did would keep every one in memory.
- */
-export async function setSectionsAside(report: Report, made: Iterable<InstitutionSection>, dir: string): Promise<{ sections: Spilled<InstitutionSection>; remove: () => Promise<void> }> {
-  if (report.summary.institutions <= INSTITUTION_PAGES_ABOVE) return { sections: inMemory(report.institutions), remove: async () => undefined };
-  const spill = await AnswerSpill.open<number, InstitutionSection>(dir);
-  let n = 0;
+export async function makeReport(
+  results: Spilled<InstitutionResult>,
+  modules: readonly Module[],
+  options: ReportOptions,
+  dir?: string,
+): Promise<{ report: Report; sections: Spilled<InstitutionSection>; onDisk: boolean; remove: () => Promise<void> }> {
+  const builder = new ReportBuilder(modules, options);
+  if (dir === undefined) {
+    const tables = new TablesInMemory();
+    for await (const r of results.batches()) tables.add(builder.add(r));
+    return { report: builder.report({ ...tables, answers: [] }), sections: inMemory(tables.institutions), onDisk: false, remove: async () => undefined };
+  }
+  const files: RowFile<unknown>[] = [];
+  const file = <T>(): RowFile<T> => {
+    const f = RowFile.open<T>(dir);
+    files.push(f as RowFile<unknown>);
+    return f;
+  };
+  let sections: AnswerSpill<number, InstitutionSection> | undefined;
+  const remove = async () => {
+    for (const f of files) f.remove();
+    await sections?.remove();
+  };
   try {
-    for (const s of made) await spill.add(n++, s);
+    const tables = { heatmap: file<HeatmapRow>(), dataMap: file<DataMapRow>(), sharing: file<SharingRow>(), firewallMissing: file<FirewallRow>(), institutions: [], answers: [] };
+    sections = await AnswerSpill.open<number, InstitutionSection>(dir);
+    let n = 0;
+    for await (const r of results.batches()) {
+      const rows = builder.add(r);
+      tables.heatmap.add(rows.heatmap);
+      for (const row of rows.dataMap) tables.dataMap.add(row);
+      tables.sharing.add(rows.sharing);
+      if (rows.firewall) tables.firewallMissing.add(rows.firewall);
+      await sections.add(n++, rows.section);
+    }
+    return { report: builder.report(tables), sections: sections.rows(Array.from({ length: n }, (_, k) => k)), onDisk: true, remove };
   } catch (e) {
-    await spill.remove();
+    await remove();
     throw e;
   }
-  return { sections: spill.rows(Array.from({ length: n }, (_, k) => k)), remove: () => spill.remove() };
 }
 
 function inMemory<T>(items: readonly T[]): Spilled<T> {
@@ -199,12 +236,9 @@ async function writeFormats(report: Report, stage: string, answers: AnswerRows, 
   }
 }
 
-/**
- * The report from the results read, and the order of their answer rows in the spill. The
- * results are let go here: what the formats need is in the report and the spill.
- */
-function settle(gathered: Gathered, run: Run): { report: Report; order: number[]; sections: Iterable<InstitutionSection> } {
-  const { date, options, streams, modules, lang } = run;
+/** Which results count (one per institution, by the rule chosen), in report order, and the report's options. */
+function settle(gathered: { results: Held[]; failed: FailedInput[] }, run: Run): { order: number[]; reportOptions: ReportOptions } {
+  const { date, options, streams, lang } = run;
   const failed = gathered.failed;
   // One institution counts once, by the rule chosen; the others are named, never silently dropped.
   const rule = options.duplicates ?? "latest";
@@ -218,27 +252,14 @@ function settle(gathered: Gathered, run: Run): { report: Report; order: number[]
     for (const f of failed) streams.stderr.write(renderFailure(f, lang));
     throw new UsageError(`no institution to report on in ${options.paths.join(", ")}`);
   }
-  const paged = results.length > INSTITUTION_PAGES_ABOVE;
-  const reportOptions = {
+  const reportOptions: ReportOptions = {
     title: options.title ?? (lang === "th" ? "ข้อมูลเด็กข้ามชาติและเด็กผู้พลัดถิ่นโดยถูกบังคับ: ผลการประเมิน" : "Data on migrant and forcibly displaced children: assessment results"),
     date,
     lang,
     ...(options.includeRespondents ? { includeRespondents: true } : {}),
     superseded: once.superseded,
-    omitAnswers: true,
-    // Thousands of sections are made one at a time as they are set aside, never all at once.
-    omitInstitutions: paged,
   };
-  const report = buildReport(results, modules, reportOptions);
-
-  for (const o of report.otherMethods) {
-    const p = problem("OTHER_METHOD", { institution: o.institutionName, method: o.method, reportMethod: report.method }, o.source, [], "warning");
-    streams.stderr.write(`${formatProblem(p, lang)}\n`);
-  }
-  const order = results.map((r) => gathered.spilled.get(r)!);
-  gathered.results = [];
-  gathered.spilled.clear();
-  return { report, order, sections: paged ? institutionSections(results, modules, reportOptions) : report.institutions };
+  return { order: results.map((r) => r.at), reportOptions };
 }
 
 /**
@@ -247,13 +268,13 @@ function settle(gathered: Gathered, run: Run): { report: Report; order: number[]
  * `keep` turns each result read into what is held (the report keeps a slim copy and spills
  * its answers; compare keeps it whole).
  */
-export async function gather(
+export async function gather<T>(
   options: Pick<ReportCommandOptions, "paths" | "allowIncomplete">,
   modules: readonly Module[],
   streams: Streams,
   lang: Lang,
-  keep: (r: InstitutionResult) => InstitutionResult | Promise<InstitutionResult> = (r) => r,
-): Promise<{ results: InstitutionResult[]; failed: FailedInput[] }> {
+  keep: (r: InstitutionResult) => T | Promise<T>,
+): Promise<{ results: T[]; failed: FailedInput[] }> {
   const expanded = await expandInputs(options.paths);
   const failed = expanded.failed;
   // A results folder whose run did not finish is not reported as if whole, unless asked to.
@@ -268,7 +289,7 @@ export async function gather(
   // read results.json alone there, so that nothing is read (and held) twice.
   const combined = new Set(expanded.files.filter((f) => basename(f) === "results.json").map((f) => dirname(f)));
   const files = expanded.files.filter((f) => !manifests.has(f) && !(f.endsWith(".results.json") && combined.has(dirname(f))));
-  const byKey = new Map<string, InstitutionResult>();
+  const byKey = new Map<string, T>();
   const add = async (r: InstitutionResult) => {
     const key = `${r.source}\u0000${r.institution.id}\u0000${r.scorecard.date}`;
     if (byKey.has(key)) return;
@@ -298,7 +319,7 @@ export async function gather(
 }
 
 /** Institutions by name, so that the report does not depend on input order. */
-export function byName(a: InstitutionResult, b: InstitutionResult): number {
+export function byName(a: Counted, b: Counted): number {
   return cmp(a.institution.name, b.institution.name) || cmp(a.institution.id, b.institution.id) || cmp(a.source, b.source);
 }
 

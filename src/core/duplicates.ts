@@ -16,19 +16,26 @@ export interface Superseded {
   superseded: { source: string; date: string }[];
 }
 
+/** What countOnce reads of a result: a report of thousands holds only this of each while it reads the others. */
+export interface Counted {
+  source: InstitutionResult["source"];
+  institution: Pick<InstitutionResult["institution"], "id" | "name">;
+  scorecard: Pick<InstitutionResult["scorecard"], "date">;
+}
+
 /**
  * Results with each institution (by id) once, in input order, and the duplicates set aside.
  * `latest`: the latest date of answering wins, and on the same date the input given last (a
  * corrected return comes after the first); `first`: the first input given wins.
  */
-export function countOnce(results: readonly InstitutionResult[], rule: DuplicateRule = "latest"): { results: InstitutionResult[]; superseded: Superseded[] } {
-  const byId = new Map<string, InstitutionResult[]>();
+export function countOnce<R extends Counted>(results: readonly R[], rule: DuplicateRule = "latest"): { results: R[]; superseded: Superseded[] } {
+  const byId = new Map<string, R[]>();
   for (const r of results) {
     const list = byId.get(r.institution.id);
     if (list) list.push(r);
     else byId.set(r.institution.id, [r]);
   }
-  const winners = new Set<InstitutionResult>();
+  const winners = new Set<R>();
   const superseded: Superseded[] = [];
   for (const [id, list] of byId) {
     const kept = rule === "first" ? list[0]! : list.reduce((a, b) => (b.scorecard.date >= a.scorecard.date ? b : a));

@@ -40,15 +40,47 @@ export function cellsOf(d: Record<Dimension, Tally>): Record<Dimension, Dimensio
   return Object.fromEntries(DIMENSIONS.map((k) => [k, cell(exactScore(d[k]), exactCompleteness(d[k]))])) as Record<Dimension, DimensionScore>;
 }
 
-/** Mean over institutions of each dimension: scores over those with one, completeness likewise. */
-export function meanCells(tallies: readonly Record<Dimension, Tally>[]): { cells: Record<Dimension, DimensionScore>; exact: Record<Dimension, Ratio | undefined> } {
-  const exact = {} as Record<Dimension, Ratio | undefined>;
-  const cells = {} as Record<Dimension, DimensionScore>;
-  for (const d of DIMENSIONS) {
-    exact[d] = X.mean(defined(tallies.map((t) => exactScore(t[d]))));
-    cells[d] = cell(exact[d], X.mean(defined(tallies.map((t) => exactCompleteness(t[d])))));
+/** A mean over institutions added one at a time: the same figure as X.mean over them all. */
+export class Mean {
+  private sum = X.ZERO;
+  private n = 0;
+
+  add(x: Ratio | undefined): void {
+    if (x === undefined) return;
+    this.sum = X.add(this.sum, x);
+    this.n++;
   }
-  return { cells, exact };
+
+  get count(): number {
+    return this.n;
+  }
+
+  value(): Ratio | undefined {
+    return this.n ? X.div(this.sum, X.ratio(this.n)) : undefined;
+  }
+}
+
+/** Mean over institutions of each dimension, added one at a time: scores over those with one, completeness likewise. */
+export class CellMeans {
+  private readonly score = Object.fromEntries(DIMENSIONS.map((d) => [d, new Mean()])) as Record<Dimension, Mean>;
+  private readonly completeness = Object.fromEntries(DIMENSIONS.map((d) => [d, new Mean()])) as Record<Dimension, Mean>;
+
+  add(t: Record<Dimension, Tally>): void {
+    for (const d of DIMENSIONS) {
+      this.score[d].add(exactScore(t[d]));
+      this.completeness[d].add(exactCompleteness(t[d]));
+    }
+  }
+
+  value(): { cells: Record<Dimension, DimensionScore>; exact: Record<Dimension, Ratio | undefined> } {
+    const exact = {} as Record<Dimension, Ratio | undefined>;
+    const cells = {} as Record<Dimension, DimensionScore>;
+    for (const d of DIMENSIONS) {
+      exact[d] = this.score[d].value();
+      cells[d] = cell(exact[d], this.completeness[d].value());
+    }
+    return { cells, exact };
+  }
 }
 
 /**

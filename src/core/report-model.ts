@@ -103,6 +103,35 @@ export const METHOD_RULES = [
 ] as const;
 export type MethodRule = (typeof METHOD_RULES)[number];
 
+/**
+ * A long table of the report (a row per institution or dataset): an array, or, in a report of
+ * thousands of institutions, rows read back from disk one at a time as they are iterated
+ * (src/io/row-file.ts), so that the table is never in memory whole.
+ */
+export interface Rows<T> extends Iterable<T> {
+  readonly length: number;
+}
+
+export interface HeatmapRow {
+  id: string;
+  name: string;
+  cells: Record<Dimension, DimensionScore>;
+  overall?: number;
+  overallWithout?: Dimension[];
+}
+
+export interface SharingRow {
+  institution: string;
+  name: string;
+  partners: { id: string; label: string; datasets: number }[];
+}
+
+export interface FirewallRow {
+  institution: string;
+  name: string;
+  reasons: FirewallReason[];
+}
+
 export interface Report {
   format: typeof REPORT_FORMAT;
   title: string;
@@ -126,19 +155,19 @@ export interface Report {
     weakestModules: { module: string; title: string; score: number }[];
   };
   heatmap: {
-    institutions: { id: string; name: string; cells: Record<Dimension, DimensionScore>; overall?: number; overallWithout?: Dimension[] }[];
+    institutions: Rows<HeatmapRow>;
     modules: { module: string; title: string; institutions: number; cells: Record<Dimension, DimensionScore> }[];
   };
   dataMap: {
     columns: { id: string; label: string }[];
     variables: { id: string; label: string }[];
-    rows: DataMapRow[];
+    rows: Rows<DataMapRow>;
   };
   institutions: InstitutionSection[];
   crossCutting: {
     commonGaps: { question: string; label: string; module: string; dimension: Dimension; institutions: number; critical: number; meanGap: number; recommendation?: string }[];
-    sharing: { institution: string; name: string; partners: { id: string; label: string; datasets: number }[] }[];
-    firewallMissing: { institution: string; name: string; reasons: FirewallReason[] }[];
+    sharing: Rows<SharingRow>;
+    firewallMissing: Rows<FirewallRow>;
   };
   /** Every answer, one row each, for the NSO's own analysis (XLSX and JSON). */
   answers: AnswerRow[];
@@ -150,6 +179,13 @@ export interface Report {
     rules: MethodRule[];
   };
 }
+
+/** A report whose long tables are arrays, as buildReport makes it. */
+export type ReportInMemory = Report & {
+  heatmap: { institutions: HeatmapRow[] };
+  dataMap: { rows: DataMapRow[] };
+  crossCutting: { sharing: SharingRow[]; firewallMissing: FirewallRow[] };
+};
 
 export interface AnswerRow {
   institutionName: string;
@@ -173,10 +209,6 @@ export interface ReportOptions {
   superseded?: Superseded[];
   /** Respondents' names and contacts are personal data (PDPA): out of reports unless asked for. */
   includeRespondents?: boolean;
-  /** Leave `answers` empty: the caller writes the answer table itself, institution by institution. */
-  omitAnswers?: boolean;
-  /** Leave `institutions` empty: the caller makes each section with institutionSections and sets it aside. */
-  omitInstitutions?: boolean;
 }
 
 /** An institution's section shows every critical gap, then the highest-ranked others up to this many lines in all. */

@@ -45,6 +45,19 @@ export function checkSchema(name: SchemaName, value: unknown, source: string): P
   return toProblems(validate.errors ?? [], source);
 }
 
+/**
+ * Problems for every way `value` breaks the part of the schema at `pointer` (a JSON pointer
+ * into it, such as one row of a long table), placed at `path` in the document: a row checked
+ * as it is written, the table never whole in memory.
+ */
+export function checkSchemaPart(name: SchemaName, pointer: string, value: unknown, source: string, path: DocPath): Problem[] {
+  validator(name);
+  const validate = ajv!.getSchema(`${schemaId(name)}#${pointer}`);
+  if (!validate) throw new Error(`no part ${pointer} in the ${name} schema`);
+  if (validate(value)) return [];
+  return toProblems(validate.errors ?? [], source).map((p) => ({ ...p, path: [...path, ...p.path] }));
+}
+
 /** Codes whose position is the key that is wrong, not its value. */
 export const KEY_CODES: ReadonlySet<ProblemCode> = new Set(["SCHEMA_UNKNOWN_PROPERTY"]);
 

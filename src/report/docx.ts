@@ -149,7 +149,7 @@ class Builder {
     const dims = DIMENSIONS.map((d) => dim(d, L));
     out.push(this.h(2, w("byInstitution", L)));
     if (this.large) out.push(this.elsewhere(r.heatmap.institutions.length));
-    else out.push(this.table([w("institution", L), ...dims, w("overall", L)], r.heatmap.institutions.map((i) => [i.name, ...DIMENSIONS.map((d) => this.band(i.cells[d])), overallText(i, L)]), [3, 1.3, 1.3, 1.3, 1.3]));
+    else out.push(this.table([w("institution", L), ...dims, w("overall", L)], [...r.heatmap.institutions].map((i) => [i.name, ...DIMENSIONS.map((d) => this.band(i.cells[d])), overallText(i, L)]), [3, 1.3, 1.3, 1.3, 1.3]));
     out.push(this.h(2, w("byTheme", L)));
     out.push(this.table([w("theme", L), ...dims], r.heatmap.modules.map((t) => [`${t.title} (n=${t.institutions})`, ...DIMENSIONS.map((d) => this.band(t.cells[d]))]), [3, 1.3, 1.3, 1.3]));
     return out;
@@ -160,11 +160,12 @@ class Builder {
     const m = r.dataMap;
     const mark = { yes: "✓", no: "✗", unknown: "?" } as const;
     if (this.large) return [this.h(1, w("dataMap", L)), this.elsewhere(m.rows.length)];
+    const rows = [...m.rows];
     return [
       this.h(1, w("dataMap", L)),
-      this.table([w("institution", L), w("dataset", L), ...m.columns.map((c) => heading(c, L))], m.rows.map((row) => [row.institutionName, row.datasetName, ...m.columns.map((c) => row.fields[c.id] ?? "—")])),
+      this.table([w("institution", L), w("dataset", L), ...m.columns.map((c) => heading(c, L))], rows.map((row) => [row.institutionName, row.datasetName, ...m.columns.map((c) => row.fields[c.id] ?? "—")])),
       this.h(2, w("coverage", L)),
-      this.table([w("institution", L), w("dataset", L), ...m.variables.map((v) => v.label)], m.rows.map((row) => [row.institutionName, row.datasetName, ...m.variables.map((v) => ({ text: `${mark[row.coverage[v.id] ?? "unknown"]} ${w(row.coverage[v.id] ?? "unknown", L)}` }))]), [3, 3, ...m.variables.map(() => 1.2)]),
+      this.table([w("institution", L), w("dataset", L), ...m.variables.map((v) => v.label)], rows.map((row) => [row.institutionName, row.datasetName, ...m.variables.map((v) => ({ text: `${mark[row.coverage[v.id] ?? "unknown"]} ${w(row.coverage[v.id] ?? "unknown", L)}` }))]), [3, 3, ...m.variables.map(() => 1.2)]),
     ];
   }
 
@@ -199,10 +200,10 @@ class Builder {
     out.push(this.table([w("question", L), w("dimension", L), w("institutionsWithGap", L), w("criticalGaps", L), w("meanGap", L), w("recommendation", L)], c.commonGaps.map((g) => [g.label, dim(g.dimension, L), { text: String(g.institutions), right: true }, { text: String(g.critical), right: true }, { text: num(g.meanGap), right: true }, g.recommendation ?? ""]), [4, 1.3, 1, 1, 1, 4]));
     out.push(this.h(2, w("sharing", L)));
     if (this.large) out.push(this.elsewhere(c.sharing.length));
-    else out.push(this.table([w("institution", L), w("partners", L)], c.sharing.map((x) => [x.name, x.partners.length ? x.partners.map((p) => `${p.label} (${p.datasets})`).join("; ") : w("notShared", L)]), [2, 3]));
+    else out.push(this.table([w("institution", L), w("partners", L)], [...c.sharing].map((x) => [x.name, x.partners.length ? x.partners.map((p) => `${p.label} (${p.datasets})`).join("; ") : w("notShared", L)]), [2, 3]));
     out.push(this.h(2, w("firewall", L)));
     if (this.large && c.firewallMissing.length) out.push(this.elsewhere(c.firewallMissing.length));
-    else out.push(c.firewallMissing.length ? this.table([w("institution", L), w("reasons", L)], c.firewallMissing.map((f) => [f.name, f.reasons.map((x) => firewallReason(x, L)).join("; ")]), [2, 3]) : this.p(w("noneFound", L)));
+    else out.push(c.firewallMissing.length ? this.table([w("institution", L), w("reasons", L)], [...c.firewallMissing].map((f) => [f.name, f.reasons.map((x) => firewallReason(x, L)).join("; ")]), [2, 3]) : this.p(w("noneFound", L)));
     return out;
   }
 

@@ -3,7 +3,7 @@
 import { DIMENSIONS } from "../core/model.js";
 import type { Dimension, Lang } from "../core/model.js";
 import { INSTITUTION_PAGES } from "../core/report-pages.js";
-import type { DimensionScore, InstitutionSection, Report } from "../core/report-model.js";
+import type { DimensionScore, InstitutionSection, Report, Rows } from "../core/report-model.js";
 import { lineText } from "./lines.js";
 import type { Line } from "./lines.js";
 import { BAND_COLOURS, BAND_TEXT, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
@@ -41,7 +41,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 /** A table whose rows are made as it is written (the data map: a row per dataset of every institution). */
-function lazyTable<T>(header: string[], items: readonly T[], row: (item: T) => string[]): Line {
+function lazyTable<T>(header: string[], items: Iterable<T>, row: (item: T) => string[]): Line {
   return {
     parts: function* () {
       yield `<table><thead><tr>${header.map((h) => `<th>${h}</th>`).join("")}</tr></thead><tbody>`;
@@ -51,10 +51,22 @@ function lazyTable<T>(header: string[], items: readonly T[], row: (item: T) => s
   };
 }
 
+/** The links to the institutions' pages, one item each, made as they are written. */
+function pageLinks<T>(items: Iterable<T>, item: (x: T, k: number) => string): Line {
+  return {
+    parts: function* () {
+      yield "<ul>";
+      let k = 0;
+      for (const x of items) yield item(x, k++);
+      yield "</ul>";
+    },
+  };
+}
+
 const td = (s: string, cls = "") => `<td${cls ? ` class="${cls}"` : ""}>${s}</td>`;
 
-/** Heatmap as SVG: a row per institution (or theme), a column per dimension. */
-function heatmapSvg(rows: { name: string; cells: Record<Dimension, DimensionScore> }[], r: Report, id: string): string {
+/** Heatmap as SVG: a row per institution (or theme), a column per dimension, made as it is written. */
+function heatmapSvg(rows: Rows<{ name: string; cells: Record<Dimension, DimensionScore> }>, r: Report, id: string): Line {
   const L = r.lang;
   const labelW = 400;
   const cellW = 140;
@@ -62,22 +74,28 @@ function heatmapSvg(rows: { name: string; cells: Record<Dimension, DimensionScor
   const head = 30;
   const width = labelW + cellW * 3;
   const height = head + cellH * rows.length;
-  const parts: string[] = [];
-  DIMENSIONS.forEach((d, c) => parts.push(`<text x="${labelW + c * cellW + cellW / 2}" y="20" text-anchor="middle" font-weight="600" font-size="13">${esc(dim(d, L))}</text>`));
-  rows.forEach((row, i) => {
-    const y = head + i * cellH;
-    const name = row.name.length > 60 ? `${row.name.slice(0, 59)}…` : row.name;
-    parts.push(`<text x="${labelW - 8}" y="${y + cellH / 2 + 5}" text-anchor="end" font-size="12">${esc(name)}<title>${esc(row.name)}</title></text>`);
-    DIMENSIONS.forEach((d, c) => {
-      const cell = row.cells[d];
-      const x = labelW + c * cellW;
-      parts.push(`<rect x="${x + 1}" y="${y + 1}" width="${cellW - 2}" height="${cellH - 2}" rx="3" fill="#${BAND_COLOURS[cell.band]}"/>`);
-      parts.push(
-        `<text x="${x + cellW / 2}" y="${y + cellH / 2 + 5}" text-anchor="middle" font-size="13" fill="#${BAND_TEXT[cell.band]}"><tspan font-weight="700">${num(cell.score)}</tspan><tspan font-size="10"> · ${pct(cell.completeness)}</tspan></text>`,
-      );
-    });
-  });
-  return `<svg id="${id}" role="img" aria-label="${esc(w("heatmap", L))}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
+  return {
+    parts: function* () {
+      yield `<svg id="${id}" role="img" aria-label="${esc(w("heatmap", L))}" viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" xmlns="http://www.w3.org/2000/svg">`;
+      for (const [c, d] of DIMENSIONS.entries()) yield `<text x="${labelW + c * cellW + cellW / 2}" y="20" text-anchor="middle" font-weight="600" font-size="13">${esc(dim(d, L))}</text>`;
+      let i = 0;
+      for (const row of rows) {
+        const y = head + i++ * cellH;
+        const name = row.name.length > 60 ? `${row.name.slice(0, 59)}…` : row.name;
+        const parts = [`<text x="${labelW - 8}" y="${y + cellH / 2 + 5}" text-anchor="end" font-size="12">${esc(name)}<title>${esc(row.name)}</title></text>`];
+        for (const [c, d] of DIMENSIONS.entries()) {
+          const cell = row.cells[d];
+          const x = labelW + c * cellW;
+          parts.push(`<rect x="${x + 1}" y="${y + 1}" width="${cellW - 2}" height="${cellH - 2}" rx="3" fill="#${BAND_COLOURS[cell.band]}"/>`);
+          parts.push(
+            `<text x="${x + cellW / 2}" y="${y + cellH / 2 + 5}" text-anchor="middle" font-size="13" fill="#${BAND_TEXT[cell.band]}"><tspan font-weight="700">${num(cell.score)}</tspan><tspan font-size="10"> · ${pct(cell.completeness)}</tspan></text>`,
+          );
+        }
+        yield parts.join("");
+      }
+      yield "</svg>";
+    },
+  };
 }
 
 /** Horizontal bars, 0-100, with the value at the end. */
@@ -143,15 +161,15 @@ export function htmlLines(r: Report, pages?: readonly string[]): Line[] {
 
   s.push(`<h2 id="institutions">${e(w("institutions", L))}</h2>`);
   // The heatmap's rows are the institutions in report order: their sections may be written from elsewhere (report-formats.ts).
-  if (pages) s.push(`<ul>${r.heatmap.institutions.map((i, k) => `<li><a href="${INSTITUTION_PAGES}/${e(pages[k]!)}.html">${e(i.name)}</a></li>`).join("")}</ul>`);
+  if (pages) s.push(pageLinks(r.heatmap.institutions, (i, k) => `<li><a href="${INSTITUTION_PAGES}/${e(pages[k]!)}.html">${e(i.name)}</a></li>`));
   else for (const i of r.institutions) s.push(...institutionHtml(i, L));
 
   s.push(`<h2 id="cross-cutting">${e(w("crossCutting", L))}</h2><h3>${e(w("commonGaps", L))}</h3>`);
   s.push(table([e(w("question", L)), e(w("dimension", L)), e(w("institutionsWithGap", L)), e(w("criticalGaps", L)), e(w("meanGap", L)), e(w("recommendation", L))], r.crossCutting.commonGaps.map((g) => [td(e(g.label)), td(e(dim(g.dimension, L))), td(String(g.institutions), "num"), td(String(g.critical), "num"), td(num(g.meanGap), "num"), td(e(g.recommendation ?? ""))])));
   s.push(`<h3>${e(w("sharing", L))}</h3>`);
-  s.push(table([e(w("institution", L)), e(w("partners", L))], r.crossCutting.sharing.map((x) => [td(e(x.name)), td(x.partners.length ? x.partners.map((p) => `${e(p.label)} (${p.datasets})`).join("; ") : `<span class="muted">${e(w("notShared", L))}</span>`)])));
+  s.push(lazyTable([e(w("institution", L)), e(w("partners", L))], r.crossCutting.sharing, (x) => [td(e(x.name)), td(x.partners.length ? x.partners.map((p) => `${e(p.label)} (${p.datasets})`).join("; ") : `<span class="muted">${e(w("notShared", L))}</span>`)]));
   s.push(`<h3>${e(w("firewall", L))}</h3>`);
-  s.push(r.crossCutting.firewallMissing.length ? table([e(w("institution", L)), e(w("reasons", L))], r.crossCutting.firewallMissing.map((f) => [td(e(f.name)), td(e(f.reasons.map((x) => firewallReason(x, L)).join("; ")))])) : `<p>${e(w("noneFound", L))}</p>`);
+  s.push(r.crossCutting.firewallMissing.length ? lazyTable([e(w("institution", L)), e(w("reasons", L))], r.crossCutting.firewallMissing, (f) => [td(e(f.name)), td(e(f.reasons.map((x) => firewallReason(x, L)).join("; ")))]) : `<p>${e(w("noneFound", L))}</p>`);
 
   s.push(`<h2 id="methodology">${e(w("methodology", L))}</h2>`);
   s.push(`<p>${e(w("methodVersion", L))}: ${e(r.method)}. ${e(w("weights", L))}</p>`);

@@ -18,3 +18,13 @@ export function* lineParts(lines: Iterable<Line>): Generator<string> {
     else yield* line.parts();
   }
 }
+
+/** One line of text per item, made as it is written (a link per institution of thousands). */
+export function eachLine<T>(items: Iterable<T>, text: (item: T, k: number) => string): Line {
+  return {
+    parts: function* () {
+      let k = 0;
+      for (const item of items) yield k ? `\n${text(item, k++)}` : text(item, k++);
+    },
+  };
+}

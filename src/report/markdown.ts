@@ -3,7 +3,7 @@ import { DIMENSIONS } from "../core/model.js";
 import type { Lang } from "../core/model.js";
 import { INSTITUTION_PAGES } from "../core/report-pages.js";
 import type { DimensionScore, InstitutionSection, Report } from "../core/report-model.js";
-import { lineText } from "./lines.js";
+import { eachLine, lineText } from "./lines.js";
 import type { Line } from "./lines.js";
 import { BAND_EMOJI, METHOD_RULE_WORDS, dim, firewallReason, heading, num, otherMethodsText, overallText, supersededText, pct, w } from "./words.js";
 
@@ -38,7 +38,7 @@ function table(header: string[], rows: string[][], right: boolean[] = []): strin
 }
 
 /** A table whose rows are made as it is written (the data map and heatmap: a row per dataset or institution). */
-function lazyTable<T>(header: string[], items: readonly T[], row: (item: T) => string[], right: boolean[] = []): Line {
+function lazyTable<T>(header: string[], items: Iterable<T>, row: (item: T) => string[], right: boolean[] = []): Line {
   const sep = header.map((_, i) => (right[i] ? "---:" : "---"));
   return {
     parts: function* () {
@@ -109,7 +109,7 @@ export function markdownLines(r: Report, pages?: readonly string[]): Line[] {
 
   out.push("", `## ${w("institutions", L)}`);
   // The heatmap's rows are the institutions in report order: their sections may be written from elsewhere (report-formats.ts).
-  if (pages) out.push("", ...r.heatmap.institutions.map((i, k) => `- [${t(i.name)}](${INSTITUTION_PAGES}/${pages[k]}.md)`));
+  if (pages) out.push("", eachLine(r.heatmap.institutions, (i, k) => `- [${t(i.name)}](${INSTITUTION_PAGES}/${pages[k]}.md)`));
   else for (const i of r.institutions) out.push(...institutionLines(i, L));
 
   out.push("", `## ${w("crossCutting", L)}`, "", `### ${w("commonGaps", L)}`, "");
@@ -121,9 +121,9 @@ export function markdownLines(r: Report, pages?: readonly string[]): Line[] {
     ),
   );
   out.push("", `### ${w("sharing", L)}`, "");
-  out.push(table([w("institution", L), w("partners", L)], r.crossCutting.sharing.map((s) => [t(s.name), s.partners.length ? s.partners.map((p) => `${t(p.label)} (${p.datasets})`).join("; ") : w("notShared", L)])));
+  out.push(lazyTable([w("institution", L), w("partners", L)], r.crossCutting.sharing, (s) => [t(s.name), s.partners.length ? s.partners.map((p) => `${t(p.label)} (${p.datasets})`).join("; ") : w("notShared", L)]));
   out.push("", `### ${w("firewall", L)}`, "");
-  out.push(r.crossCutting.firewallMissing.length ? table([w("institution", L), w("reasons", L)], r.crossCutting.firewallMissing.map((f) => [t(f.name), t(f.reasons.map((x) => firewallReason(x, L)).join("; "))])) : w("noneFound", L));
+  out.push(r.crossCutting.firewallMissing.length ? lazyTable([w("institution", L), w("reasons", L)], r.crossCutting.firewallMissing, (f) => [t(f.name), t(f.reasons.map((x) => firewallReason(x, L)).join("; "))]) : w("noneFound", L));
 
   out.push("", `## ${w("methodology", L)}`, "");
   out.push(`${w("methodVersion", L)}: ${r.method} · ${w("weights", L)}`, "");
