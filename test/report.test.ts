@@ -9,7 +9,8 @@ import { scoreRead } from "../src/io/pipeline.js";
 import { DIMENSIONS } from "../src/core/model.js";
 import type { Module } from "../src/core/model.js";
 import { buildReport } from "../src/core/report.js";
-import { slimResult } from "../src/core/report-slim.js";
+import { SharedTexts, ownTexts, sharedTexts, slimResult } from "../src/core/report-slim.js";
+import type { SlimResult } from "../src/core/report-slim.js";
 import { firewallOf } from "../src/core/report-findings.js";
 import { METHOD_RULES } from "../src/core/report-model.js";
 import type { Report, ReportInMemory } from "../src/core/report-model.js";
@@ -100,10 +101,13 @@ describe("the report model of the eight fictional examples", () => {
 
   it("finds the same cross-cutting findings and sections from the slim results a large report keeps", () => {
     // The slim copy once dropped the firewall question's score, so FIREWALL_BELOW_TOP was never found.
-    const slim = buildReport(results.map((r) => slimResult(r)), modules, { title: "Fictional demo", date: "2026-12-01", lang: "en" });
+    // As the report sets each copy aside: its recommendations named by number, written as JSON, read back.
+    const texts = new SharedTexts();
+    const slim = buildReport(results.map((r) => ownTexts(JSON.parse(JSON.stringify(sharedTexts(slimResult(r), texts))) as SlimResult, texts)), modules, { title: "Fictional demo", date: "2026-12-01", lang: "en" });
     expect(report.crossCutting.firewallMissing.some((f) => f.reasons.some((x) => x.code === "FIREWALL_BELOW_TOP"))).toBe(true);
     expect(slim.crossCutting).toEqual(report.crossCutting);
     expect(slim.institutions).toEqual(report.institutions);
+    expect([slim.summary, slim.heatmap, slim.dataMap, slim.modules]).toEqual([report.summary, report.heatmap, report.dataMap, report.modules]);
   });
 
   it("finds where a firewall from immigration enforcement is missing, and why, as data", () => {
