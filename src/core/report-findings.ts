@@ -36,7 +36,10 @@ export class CommonGaps {
   value(label: (id: string) => string, index: ReadonlyMap<string, PlacedQuestion>): Report["crossCutting"]["commonGaps"] {
     const pos = (id: string) => index.get(id)?.order ?? Number.MAX_SAFE_INTEGER;
     return [...this.by]
-      .map(([question, e]) => ({ question, e, meanGap: e.gap.value()!, key: X.mul(X.ratio(e.weight), e.gap.value()!) }))
+      .map(([question, e]) => {
+        const meanGap = e.gap.value()!;
+        return { question, e, meanGap, key: X.mul(X.ratio(e.weight), meanGap) };
+      })
       .sort((a, b) => b.e.gap.count - a.e.gap.count || b.e.critical - a.e.critical || X.compare(b.key, a.key) || pos(a.question) - pos(b.question) || (a.question < b.question ? -1 : 1))
       .slice(0, 10)
       .map(({ question, e, meanGap }) => ({ question, label: label(question), module: e.module, dimension: e.dimension, institutions: e.gap.count, critical: e.critical, meanGap: round(meanGap)!, ...(e.rec ? { recommendation: e.rec } : {}) }));

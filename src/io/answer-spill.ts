@@ -5,10 +5,10 @@
 import { open, rm } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import type { AnswerRow } from "../core/report-model.js";
 import { outputError } from "../errors.js";
 import { displayPath } from "./fs.js";
+import { stagingName } from "./staging.js";
 
 /** What was set aside, one institution's part at a time, in the report's order. */
 export interface Spilled<T> {
@@ -29,7 +29,7 @@ export class AnswerSpill<K, T = AnswerRow[]> {
 
   /** A spill file in `dir`, named as folder-lock.ts removes it when a run stops before its end. */
   static async open<K, T = AnswerRow[]>(dir: string): Promise<AnswerSpill<K, T>> {
-    const path = join(dir, `.assess-stage.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    const path = join(dir, stagingName());
     try {
       return new AnswerSpill<K, T>(path, await open(path, "w+"));
     } catch (e) {

@@ -6,10 +6,10 @@
 // while it writes.
 import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import type { Rows } from "../core/report-model.js";
 import { InternalError, outputError } from "../errors.js";
 import { displayPath } from "./fs.js";
+import { stagingName } from "./staging.js";
 
 /** Rows are written and read in blocks of this size: a few rows of thousands at a time. */
 const BLOCK = 1 << 20;
@@ -28,7 +28,7 @@ export class RowFile<T> implements Rows<T> {
 
   /** A row file in `dir`, named as folder-lock.ts removes it when a run stops before its end. */
   static open<T>(dir: string): RowFile<T> {
-    const path = join(dir, `.assess-stage.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    const path = join(dir, stagingName());
     try {
       return new RowFile<T>(path, openSync(path, "w+"));
     } catch (e) {

@@ -8,7 +8,7 @@ import { OutputError, outputError } from "../errors.js";
 import { displayPath } from "./fs.js";
 
 /** `.assess-stage.<pid>.<8 hex>.tmp`: folder-lock.ts knows the pattern and removes what a stopped run left. */
-function stagingName(): string {
+export function stagingName(): string {
   return `.assess-stage.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
 }
 
